@@ -1,0 +1,109 @@
+// The one module that talks to ipaddr.js (its 3.0 will change its exports).
+// Everything else in policylint sees addresses as 128-bit bigints.
+//
+// Parsing follows inet_pton(), which both glibc's gai.conf reader and FreeBSD's
+// getaddrinfo(AI_NUMERICHOST) use, not ipaddr.js's more lenient reading:
+// - ipaddr.js 2.5 reads the IPv4-compatible `::a.b.c.d` as if it were the mapped
+//   `::ffff:a.b.c.d`; inet_pton keeps it in `::/96`. We parse the dotted tail ourselves.
+// - ipaddr.js accepts `01.2.3.4` style leading zeros in a dotted tail; inet_pton4 does not.
+// - ipaddr.js accepts a `%zone`; inet_pton does not (callers split a zone off first).
+import ipaddr from 'ipaddr.js';
+
+export const ALL_ONES = (1n << 128n) - 1n;
+/** `::ffff:0:0/96`, the IPv4-mapped prefix: IPv4 addresses are looked up as `::ffff:a.b.c.d`. */
+export const IPV4_MAPPED_BASE = 0xffffn << 32n;
+
+const IPV6_CHARS = /^[0-9A-Fa-f:.]+$/;
+const DOTTED_QUAD = /^(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})$/;
+
+/** inet_pton(AF_INET): strict dotted quad, no leading zeros, each part 0..255. */
+export function parseIPv4(text: string): number | null {
+  const m = DOTTED_QUAD.exec(text);
+  if (!m) return null;
+  let value = 0;
+  for (let i = 1; i <= 4; i++) {
+    const part = Number(m[i]);
+    if (part > 255) return null;
+    value = value * 256 + part;
+  }
+  return value;
+}
+
+/** inet_pton(AF_INET6) as a 128-bit value, or null when the real parser rejects the text. */
+export function parseIPv6(text: string): bigint | null {
+  if (text.length === 0 || text.length > 45 || !IPV6_CHARS.test(text)) return null;
+  let hexPart = text;
+  let tail: bigint | null = null;
+  if (text.includes('.')) {
+    const cut = text.lastIndexOf(':');
+    if (cut < 0) return null;
+    const v4 = parseIPv4(text.slice(cut + 1));
+    if (v4 === null) return null;
+    tail = BigInt(v4);
+    // Stand-in groups so ipaddr.js checks the group count; replaced below.
+    hexPart = text.slice(0, cut + 1) + '0:0';
+  }
+  if (!ipaddr.IPv6.isValid(hexPart)) return null;
+  let parts: number[];
+  try {
+    parts = ipaddr.IPv6.parse(hexPart).parts;
+  } catch {
+    return null;
+  }
+  let value = 0n;
+  for (const part of parts) value = (value << 16n) | BigInt(part);
+  if (tail !== null) value = (value & ~0xffffffffn) | tail;
+  return value;
+}
+
+function toParts(value: bigint): number[] {
+  const parts: number[] = [];
+  for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));
+  return parts;
+}
+
+/** RFC 5952 text: lower case, longest zero run compressed. */
+export function formatIPv6(value: bigint): string {
+  return new ipaddr.IPv6(toParts(value)).toRFC5952String();
+}
+
+/** `::ffff:a.b.c.d` text for a value in the mapped space (the form `ip6addrctl show` prints). */
+export function formatMapped(value: bigint): string {
+  return `::ffff:${formatIPv4(Number(value & 0xffffffffn))}`;
+}
+
+export function formatIPv4(value: number): string {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+}
+
+export function isIPv4Mapped(value: bigint): boolean {
+  return value >> 32n === 0xffffn;
+}
+
+/** The mask of a prefix length: LEN leading one bits. */
+export function maskOf(length: number): bigint {
+  return length === 0 ? 0n : (ALL_ONES << BigInt(128 - length)) & ALL_ONES;
+}
+
+export function maskValue(value: bigint, length: number): bigint {
+  return value & maskOf(length);
+}
+
+/** Does the prefix value/length contain the address? */
+export function prefixContains(value: bigint, length: number, address: bigint): boolean {
+  const mask = maskOf(length);
+  return (value & mask) === (address & mask);
+}
+
+/** Parse an address the user gave on the command line: IPv6, or IPv4 as `::ffff:a.b.c.d`. */
+export function parseAnyAddress(text: string): { value: bigint; family: 4 | 6 } | null {
+  const v4 = parseIPv4(text);
+  if (v4 !== null) return { value: IPV4_MAPPED_BASE | BigInt(v4), family: 4 };
+  const v6 = parseIPv6(text);
+  return v6 === null ? null : { value: v6, family: 6 };
+}
+
+/** Text of an address as users write it: IPv4-mapped ones as plain dotted quads. */
+export function formatAnyAddress(value: bigint, family: 4 | 6): string {
+  return family === 4 ? formatIPv4(Number(value & 0xffffffffn)) : formatIPv6(value);
+}
