@@ -1,0 +1,26 @@
+import type { Span } from './ast.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit on the source: replace [start, end) by `text`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface Fix {
+  /** safe: the real system's behaviour does not change; unsafe: it does (by intent). */
+  readonly safety: 'safe' | 'unsafe';
+  readonly description: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface Diagnostic {
+  readonly ruleId: string;
+  /** The severity this finding has when the rule's severity is not configured. */
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly fix?: Fix;
+}

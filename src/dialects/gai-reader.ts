@@ -1,0 +1,375 @@
+// gai.conf -> Policy, deciding line by line what glibc's gaiconf_init() does:
+// - the line is cut at the first `#` and at a NUL byte (C strings);
+// - words are split on isspace(); the first is a case-sensitive keyword, the next two
+//   its values, and any further words are ignored;
+// - a line glibc cannot use is dropped silently, one line at a time;
+// - numbers are strtoul(), base 10, with nothing left over.
+// Two cases depend on the glibc version (fixed by BZ #32465 in 2.41, backported to some
+// 2.39/2.40 builds): a missing /LEN (fixed: /128 or /32; before: undefined behaviour:
+// label/precedence lines are dropped on 2.36 and a first scopev4 line crashes
+// getaddrinfo), and an empty value or length (fixed: rejected; before: read as 0).
+import type { CstNode, IToken } from 'chevrotain';
+import { parseGaiConf } from '../../grammar/gaiconf.js';
+import { isIPv4Mapped } from '../address.js';
+import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../ast.js';
+import { cStrtoul, INT_MAX, isPlainDecimal } from '../c-numbers.js';
+import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
+import { classifyAddressText, mappedEquivalent } from './prefix-text.js';
+import {
+  allTokens, childNode, countLines, detectEol, editDistance, fieldSpan, lineSpan, sourceLineOf, toField,
+  type LineField, type SourceLine,
+} from './source-lines.js';
+
+export interface GaiReadOptions {
+  /** The glibc whose behaviour decides version-dependent lines; default 2.41 (fixed). */
+  readonly glibcVersion?: string;
+}
+
+export const KEYWORDS = ['label', 'precedence', 'scopev4', 'reload'] as const;
+const IGNORED = 'glibc silently ignores this line';
+
+/** Does this glibc have the BZ #32465 fix (2.41+)? */
+export function hasGaiconfFix(version: string | undefined): boolean {
+  if (!version) return true;
+  const [major, minor] = version.split('.').map(Number);
+  return major! > 2 || (major === 2 && minor! >= 41);
+}
+
+class GaiReader {
+  readonly entries: Entry[] = [];
+  readonly comments: CommentNode[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly fixed: boolean;
+  private seenScopev4 = false;
+
+  constructor(private readonly source: string, options: GaiReadOptions) {
+    this.fixed = hasGaiconfFix(options.glibcVersion);
+  }
+
+  read() {
+    const { cst } = parseGaiConf(this.source);
+    for (const lineNode of (cst.children.line ?? []) as CstNode[]) {
+      const tokens = allTokens(lineNode).filter((t) => t.tokenType.name !== 'Newline');
+      if (tokens.length === 0) continue;
+      const line = sourceLineOf(this.source, tokens[0]!);
+      const commentToken = tokens.find((t) => t.tokenType.name === 'Comment');
+      const statement = childNode(lineNode, 'statement');
+      let words = tokens.filter((t) => t.tokenType.name !== 'Comment').map((t) => toField(line, t));
+      const nul = line.text.indexOf('\0');
+      if (nul >= 0 && (!commentToken || nul < commentToken.startOffset - line.start)) {
+        words = this.cutAtNul(line, words, nul);
+      }
+      const comment = commentToken ? this.addComment(line, commentToken, words.length > 0) : undefined;
+      if (statement && words.length > 0) this.readStatement(line, words, comment);
+    }
+    const policy: Policy = {
+      dialect: 'gai',
+      entries: this.entries,
+      comments: this.comments,
+      source: this.source,
+      eol: detectEol(this.source),
+      installable: true,
+      lineCount: countLines(this.source),
+    };
+    return { policy, diagnostics: this.diagnostics };
+  }
+
+  private report(ruleId: string, severity: Severity, message: string, span: Diagnostic['span'], fix?: Fix) {
+    this.diagnostics.push(fix ? { ruleId, severity, message, span, fix } : { ruleId, severity, message, span });
+  }
+
+  private addComment(line: SourceLine, token: IToken, trailing: boolean): CommentNode {
+    const field = toField(line, token);
+    const text = field.text.replace(/\r$/, '');
+    const comment = { text, span: lineSpan(line, field.index, field.index + text.length), trailing };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  /** glibc sees the line as a C string: nothing after a NUL byte exists for it. */
+  private cutAtNul(line: SourceLine, words: LineField[], nul: number): LineField[] {
+    this.report(
+      'nul-byte',
+      'error',
+      'NUL byte: glibc reads the line as a C string, so everything after it on this line is invisible. Remove the NUL byte.',
+      lineSpan(line, nul, nul + 1),
+    );
+    return words
+      .filter((w) => w.index < nul)
+      .map((w) => (w.index + w.text.length > nul ? { text: w.text.slice(0, nul - w.index), index: w.index } : w))
+      .filter((w) => w.text.length > 0);
+  }
+
+  private readStatement(line: SourceLine, words: LineField[], comment: CommentNode | undefined) {
+    const [keyword, first, second, ...rest] = words as [LineField, ...LineField[]];
+    switch (keyword.text) {
+      case 'label':
+      case 'precedence':
+      case 'scopev4':
+        this.readTableLine(line, keyword.text, keyword, first, second, comment);
+        break;
+      case 'reload':
+        this.readReload(line, keyword, first, comment);
+        break;
+      default:
+        this.readUnknownKeyword(line, keyword);
+        return;
+    }
+    const extra = keyword.text === 'reload' ? [second, ...rest].filter((w): w is LineField => !!w) : rest;
+    if (extra.length > 0) {
+      const from = extra[0]!.index;
+      const last = extra[extra.length - 1]!;
+      const to = last.index + last.text.length;
+      this.report(
+        'ignored-text',
+        'warning',
+        `glibc reads only the keyword and ${keyword.text === 'reload' ? 'one value' : 'two values'}: \`${line.text.slice(from, to)}\` is ignored. Remove it, or put it after a #.`,
+        lineSpan(line, from, to),
+        { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + from, end: line.start + from, text: '# ' }] },
+      );
+    }
+  }
+
+  private readUnknownKeyword(line: SourceLine, keyword: LineField) {
+    const span = fieldSpan(line, keyword);
+    const lower = keyword.text.toLowerCase();
+    const exact = KEYWORDS.find((k) => k === lower);
+    if (exact) {
+      this.report(
+        'keyword-case',
+        'error',
+        `\`${keyword.text}\` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write \`${exact}\`.`,
+        span,
+        { safety: 'unsafe', description: `write ${exact}`, edits: [{ start: span.start.offset, end: span.end.offset, text: exact }] },
+      );
+      return;
+    }
+    const near = KEYWORDS.map((k) => ({ k, d: editDistance(lower, k) })).sort((a, b) => a.d - b.d)[0]!;
+    const guess = near.d <= 2 ? near.k : undefined;
+    this.report(
+      'unknown-keyword',
+      'error',
+      `Unknown keyword \`${keyword.text}\`: ${IGNORED}. ` +
+        (guess ? `Did you mean \`${guess}\`?` : 'gai.conf knows label, precedence, scopev4 and reload; start a comment with #.'),
+      span,
+      guess ? { safety: 'unsafe', description: `write ${guess}`, edits: [{ start: span.start.offset, end: span.end.offset, text: guess }] } : undefined,
+    );
+  }
+
+  private readReload(line: SourceLine, keyword: LineField, value: LineField | undefined, comment: CommentNode | undefined) {
+    const text = value?.text ?? '';
+    if (text !== 'yes' && text !== 'no') {
+      this.report(
+        'invalid-number',
+        'warning',
+        `\`reload ${text}\`: glibc turns reloading on only for the exact value \`yes\`; anything else, this included, turns it off. Write \`reload yes\` or \`reload no\`.`,
+        value ? fieldSpan(line, value) : fieldSpan(line, keyword),
+      );
+    }
+    const end = (value ?? keyword).index + (value ?? keyword).text.length;
+    const span = lineSpan(line, keyword.index, end);
+    this.entries.push({ kind: 'reload', value: text, enabled: text === 'yes', span, ...(comment ? { comment } : {}) });
+  }
+
+  private readTableLine(
+    line: SourceLine,
+    kind: GaiTableKind,
+    keyword: LineField,
+    prefixField: LineField | undefined,
+    valueField: LineField | undefined,
+    comment: CommentNode | undefined,
+  ) {
+    if (!prefixField) {
+      this.report('parse-error', 'error', `\`${kind}\` needs a prefix and a value: ${IGNORED}. Write \`${kind} PREFIX/LEN VALUE\`.`, fieldSpan(line, keyword));
+      return;
+    }
+    const prefix = kind === 'scopev4' ? this.readScopePrefix(line, prefixField) : this.readPrefix(line, kind, prefixField);
+    const value = this.readValue(line, kind, keyword, prefixField, valueField);
+    if (!prefix || !value) return;
+    const end = valueField ? valueField.index + valueField.text.length : prefixField.index + prefixField.text.length;
+    const entry: GaiEntry = { kind, prefix, value, span: lineSpan(line, keyword.index, end), ...(comment ? { comment } : {}) };
+    this.entries.push(entry);
+  }
+
+  /** The /LEN part: null when absent, else strtoul's reading (and whether glibc accepts it). */
+  private readLength(line: SourceLine, field: LineField, slash: number, max: number, min = 0): { ok: boolean; value: number } {
+    const text = field.text.slice(slash + 1);
+    const span = lineSpan(line, field.index + slash, field.index + field.text.length);
+    if (text === '') {
+      this.report(
+        'invalid-number',
+        'error',
+        min === 0
+          ? `Empty /LEN: glibc 2.41+ ignores this line; older glibc reads it as /0, a row that matches every address. Write the length after the /.`
+          : `Empty /LEN: an empty length reads as 0 (or is rejected by glibc 2.41+), below 96, so ${IGNORED}. Write the length after the /.`,
+        span,
+      );
+      return { ok: !this.fixed && min === 0, value: min };
+    }
+    const parsed = cStrtoul(text);
+    if (!parsed.complete || parsed.value === null || (text.startsWith('-') && parsed.value !== 0n)) {
+      this.report('invalid-number', 'error', `/LEN \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${IGNORED}. Write the length as digits.`, span);
+      return { ok: false, value: 0 };
+    }
+    const value = Number(parsed.value);
+    if (value > max || value < min) {
+      this.report('value-out-of-range', 'error', `Prefix length ${text} is outside ${min}..${max}: ${IGNORED}.`, span);
+      return { ok: false, value };
+    }
+    if (!isPlainDecimal(text)) {
+      this.report('invalid-number', 'warning', `/LEN \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`, span, {
+        safety: 'safe',
+        description: `write ${value}`,
+        edits: [{ start: span.start.offset + 1, end: span.end.offset, text: String(value) }],
+      });
+    }
+    return { ok: true, value };
+  }
+
+  private missingLength(line: SourceLine, field: LineField, kind: GaiTableKind, implied: number, shown: string): boolean {
+    const span = fieldSpan(line, field);
+    this.report(
+      'missing-prefix-length',
+      'error',
+      `\`${field.text}\` has no /LEN: glibc 2.41+ reads it as /${implied}, but older glibc (2.36-2.38, and 2.39/2.40 without the BZ #32465 fix) reads an uninitialised pointer: ` +
+        (kind === 'scopev4'
+          ? 'on 2.36 a first scopev4 line like this crashes getaddrinfo (SIGSEGV) in every program that resolves a name with two or more addresses'
+          : 'on 2.36 the line is silently dropped') +
+        `. Write \`${field.text}/${shown}\`.`,
+      span,
+      { safety: 'safe', description: `add /${shown}`, edits: [{ start: span.end.offset, end: span.end.offset, text: `/${shown}` }] },
+    );
+    return this.fixed;
+  }
+
+  private readPrefix(line: SourceLine, kind: GaiTableKind, field: LineField): PrefixNode | undefined {
+    const slash = field.text.indexOf('/');
+    const addressText = slash >= 0 ? field.text.slice(0, slash) : field.text;
+    const address = classifyAddressText(addressText);
+    const addressSpan = lineSpan(line, field.index, field.index + addressText.length);
+    if (address.kind === 'ipv4') {
+      const len = slash >= 0 ? Number(field.text.slice(slash + 1)) : null;
+      const suggestion = mappedEquivalent(addressText, len !== null && Number.isInteger(len) && len >= 0 && len <= 32 ? len : null);
+      this.report(
+        'ipv4-literal-prefix',
+        'error',
+        `\`${addressText}\` is an IPv4 address: glibc reads ${kind} prefixes with inet_pton(AF_INET6), so ${IGNORED}. IPv4 is matched as IPv4-mapped IPv6: write \`${suggestion}\`.`,
+        fieldSpan(line, field),
+        { safety: 'unsafe', description: `write ${suggestion}`, edits: [{ start: line.start + field.index, end: line.start + field.index + field.text.length, text: suggestion }] },
+      );
+      return undefined;
+    }
+    if (address.kind !== 'ipv6') {
+      this.report('parse-error', 'error', `\`${addressText}\` is not an IPv6 address (inet_pton fails): ${IGNORED}. Write an IPv6 prefix such as \`2001:db8::/32\`.`, addressSpan);
+      return undefined;
+    }
+    if (address.zone !== undefined) {
+      const zoneAt = field.index + addressText.indexOf('%');
+      this.report(
+        'zone-in-prefix',
+        'error',
+        `Zone \`%${address.zone}\` in a prefix: glibc's inet_pton rejects it, so ${IGNORED}. Remove the zone (policy rows apply on every interface).`,
+        lineSpan(line, zoneAt, field.index + addressText.length),
+        { safety: 'unsafe', description: 'remove the zone', edits: [{ start: line.start + zoneAt, end: line.start + field.index + addressText.length, text: '' }] },
+      );
+      return undefined;
+    }
+    let length = 128;
+    if (slash < 0) {
+      if (!this.missingLength(line, field, kind, 128, '128')) return undefined;
+    } else {
+      const parsed = this.readLength(line, field, slash, 128);
+      if (!parsed.ok) return undefined;
+      length = parsed.value;
+    }
+    return { text: field.text, address: address.address, length, lengthImplicit: slash < 0, form: 'ipv6', span: fieldSpan(line, field) };
+  }
+
+  /** scopev4 takes `a.b.c.d[/0..32]` or `::ffff:a.b.c.d[/96..128]`. */
+  private readScopePrefix(line: SourceLine, field: LineField): PrefixNode | undefined {
+    const slash = field.text.indexOf('/');
+    const addressText = slash >= 0 ? field.text.slice(0, slash) : field.text;
+    const address = classifyAddressText(addressText);
+    const isV4 = address.kind === 'ipv4';
+    if (!isV4 && !(address.kind === 'ipv6' && !address.zone && isIPv4Mapped(address.address))) {
+      this.report(
+        'parse-error',
+        'error',
+        `scopev4 needs an IPv4 prefix (\`169.254.0.0/16\`) or an IPv4-mapped one (\`::ffff:169.254.0.0/112\`); \`${addressText}\` is neither, so ${IGNORED}.`,
+        lineSpan(line, field.index, field.index + addressText.length),
+      );
+      return undefined;
+    }
+    const [min, max] = isV4 ? [0, 32] : [96, 128];
+    let length = max;
+    if (slash < 0) {
+      const ok = this.missingLength(line, field, 'scopev4', max, String(max));
+      this.seenScopev4 = true;
+      if (!ok) return undefined;
+    } else {
+      const parsed = this.readLength(line, field, slash, max, min);
+      if (!parsed.ok) return undefined;
+      length = parsed.value;
+    }
+    this.seenScopev4 = true;
+    const address128 = (address as { address: bigint }).address;
+    return {
+      text: field.text,
+      address: address128,
+      length: isV4 ? 96 + length : length,
+      lengthImplicit: slash < 0,
+      form: isV4 ? 'ipv4' : 'ipv6',
+      span: fieldSpan(line, field),
+    };
+  }
+
+  private readValue(
+    line: SourceLine,
+    kind: GaiTableKind,
+    keyword: LineField,
+    prefixField: LineField,
+    valueField: LineField | undefined,
+  ): NumberNode | undefined {
+    if (!valueField) {
+      const at = prefixField.index + prefixField.text.length;
+      this.report(
+        'parse-error',
+        'error',
+        `\`${kind}\` line has no value: glibc 2.41+ ignores it; older glibc reads the missing value as 0. Write \`${kind} ${prefixField.text} VALUE\`.`,
+        lineSpan(line, keyword.index, at),
+      );
+      return this.fixed ? undefined : { text: '', value: 0, span: lineSpan(line, at, at) };
+    }
+    const span = fieldSpan(line, valueField);
+    const parsed = cStrtoul(valueField.text);
+    if (!parsed.complete || parsed.value === null) {
+      this.report('invalid-number', 'error', `${kind} value \`${valueField.text}\` is not a decimal number: glibc's strtoul() check fails and ${IGNORED}. Write digits only.`, span);
+      return undefined;
+    }
+    if (parsed.value > BigInt(INT_MAX)) {
+      const negative = valueField.text.startsWith('-');
+      this.report(
+        'value-out-of-range',
+        'error',
+        negative
+          ? `${kind} value \`${valueField.text}\` is negative: glibc reads it as a huge unsigned number, above 2147483647, so ${IGNORED}. Use 0 to 2147483647.`
+          : `${kind} value ${valueField.text} is above 2147483647: ${IGNORED}. Use 0 to 2147483647.`,
+        span,
+      );
+      return undefined;
+    }
+    const value = Number(parsed.value);
+    if (!isPlainDecimal(valueField.text)) {
+      this.report('invalid-number', 'warning', `${kind} value \`${valueField.text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`, span, {
+        safety: 'safe',
+        description: `write ${value}`,
+        edits: [{ start: span.start.offset, end: span.end.offset, text: String(value) }],
+      });
+    }
+    return { text: valueField.text, value, span };
+  }
+}
+
+export function readGaiConf(source: string, options: GaiReadOptions = {}) {
+  return new GaiReader(source, options).read();
+}

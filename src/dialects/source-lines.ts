@@ -1,0 +1,103 @@
+// Helpers both readers share: line slicing, spans inside a line, token access.
+import type { IToken, CstNode } from 'chevrotain';
+import type { Position, Span } from '../ast.js';
+
+export interface SourceLine {
+  /** 1-based line number (only `\n` ends a line, as for fgets and getline). */
+  readonly number: number;
+  /** Offset of the line's first character in the source. */
+  readonly start: number;
+  /** The line's text without its `\n`. */
+  readonly text: string;
+  readonly hasNewline: boolean;
+  /** Columns of this line start after this many characters (for a piece of a longer line). */
+  readonly columnBase?: number;
+}
+
+/** A field of a line: its text and where it starts in the line. */
+export interface LineField {
+  readonly text: string;
+  readonly index: number;
+}
+
+export function sourceLineOf(source: string, token: IToken): SourceLine {
+  const start = token.startOffset - (token.startColumn! - 1);
+  let end = source.indexOf('\n', start);
+  const hasNewline = end >= 0;
+  if (end < 0) end = source.length;
+  return { number: token.startLine!, start, text: source.slice(start, end), hasNewline };
+}
+
+export function position(line: SourceLine, index: number): Position {
+  return { line: line.number, column: (line.columnBase ?? 0) + index + 1, offset: line.start + index };
+}
+
+/** Span of [from, to) inside one line. */
+export function lineSpan(line: SourceLine, from: number, to: number): Span {
+  return { start: position(line, from), end: position(line, Math.max(from, to)) };
+}
+
+export function fieldSpan(line: SourceLine, field: LineField): Span {
+  return lineSpan(line, field.index, field.index + field.text.length);
+}
+
+export function toField(line: SourceLine, token: IToken): LineField {
+  return { text: token.image, index: token.startOffset - line.start };
+}
+
+/** The tokens a CST node holds under a label, in order. */
+export function tokensOf(node: CstNode, label: string): IToken[] {
+  return (node.children[label] as IToken[] | undefined) ?? [];
+}
+
+export function childNode(node: CstNode, label: string): CstNode | undefined {
+  return (node.children[label] as CstNode[] | undefined)?.[0];
+}
+
+/** All tokens under a CST node, in source order. */
+export function allTokens(node: CstNode): IToken[] {
+  const out: IToken[] = [];
+  const walk = (n: CstNode) => {
+    for (const children of Object.values(n.children)) {
+      for (const child of children) {
+        if ('image' in child) out.push(child as IToken);
+        else walk(child as CstNode);
+      }
+    }
+  };
+  walk(node);
+  return out.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+export function countLines(source: string): number {
+  if (source.length === 0) return 0;
+  let n = 0;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) n++;
+  return source.endsWith('\n') ? n : n + 1;
+}
+
+export function detectEol(source: string): '\n' | '\r\n' {
+  const lf = source.indexOf('\n');
+  return lf > 0 && source[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** UTF-8 length of a string (FreeBSD's fgets counts bytes). */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Levenshtein distance, for "did you mean" on keywords (short strings only). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
