@@ -47,6 +47,16 @@ export class PrefixTable<T> {
     return undefined;
   }
 
+  /** The row that decides for this address among rows shorter than `length` (what covers a /length row). */
+  matchShorterThan(address: bigint, length: number): PrefixRow<T> | undefined {
+    for (const level of this.byLength) {
+      if (level.length >= length) continue;
+      const row = level.map.get(address & level.mask);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
   /** The rows that take effect: the first of each (masked prefix, length). */
   get effectiveRows(): PrefixRow<T>[] {
     return this.rows.filter((row) => this.byLength.find((l) => l.length === row.length)!.map.get(row.prefix) === row);

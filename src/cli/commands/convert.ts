@@ -1,0 +1,103 @@
+// `policylint convert FILE --to DIALECT`: translate a policy and prove the translation
+// means the same (exact check over all addresses); refuse to write one that does not.
+import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { convertPolicy } from '../../convert/convert.js';
+import { CONVERT_DIALECTS, detectDialect, isConvertDialect, readPolicy, type ConvertDialect, type ReadPolicy } from '../../convert/dialects.js';
+import { formatRegion } from '../../convert/report.js';
+import { readPolicyText } from '../../convert/read-input.js';
+import { writeFileAtomic } from '../../safe-write.js';
+import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+
+export const command: CommandModule = {
+  command: 'convert <file>',
+  describe: 'Convert a policy to another dialect, checked to mean exactly the same',
+  builder: (y: Argv) =>
+    y
+      .positional('file', { type: 'string', describe: 'Policy file; - reads standard input' })
+      .option('to', { choices: CONVERT_DIALECTS, demandOption: true, describe: 'Dialect to write' })
+      .option('from', { choices: CONVERT_DIALECTS, describe: 'Dialect of FILE (default: from its name, else its content)' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write here (atomically) instead of standard output' })
+      .option('in-place', { type: 'boolean', default: false, describe: 'Allow writing over FILE (without -o: write to FILE)' })
+      .option('force', { type: 'boolean', default: false, describe: 'Convert even when FILE has errors: what the real system would use' }),
+  run: (argv, io) => runConvert(argv, io),
+};
+
+export function dialectOption(value: unknown, name: string): ConvertDialect | undefined {
+  if (value === undefined) return undefined;
+  if (!isConvertDialect(value)) throw new UsageError(`policylint: --${name} must be one of ${CONVERT_DIALECTS.join(', ')}`);
+  return value;
+}
+
+/** Read FILE in its dialect; errors are printed as `file:line:col: error: message (rule)`. */
+export async function readInput(path: string, from: ConvertDialect | undefined, io: CommandIO): Promise<ReadPolicy> {
+  const text = await readPolicyText(path, io);
+  return readPolicy(from ?? detectDialect(path, text), text);
+}
+
+export function printDiagnostics(path: string, read: ReadPolicy, io: CommandIO): number {
+  const errors = read.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) io.stderr(`${path}:${d.span.start.line}:${d.span.start.column}: error: ${d.message} (${d.ruleId})\n`);
+  return errors.length;
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise<number> {
+  const file = argv.file;
+  if (typeof file !== 'string' || file === '') throw new UsageError('policylint convert: missing FILE');
+  const to = dialectOption(argv.to, 'to');
+  if (!to) throw new UsageError('policylint convert: --to is required');
+  const from = dialectOption(argv.from, 'from');
+  const force = argv.force === true;
+  const inPlace = argv.inPlace === true || argv['in-place'] === true;
+  const output = typeof argv.output === 'string' ? argv.output : inPlace ? file : undefined;
+  if (output !== undefined && file === '-' && inPlace && argv.output === undefined) throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
+
+  const source = await readInput(file, from, io);
+  const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0 || !source.policy.installable) {
+    printDiagnostics(file, source, io);
+    if (!force) {
+      io.stderr(`policylint: ${file}: not converted: ${errors} error(s). --force converts what the real system would use.\n`);
+      return 1;
+    }
+    io.stderr(
+      source.semantics === 'glibc'
+        ? `policylint: warning: ${file}: --force: glibc ignores the lines with errors; only the valid lines are converted\n`
+        : source.dialect === 'ip6addrctl' && !source.policy.installable
+          ? `policylint: warning: ${file}: --force: ip6addrctl install aborts on this file and installs nothing; the result is an empty table\n`
+          : `policylint: warning: ${file}: --force: the lines with errors are left out\n`,
+    );
+  }
+
+  const result = convertPolicy(source, to);
+  for (const w of result.warnings) io.stderr(`policylint: warning: ${file}: ${w}\n`);
+  if (!result.check.equivalent) {
+    io.stderr(`policylint: ${file}: the ${to} translation does not mean the same; nothing written. Differing address ranges:\n`);
+    for (const region of result.check.regions) io.stderr(`  ${formatRegion(region)}\n`);
+    return 1;
+  }
+  if (output === undefined) {
+    io.stdout(result.output);
+    return 0;
+  }
+  const outPath = resolve(io.cwd, output);
+  if (file !== '-' && !inPlace && (await sameFile(resolve(io.cwd, file), outPath))) {
+    throw new UsageError(`policylint convert: ${output} is the input file; add --in-place to overwrite it`);
+  }
+  try {
+    await writeFileAtomic(outPath, result.output);
+  } catch (e) {
+    throw new UsageError(`policylint: ${output}: cannot write: ${(e as Error).message}`);
+  }
+  return 0;
+}

@@ -1,0 +1,40 @@
+// `policylint defaults --platform P [--to DIALECT]`: a system's built-in table, ready to
+// be a starting point (src/platforms.ts has the values and where they come from).
+import type { Argv } from 'yargs';
+import { convertPolicy } from '../../convert/convert.js';
+import { builtinSource } from '../../convert/builtin.js';
+import { CONVERT_DIALECTS, readPolicy } from '../../convert/dialects.js';
+import { PLATFORMS, type Platform } from '../../platforms.js';
+import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { dialectOption } from './convert.js';
+
+export const command: CommandModule = {
+  command: 'defaults',
+  describe: "Print a system's built-in policy table",
+  builder: (y: Argv) =>
+    y
+      .option('platform', { choices: PLATFORMS, demandOption: true, describe: 'Whose table' })
+      .option('to', { choices: CONVERT_DIALECTS, describe: 'Dialect to print (default: the platform\'s own)' }),
+  run: (argv, io) => runDefaults(argv, io),
+};
+
+async function runDefaults(argv: Record<string, unknown>, io: CommandIO): Promise<number> {
+  const platform = argv.platform;
+  if (typeof platform !== 'string' || !(PLATFORMS as readonly string[]).includes(platform)) {
+    throw new UsageError(`policylint defaults: --platform must be one of ${PLATFORMS.join(', ')}`);
+  }
+  const natural = builtinSource(platform as Platform);
+  const to = dialectOption(argv.to, 'to') ?? natural.dialect;
+  if (to === natural.dialect) {
+    io.stdout(natural.text);
+    return 0;
+  }
+  const result = convertPolicy(readPolicy(natural.dialect, natural.text), to);
+  for (const w of result.warnings) io.stderr(`policylint: warning: ${w}\n`);
+  if (!result.check.equivalent) {
+    io.stderr(`policylint: the ${to} form of the ${platform} table does not mean the same\n`);
+    return 1;
+  }
+  io.stdout(result.output);
+  return 0;
+}

@@ -1,0 +1,133 @@
+// `policylint [lint] FILE...`: the default command.
+import { dirname, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import type { Dialect } from '../../ast.js';
+import { ConfigError, DEFAULT_CONFIG, findConfigFile, loadConfigFile, type ResolvedConfig } from '../../config.js';
+import { dialectFromContent, dialectFromName } from '../../detect-dialect.js';
+import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint.js';
+import { RULE_IDS } from '../../rules/index.js';
+import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { DEFAULT_MAX_BYTES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
+import { unifiedDiff } from '../unified-diff.js';
+import { writeFixedFile } from '../write-fixed.js';
+
+const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export const command: CommandModule = {
+  command: 'lint [files..]',
+  describe: 'Lint policy files (the default command)',
+  builder: (y: Argv) =>
+    y
+      .positional('files', { type: 'string', array: true, describe: 'Files to lint; - reads standard input' })
+      .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
+      .option('dialect', { choices: ['gai', 'ip6addrctl'] as const, describe: 'Dialect when the file name and content do not tell' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for .policylint.json' })
+      .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' })
+      .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix: also apply fixes that change behaviour' })
+      .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; change nothing' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('max-bytes', { type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' })
+      .option('stdin-filename', { type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' }),
+  run: async (argv, io) => runLint(argv, io),
+};
+
+interface LintArgs {
+  files?: string[];
+  format: (typeof FORMATS)[number];
+  dialect?: Dialect;
+  config?: string;
+  fix: boolean;
+  unsafeFixes: boolean;
+  fixDryRun: boolean;
+  quiet: boolean;
+  maxWarnings?: number;
+  maxBytes: number;
+  stdinFilename?: string;
+}
+
+function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConfig>, io: CommandIO): ResolvedConfig {
+  try {
+    if (args.config) return loadConfigFile(resolve(io.cwd, args.config), RULE_IDS);
+    const dir = path === '-' ? io.cwd : dirname(resolve(io.cwd, path));
+    const found = findConfigFile(dir);
+    if (!found) return DEFAULT_CONFIG;
+    let cfg = cache.get(found);
+    if (!cfg) cache.set(found, (cfg = loadConfigFile(found, RULE_IDS)));
+    return cfg;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(`policylint: ${error.message}`);
+    throw error;
+  }
+}
+
+function detect(input: InputFile, args: LintArgs, reportedName: string): Dialect {
+  const dialect = args.dialect ?? dialectFromName(reportedName) ?? dialectFromContent(input.text);
+  if (!dialect) throw new UsageError(`${reportedName}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; name it *gai.conf or *ip6addrctl.conf, or pass --dialect`);
+  return dialect;
+}
+
+function encodingMessage(input: InputFile): LintMessage[] {
+  if (input.encoding === 'utf8') return [];
+  const before = input.text.slice(0, input.invalidUtf8At);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return [{
+    ruleId: 'invalid-utf8', severity: 'warning', line, column, endLine: line, endColumn: column + 1, offset: input.invalidUtf8At!, endOffset: input.invalidUtf8At! + 1,
+    docsUrl: '', message: `Not UTF-8 (byte 0x${input.text.charCodeAt(input.invalidUtf8At!).toString(16)} at byte offset ${input.invalidUtf8At}): both parsers read bytes, so it only matters inside a field; policylint reads the file byte for byte and writes the same bytes back.`,
+  }];
+}
+
+function withExtra(result: LintResult, extra: LintMessage[]): LintResult {
+  if (extra.length === 0) return result;
+  const messages = [...extra, ...result.messages];
+  return { ...result, messages, warningCount: result.warningCount + extra.filter((m) => m.severity === 'warning').length };
+}
+
+export async function runLint(raw: Record<string, unknown>, io: CommandIO): Promise<number> {
+  const args = raw as unknown as LintArgs;
+  const files = args.files ?? [];
+  if (files.length === 0) throw new UsageError('policylint: no files given (use - for standard input); see policylint --help');
+  if (args.unsafeFixes && !args.fix && !args.fixDryRun) throw new UsageError('policylint: --unsafe-fixes needs --fix or --fix-dry-run');
+  if (args.fix && files.includes('-')) throw new UsageError('policylint: --fix cannot write to standard input; use --fix-dry-run');
+  const configs = new Map<string, ResolvedConfig>();
+  const results: LintResult[] = [];
+  let ioFailure = false;
+  for (const file of files) {
+    try {
+      const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
+      const input = file === '-' ? decodeBytes(reportedName, Buffer.from(await io.readStdin(), 'latin1')) : readInputFile(resolve(io.cwd, file), args.maxBytes);
+      const config = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
+      const dialect = detect(input, args, reportedName);
+      const options = { filePath: reportedName, dialect, config };
+      if (args.fix || args.fixDryRun) {
+        const fixed = lintAndFix(input.text, { ...options, unsafe: args.unsafeFixes });
+        if (args.fixDryRun) {
+          io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
+        } else if (fixed.output !== input.text) {
+          writeFixedFile(resolve(io.cwd, file), input, fixed.output);
+        }
+        results.push(withExtra(args.fixDryRun ? lintText(input.text, options) : fixed.result, encodingMessage(input)));
+      } else {
+        results.push(withExtra(lintText(input.text, options), encodingMessage(input)));
+      }
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(error.message + '\n');
+      ioFailure = true;
+    }
+  }
+  const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 })) : results;
+  const { formatResults } = await import('../format-results.js');
+  const output = formatResults(args.format, shown, io);
+  if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
+  if (ioFailure) return 2;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`policylint: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

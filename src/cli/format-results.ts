@@ -1,0 +1,21 @@
+// Picks the formatter; each loads only when asked for.
+import type { LintResult } from '../lint.js';
+import type { CommandIO } from './command.js';
+import { formatStylish } from '../format/stylish.js';
+import { formatJson } from '../format/json.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatGithub } from '../format/github.js';
+import { VERSION } from '../version.js';
+
+export function formatResults(format: string, results: readonly LintResult[], io: CommandIO): string {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results, io.cwd, VERSION);
+    case 'github':
+      return formatGithub(results);
+    default:
+      return formatStylish(results, { color: io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb' });
+  }
+}

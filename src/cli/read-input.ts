@@ -1,0 +1,79 @@
+// Reading a file to lint: every failure is one line naming the file (exit 2), never a
+// stack trace. Text that is not UTF-8 is read byte for byte (latin1), so offsets stay
+// byte offsets and a fix writes the same bytes back.
+import { readFileSync, statSync } from 'node:fs';
+import { UsageError } from './command.js';
+
+/** Default size limit: far above any real policy table, far below memory trouble. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface InputFile {
+  readonly path: string;
+  readonly text: string;
+  readonly encoding: 'utf8' | 'latin1';
+  /** Offset of the first byte that is not valid UTF-8, when encoding is latin1. */
+  readonly invalidUtf8At?: number;
+  readonly mtimeMs?: number;
+  readonly size: number;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many symbolic links',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+};
+
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return (code && REASONS[code]) ?? (code ? `cannot read (${code})` : String((error as Error)?.message ?? error));
+}
+
+/** Offset of the first byte that breaks UTF-8 (a linear scan; the decoder does not say). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0 || i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0) return i;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+export function decodeBytes(path: string, bytes: Buffer): InputFile {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { path, text, encoding: 'utf8', size: bytes.length };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { path, text: bytes.toString('latin1'), encoding: 'latin1', invalidUtf8At: at, size: bytes.length };
+  }
+}
+
+export function readInputFile(path: string, maxBytes: number): InputFile {
+  let size: number;
+  let mtimeMs: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(`${path}: is a directory`);
+    size = st.size;
+    mtimeMs = st.mtimeMs;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${path}: ${ioReason(error)}`);
+  }
+  if (size > maxBytes) throw new UsageError(`${path}: ${size} bytes is over the ${maxBytes}-byte limit (raise it with --max-bytes)`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${path}: ${ioReason(error)}`);
+  }
+  if (bytes.length > maxBytes) throw new UsageError(`${path}: over the ${maxBytes}-byte limit (raise it with --max-bytes)`);
+  return { ...decodeBytes(path, bytes), mtimeMs };
+}

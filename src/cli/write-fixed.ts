@@ -1,0 +1,24 @@
+// Writing a fixed file back: refuse when the file changed since it was read, keep its
+// encoding (bytes we could not decode go back unchanged), and write atomically.
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../safe-write.js';
+import { UsageError } from './command.js';
+import type { InputFile } from './read-input.js';
+import { ioReason } from './read-input.js';
+
+export function writeFixedFile(path: string, input: InputFile, output: string): void {
+  let now: Buffer;
+  try {
+    now = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot re-read before writing the fix: ${ioReason(error)}; nothing was written`);
+  }
+  if (!now.equals(Buffer.from(input.text, input.encoding))) {
+    throw new UsageError(`${path}: changed since policylint read it; nothing was written (run --fix again)`);
+  }
+  try {
+    writeFileAtomic(path, Buffer.from(output, input.encoding));
+  } catch (error) {
+    throw new UsageError(`${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`);
+  }
+}

@@ -1,0 +1,93 @@
+// Small line-based readers (show output, ip addrlabel, netsh, JSON) build the same Policy
+// AST as the two file readers. These helpers make the nodes and spans they need.
+import { parseIPv6 } from '../address.js';
+import type { CommentNode, Dialect, GaiEntry, NumberNode, Policy, PrefixNode, RowEntry, Span, Entry } from '../ast.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { countLines, detectEol } from '../dialects/source-lines.js';
+
+export interface TextLine {
+  /** 1-based line number. */
+  readonly number: number;
+  readonly text: string;
+  /** Offset of the line in the source. */
+  readonly start: number;
+}
+
+export function splitSourceLines(source: string): TextLine[] {
+  const out: TextLine[] = [];
+  let start = 0;
+  let number = 1;
+  while (start < source.length) {
+    const newline = source.indexOf('\n', start);
+    const end = newline < 0 ? source.length : newline;
+    out.push({ number, text: source.slice(start, end).replace(/\r$/, ''), start });
+    start = end + 1;
+    number++;
+  }
+  return out;
+}
+
+/** Span of [from, to) in a line. */
+export function spanIn(line: TextLine, from = 0, to = line.text.length): Span {
+  return {
+    start: { line: line.number, column: from + 1, offset: line.start + from },
+    end: { line: line.number, column: to + 1, offset: line.start + to },
+  };
+}
+
+export function lineError(line: TextLine, message: string, ruleId = 'parse-error'): Diagnostic {
+  return { ruleId, severity: 'error', message, span: spanIn(line) };
+}
+
+/** `PREFIX/LEN` as inet_pton reads it (a `%zone` is dropped), or an error message. */
+export function parsePrefix(text: string, requireLength = true): { address: bigint; length: number } | string {
+  const slash = text.indexOf('/');
+  if (slash < 0 && requireLength) return `\`${text}\` has no /LEN`;
+  const addressText = (slash < 0 ? text : text.slice(0, slash)).replace(/%.*$/, '');
+  const address = parseIPv6(addressText);
+  if (address === null) return `\`${addressText}\` is not an IPv6 address`;
+  const lengthText = slash < 0 ? '128' : text.slice(slash + 1);
+  if (!/^[0-9]{1,3}$/.test(lengthText) || Number(lengthText) > 128) return `\`/${lengthText}\` is not a prefix length (0 to 128)`;
+  return { address, length: Number(lengthText) };
+}
+
+function prefixNode(line: TextLine, text: string, address: bigint, length: number): PrefixNode {
+  const at = Math.max(0, line.text.indexOf(text));
+  return { text, address, length, lengthImplicit: !text.includes('/'), form: 'ipv6', span: spanIn(line, at, at + text.length) };
+}
+
+function numberNode(line: TextLine, value: number): NumberNode {
+  return { text: String(value), value, span: spanIn(line) };
+}
+
+export function commentNode(line: TextLine, text: string, trailing: boolean): CommentNode {
+  const at = Math.max(0, line.text.indexOf(text));
+  return { text, span: spanIn(line, at, at + text.length), trailing };
+}
+
+export function rowEntry(line: TextLine, prefixText: string, prefix: { address: bigint; length: number }, precedence: number, label: number, comment?: CommentNode): RowEntry {
+  const row: RowEntry = {
+    kind: 'row',
+    prefix: prefixNode(line, prefixText, prefix.address, prefix.length),
+    precedence: numberNode(line, precedence),
+    label: numberNode(line, label),
+    span: spanIn(line),
+  };
+  return comment ? { ...row, comment } : row;
+}
+
+export function gaiEntry(line: TextLine, kind: GaiEntry['kind'], prefixText: string, prefix: { address: bigint; length: number }, value: number, comment?: CommentNode): GaiEntry {
+  const entry: GaiEntry = { kind, prefix: prefixNode(line, prefixText, prefix.address, prefix.length), value: numberNode(line, value), span: spanIn(line) };
+  return comment ? { ...entry, comment } : entry;
+}
+
+export function makePolicy(dialect: Dialect, source: string, entries: Entry[], comments: CommentNode[], installable = true): Policy {
+  return { dialect, entries, comments, source, eol: detectEol(source), installable, lineCount: countLines(source) };
+}
+
+/** A comment starting at the first `#` of a line, if any. */
+export function splitComment(text: string): { code: string; comment?: string } {
+  const hash = text.indexOf('#');
+  if (hash < 0) return { code: text };
+  return { code: text.slice(0, hash), comment: text.slice(hash).trimEnd() };
+}

@@ -1,0 +1,34 @@
+// Address ranges as people read them: prefixes where a range is one, else first - last.
+import { ALL_ONES, formatIPv6, formatMapped, isIPv4Mapped } from '../address.js';
+
+/** IPv4-mapped addresses print as ::ffff:a.b.c.d, the rest as RFC 5952 text. */
+export function formatAddress(value: bigint): string {
+  return isIPv4Mapped(value) ? formatMapped(value) : formatIPv6(value);
+}
+
+/** The fewest prefixes that cover exactly [start, end]. */
+export function rangeToPrefixes(start: bigint, end: bigint): { prefix: bigint; length: number }[] {
+  const out: { prefix: bigint; length: number }[] = [];
+  let at = start;
+  while (at <= end) {
+    let size = 0; // host bits of the block
+    while (size < 128) {
+      const next = size + 1;
+      const blockMask = (1n << BigInt(next)) - 1n;
+      if ((at & blockMask) !== 0n || at + blockMask > end) break;
+      size = next;
+    }
+    out.push({ prefix: at, length: 128 - size });
+    if (size === 128) break;
+    at += 1n << BigInt(size);
+    if (at > ALL_ONES) break;
+  }
+  return out;
+}
+
+/** `2001:db8::/32`, `a/48, b/47` (up to 3 prefixes) or `first - last`. */
+export function formatRange(start: bigint, end: bigint): string {
+  const prefixes = rangeToPrefixes(start, end);
+  if (prefixes.length <= 3) return prefixes.map((p) => `${formatAddress(p.prefix)}/${p.length}`).join(', ');
+  return `${formatAddress(start)} - ${formatAddress(end)}`;
+}

@@ -1,0 +1,101 @@
+// One table of rows (FreeBSD, Windows, Linux labels) -> gai.conf or another row table.
+//
+// gai.conf: each row becomes a `precedence` and a `label` line. Both glibc tables then
+// hold exactly the rows' prefixes, so both longest matches pick the same row the kernel
+// picks: the same values, except where a row table gives "no match" (precedence 0, no
+// label): glibc always has a ::/0 row, so that is written explicitly with precedence 0
+// and a label no other row uses (a warning says so).
+import { parseIPv6 } from '../address.js';
+import { FREEBSD_NO_LABEL } from '../effective.js';
+import { BUILTIN_TABLES } from '../platforms.js';
+import { CoveringLookup } from './covering.js';
+import { BLANK, comment, documentOf, prefixText, type DocItem } from './document.js';
+import type { ReadPolicy } from './dialects.js';
+import { modelOf, type Semantics, type Values } from './model.js';
+import { NAMES, ValueMapper } from './value-ranges.js';
+
+export interface Conversion {
+  readonly items: DocItem[];
+  readonly warnings: string[];
+  /** What the source's values must become in the output (the declared lossy mappings). */
+  readonly expect: (values: Values) => Values;
+}
+
+const note = (warnings: string[], items: DocItem[], message: string) => {
+  warnings.push(message);
+  items.push(comment(`policylint: ${message}`));
+};
+
+/** RFC 6724 precedences, for a labels-only source written to a table that needs them. */
+const RFC6724_PRECEDENCE = new CoveringLookup(
+  BUILTIN_TABLES.rfc6724.rows.map((r) => {
+    const [a, l] = r.prefix.split('/');
+    return { prefix: parseIPv6(a!)!, length: Number(l), value: r.precedence ?? 0 };
+  }),
+);
+
+export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
+  const model = modelOf(source.policy, source.semantics);
+  const effective = model.table.labels.rows;
+  const mapper = new ValueMapper(target, effective.map((r) => r.value));
+  const warnings: string[] = [];
+  const items: DocItem[] = [];
+  const fromName = NAMES[source.semantics];
+  const toGlibc = target === 'glibc';
+
+  if (!source.policy.installable) {
+    note(warnings, items, 'ip6addrctl install aborts on this file (parse failure) and installs nothing: converted as an empty table');
+  }
+  if (model.labelsOnly) {
+    note(warnings, items, `precedence is lost: Linux kernel labels (ip addrlabel) have none; ${toGlibc ? "glibc's default precedence rows are written" : 'RFC 6724 precedences are written'}`);
+    if (toGlibc) note(warnings, items, "the kernel's labels steer source address selection only; glibc's destination sorting never reads them, it reads gai.conf");
+  }
+  if (target === 'linux-kernel') {
+    note(warnings, items, `precedence is lost: Linux kernel labels have none, and they steer source address selection only, not glibc's sorting`);
+  }
+
+  const rows = source.policy.installable ? documentOf(source.policy).items : documentOf(source.policy).items.filter((i) => i.kind !== 'row');
+  for (const item of rows) {
+    if (item.kind !== 'row') {
+      items.push(item);
+      continue;
+    }
+    if (item.label === FREEBSD_NO_LABEL && !model.labelsOnly) {
+      note(warnings, items, `row ${prefixText(item.prefix, item.length)} ${item.precedence} -1 is not carried over: label -1 is refused by the kernel (EINVAL), so ${fromName} never installs it`);
+      continue;
+    }
+    const label = mapper.label(item.label);
+    const precedence = model.labelsOnly ? RFC6724_PRECEDENCE.covering(item.prefix, item.length) ?? 40 : mapper.precedence(item.precedence);
+    const trailing = item.comment ? { comment: item.comment } : {};
+    if (toGlibc) {
+      if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: item.prefix, length: item.length, value: precedence, ...trailing });
+      items.push({ kind: 'gai', table: 'label', prefix: item.prefix, length: item.length, value: label, ...(model.labelsOnly ? trailing : {}) });
+    } else {
+      items.push({ kind: 'row', prefix: item.prefix, length: item.length, precedence, label, ...trailing });
+    }
+  }
+
+  // "No match": FreeBSD (0, no label), Linux (label 0xffffffff). glibc cannot say it.
+  let noMatchLabel: number | undefined;
+  const hasCatchAll = effective.some((r) => r.length === 0);
+  if (toGlibc && !hasCatchAll) {
+    noMatchLabel = mapper.freshLabel();
+    items.push(BLANK);
+    note(
+      warnings,
+      items,
+      `${fromName} gives addresses outside every row no label${model.labelsOnly ? '' : ' and precedence 0'}` +
+        `${effective.length === 0 ? ' (with an empty table libc does not sort at all)' : ''}; glibc always has a ::/0 row: written as ::/0${model.labelsOnly ? '' : ' precedence 0'} label ${noMatchLabel}, a label no other row uses`,
+    );
+    if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: 0n, length: 0, value: 0 });
+    items.push({ kind: 'gai', table: 'label', prefix: 0n, length: 0, value: noMatchLabel });
+  }
+  warnings.push(...mapper.warnings);
+  for (const w of mapper.warnings) items.unshift(comment(`policylint: ${w}`));
+
+  const expect = (v: Values): Values => {
+    if (v.label === FREEBSD_NO_LABEL && noMatchLabel !== undefined) return { precedence: 0, label: noMatchLabel };
+    return { precedence: mapper.expectedPrecedence(v.precedence), label: v.label === FREEBSD_NO_LABEL ? v.label : mapper.expectedLabel(v.label) };
+  };
+  return { items, warnings, expect };
+}

@@ -1,0 +1,92 @@
+// Policy -> gai.conf. Comments and line order are kept, columns are aligned, and every
+// table glibc uses is written out in full: a file with `label` lines but no `precedence`
+// lines (or the reverse) silently uses glibc's built-in table for the other one, so the
+// writer spells that table out; a table without a /0 row gets the `::/0` row glibc would
+// append by itself. The written file means the same to glibc, and says so.
+import { formatIPv4, parseIPv6 } from '../address.js';
+import type { GaiTableKind, Policy } from '../ast.js';
+import { BLANK, columnWidth, comment, documentOf, joinLines, prefixText, type DocItem, type GaiItem, type PolicyDocument } from '../convert/document.js';
+import { GLIBC_IMPLICIT } from '../effective.js';
+import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../platforms.js';
+import { trimBlankEdges } from './ip6addrctl-writer.js';
+
+export function writeGai(policy: Policy): string {
+  return formatGai(documentOf(policy));
+}
+
+export function formatGai(doc: PolicyDocument): string {
+  const items = completeTables(doc.items);
+  const tableLines = items.flatMap((item) => (item.kind === 'gai' ? [item] : []));
+  const keywordWidth = columnWidth(items.flatMap((i) => (i.kind === 'gai' ? [i.table] : i.kind === 'reload' ? ['reload'] : [])));
+  const prefixWidth = columnWidth(tableLines.map(gaiPrefixText), 16);
+  const valueWidth = columnWidth(tableLines.map((i) => String(i.value)), 3);
+  const lines: string[] = [];
+  for (const item of items) {
+    let text: string;
+    switch (item.kind) {
+      case 'blank':
+        text = '';
+        break;
+      case 'comment':
+        text = item.text.startsWith('#') ? item.text : `# ${item.text}`;
+        break;
+      case 'gai':
+        text = `${item.table.padEnd(keywordWidth)}  ${gaiPrefixText(item).padEnd(prefixWidth)}  ${String(item.value).padStart(valueWidth)}`;
+        break;
+      case 'reload':
+        text = `${'reload'.padEnd(keywordWidth)}  ${item.value}`;
+        break;
+      default:
+        throw new Error(`gai.conf has no ${item.kind} lines`);
+    }
+    const trailing = item.kind === 'gai' || item.kind === 'reload' ? item.comment : undefined;
+    lines.push(trailing ? `${text}  ${trailing}` : text);
+  }
+  return joinLines(trimBlankEdges(lines), doc.eol);
+}
+
+/** scopev4 prefixes are written the way people write them: `169.254.0.0/16`. */
+function gaiPrefixText(item: GaiItem): string {
+  if (item.table === 'scopev4' && item.length >= 96) {
+    return `${formatIPv4(Number(item.prefix & 0xffffffffn) & maskV4(item.length - 96))}/${item.length - 96}`;
+  }
+  return prefixText(item.prefix, item.length);
+}
+
+function maskV4(bits: number): number {
+  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+}
+
+const DEFAULTS: Record<'label' | 'precedence', readonly (readonly [string, number])[]> = {
+  label: GLIBC_DEFAULT_LABELS,
+  precedence: GLIBC_DEFAULT_PRECEDENCES,
+};
+
+function tableItem(table: GaiTableKind, text: string, value: number): GaiItem {
+  const [address, length] = text.split('/');
+  return { kind: 'gai', table, prefix: parseIPv6(address!)!, length: Number(length), value };
+}
+
+/** The items plus the rows glibc would use without them being written. */
+export function completeTables(items: readonly DocItem[]): DocItem[] {
+  const out = [...items];
+  const present = (table: GaiTableKind) => out.some((i) => i.kind === 'gai' && i.table === table);
+  const hasLabel = present('label');
+  const hasPrecedence = present('precedence');
+  // The implicit ::/0 goes right after the table's last line.
+  for (const table of ['label', 'precedence'] as const) {
+    const rows = out.filter((i): i is GaiItem => i.kind === 'gai' && i.table === table);
+    if (rows.length === 0 || rows.some((r) => r.length === 0)) continue;
+    const at = out.lastIndexOf(rows[rows.length - 1]!) + 1;
+    out.splice(at, 0, comment(`glibc adds this row itself: the ${table} table above has no /0 row`), tableItem(table, '::/0', GLIBC_IMPLICIT[table].value));
+  }
+  if (hasLabel !== hasPrecedence) {
+    const missing = hasLabel ? 'precedence' : 'label';
+    out.push(
+      BLANK,
+      comment(`glibc's built-in ${missing} table, written out: without ${missing} lines glibc uses exactly these rows`),
+      ...DEFAULTS[missing].map(([text, value]) => tableItem(missing, text, value)),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Policy -> ip6addrctl.conf, in the layout of FreeBSD's own tables (rc.d/ip6addrctl,
+// ip6addrctl.conf.sample): prefix column padded, precedence and label right-aligned.
+// Comments, whole-line and trailing, and the row order are kept.
+import type { Policy } from '../ast.js';
+import { columnWidth, documentOf, joinLines, prefixText, type PolicyDocument } from '../convert/document.js';
+
+export function writeIp6addrctl(policy: Policy): string {
+  return formatIp6addrctl(documentOf(policy));
+}
+
+export function formatIp6addrctl(doc: PolicyDocument): string {
+  const rows = doc.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
+  const prefixWidth = columnWidth(rows.map((r) => prefixText(r.prefix, r.length)), 16);
+  const precedenceWidth = columnWidth(rows.map((r) => String(r.precedence)), 4);
+  const labelWidth = columnWidth(rows.map((r) => String(r.label)), 5);
+  const lines: string[] = [];
+  for (const item of doc.items) {
+    switch (item.kind) {
+      case 'blank':
+        // ip6addrctl reads a line that is only "\r" as an entry and aborts: with CRLF
+        // endings a blank separator would break the file, so it is left out.
+        if (doc.eol === '\n') lines.push('');
+        break;
+      case 'comment':
+        lines.push(item.text.startsWith('#') ? item.text : `# ${item.text}`);
+        break;
+      case 'row': {
+        const cells =
+          prefixText(item.prefix, item.length).padEnd(prefixWidth) +
+          '  ' + String(item.precedence).padStart(precedenceWidth) +
+          '  ' + String(item.label).padStart(labelWidth);
+        // A trailing `# ...` works: ip6addrctl ignores everything after the label.
+        lines.push(item.comment ? `${cells}  ${item.comment}` : cells);
+        break;
+      }
+      default:
+        throw new Error(`ip6addrctl.conf has no ${item.kind} lines`);
+    }
+  }
+  return joinLines(trimBlankEdges(lines), doc.eol);
+}
+
+/** No blank lines at the start or the end of a file. */
+export function trimBlankEdges(lines: string[]): string[] {
+  let from = 0;
+  let to = lines.length;
+  while (from < to && lines[from] === '') from++;
+  while (to > from && lines[to - 1] === '') to--;
+  return lines.slice(from, to);
+}

@@ -1,0 +1,50 @@
+// `ip6addrctl show` output (what users paste from a FreeBSD host): the kernel's table.
+//   Prefix                          Prec Label      Use
+//   ::1/128                           50     0        0
+//   ::ffff:0.0.0.0/96                 35     4        0
+// The Use column (a packet counter) is ignored; an empty table prints
+// "no source-address-selection policy is installed".
+import type { CommentNode, RowEntry } from '../ast.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { commentNode, lineError, makePolicy, parsePrefix, rowEntry, splitComment, splitSourceLines } from '../convert/build-policy.js';
+import { prefixText, type PolicyDocument } from '../convert/document.js';
+import type { ReadResult } from './ip6addrctl-reader.js';
+
+export const EMPTY_TABLE_MESSAGE = 'no source-address-selection policy is installed';
+const HEADER = /^\s*Prefix\s+Prec\s+Label(\s+Use)?\s*$/;
+const ROW = /^\s*(\S+)\s+(-?[0-9]+)\s+(-?[0-9]+)(?:\s+[0-9]+)?\s*$/;
+
+export function readShow(source: string): ReadResult {
+  const entries: RowEntry[] = [];
+  const comments: CommentNode[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const line of splitSourceLines(source)) {
+    const { code, comment } = splitComment(line.text);
+    const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
+    if (node) comments.push(node);
+    if (code.trim() === '' || HEADER.test(code) || code.trim() === EMPTY_TABLE_MESSAGE) continue;
+    const m = ROW.exec(code);
+    if (!m) {
+      diagnostics.push(lineError(line, 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.'));
+      continue;
+    }
+    const prefix = parsePrefix(m[1]!);
+    if (typeof prefix === 'string') {
+      diagnostics.push(lineError(line, `${prefix}: line ignored.`));
+      continue;
+    }
+    entries.push(rowEntry(line, m[1]!, prefix, Number(m[2]), Number(m[3]), node?.trailing ? node : undefined));
+  }
+  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+}
+
+/** The table as `ip6addrctl show` prints it (Use 0); comments cannot be shown. */
+export function formatShow(doc: PolicyDocument): string {
+  const rows = doc.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
+  if (rows.length === 0) return EMPTY_TABLE_MESSAGE + doc.eol;
+  const lines = [`${'Prefix'.padEnd(30)} ${'Prec'.padStart(5)} ${'Label'.padStart(5)} ${'Use'.padStart(8)}`];
+  for (const r of rows) {
+    lines.push(`${prefixText(r.prefix, r.length, 'dotted').padEnd(30)} ${String(r.precedence).padStart(5)} ${String(r.label).padStart(5)} ${'0'.padStart(8)}`);
+  }
+  return lines.join(doc.eol) + doc.eol;
+}

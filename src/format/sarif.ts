@@ -1,0 +1,49 @@
+// SARIF 2.1.0 for GitHub code scanning: rules with help, stable ids, relative paths, regions.
+import { relative, sep } from 'node:path';
+import type { LintResult } from '../lint.js';
+import { RULES } from '../rules/index.js';
+import { docsUrl } from '../rules/types.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function formatSarif(results: readonly LintResult[], cwd: string, version: string): string {
+  const rules = RULES.map((r) => ({
+    id: r.meta.id,
+    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.meta.description },
+    fullDescription: { text: r.meta.description },
+    helpUri: docsUrl(r.meta.id),
+    help: { text: `${r.meta.description} See ${docsUrl(r.meta.id)}`, markdown: `${r.meta.description}\n\n[Rule documentation](${docsUrl(r.meta.id)})` },
+    defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
+    properties: { fixable: r.meta.fixable, phase: r.meta.phase },
+  }));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const uri = (path: string) => (path === '<stdin>' ? 'stdin' : relative(cwd, path).split(sep).join('/'));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'policylint', version, semanticVersion: version, informationUri: 'https://github.com/policylint/policylint', rules } },
+        originalUriBaseIds: { SRCROOT: { uri: 'file://' + cwd.split(sep).join('/').replace(/\/?$/, '/') } },
+        results: results.flatMap((r) =>
+          r.messages.map((m) => ({
+            ruleId: m.ruleId,
+            ...(index.has(m.ruleId) ? { ruleIndex: index.get(m.ruleId) } : {}),
+            level: LEVEL[m.severity],
+            message: { text: m.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri(r.filePath), uriBaseId: 'SRCROOT' },
+                  region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endLine === m.line ? Math.max(m.endColumn, m.column + 1) : m.endColumn },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

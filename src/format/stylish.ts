@@ -1,0 +1,51 @@
+// Human output: `file:line:col  severity  message  rule-id`, a code frame, a summary.
+import type { LintResult, LintMessage } from '../lint.js';
+
+export interface StylishOptions {
+  readonly color: boolean;
+}
+
+const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+function codeFrame(source: string, m: LintMessage, color: boolean): string {
+  const lines = source.split('\n');
+  const text = (lines[m.line - 1] ?? '').replace(/\r$/, '');
+  const shown = text.length > 160 ? text.slice(Math.max(0, m.column - 60), Math.max(0, m.column - 60) + 160) : text;
+  const shift = text.length > 160 ? Math.max(0, m.column - 60) : 0;
+  const printable = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(/\t/g, ' ');
+  const gutter = String(m.line).padStart(5);
+  const width = Math.max(1, m.endLine === m.line ? m.endColumn - m.column : 1);
+  const caret = ' '.repeat(5) + ' | ' + ' '.repeat(Math.max(0, m.column - 1 - shift)) + paint(color, '31', '^'.repeat(Math.min(width, 160)));
+  return `${paint(color, '2', `${gutter} | `)}${printable}\n${caret}`;
+}
+
+export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let safeFixes = 0;
+  let unsafeFixes = 0;
+  for (const r of results) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    for (const m of r.messages) {
+      const sev = m.severity === 'error' ? paint(options.color, '31', 'error') : m.severity === 'warning' ? paint(options.color, '33', 'warning') : paint(options.color, '36', 'info');
+      out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, '2', m.ruleId)}`);
+      out.push(codeFrame(r.source, m, options.color));
+      if (m.fix?.safety === 'safe') safeFixes++;
+      else if (m.fix) unsafeFixes++;
+    }
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  out.push('');
+  out.push(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
+  if (safeFixes + unsafeFixes > 0) {
+    const parts = [safeFixes > 0 ? `${safeFixes} fixable with --fix` : '', unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (changes behaviour)` : ''].filter(Boolean);
+    out.push(`${parts.join(', ')}; preview with --fix-dry-run`);
+  }
+  return out.join('\n') + '\n';
+}

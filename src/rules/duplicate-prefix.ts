@@ -1,0 +1,42 @@
+// The same masked prefix and length as an earlier line of the same table never takes
+// effect: FreeBSD's kernel refuses it with EEXIST, glibc's stable sort keeps the first.
+import { maskOf } from '../address.js';
+import { isGaiTableEntry, isRow, type Entry } from '../ast.js';
+import type { Rule } from './types.js';
+import { wholeLineRange } from './support/rows.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'duplicate-prefix',
+    defaultSeverity: 'warning',
+    description: 'A line with the same prefix and length (after masking host bits) as an earlier one: it never takes effect.',
+    fixable: 'safe',
+    dialects: ['ip6addrctl', 'gai'],
+    phase: 'policy',
+  },
+  check(context) {
+    const { policy } = context;
+    const seen = new Map<string, Entry>();
+    for (const entry of policy.entries) {
+      if (!isRow(entry) && !isGaiTableEntry(entry)) continue;
+      const key = `${entry.kind}|${entry.prefix.length}|${entry.prefix.address & maskOf(entry.prefix.length)}`;
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, entry);
+        continue;
+      }
+      const values = (e: Entry) => (isRow(e) ? `${e.precedence.value} ${e.label.value}` : isGaiTableEntry(e) ? String(e.value.value) : '');
+      const same = values(first) === values(entry);
+      const what =
+        policy.dialect === 'ip6addrctl'
+          ? `the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line ${first.span.start.line}'s ${values(first)}`
+          : `glibc keeps both but sorts them stably, so line ${first.span.start.line}'s value ${values(first)} always wins`;
+      context.report({
+        message: `\`${entry.prefix.text}\` repeats the prefix of line ${first.span.start.line}: ${what}. ${same ? 'Remove this line.' : 'Remove the line you do not mean; as written this one never applies.'}`,
+        span: entry.prefix.span,
+        ...(same ? {} : { severity: 'error' as const }),
+        fix: { safety: 'safe', description: 'remove the line that never takes effect', edits: [{ ...wholeLineRange(policy, entry), text: '' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,60 @@
+// When does a policy show that ULA sources are meant to reach global destinations?
+// (1) the config declares site prefixes; (2) the file has site-specific ULA rows and
+// site-specific GUA rows; (3) a ULA row's precedence was raised from the platform
+// default while its label stayed the stock one. A stock table shows none of these, and gets no warning.
+import { IPV4_MAPPED_BASE, parseIPv6 } from '../../address.js';
+import { builtinEffectiveTable, lookup } from '../../effective.js';
+import type { RuleContext } from '../types.js';
+import { exampleAddress, isSiteGuaPrefix, isUlaPrefix, valueLines, type ValueLine } from './rows.js';
+
+export interface SitePrefixRef {
+  readonly prefix: bigint;
+  readonly length: number;
+  /** The file line that sets it, if any. */
+  readonly line?: ValueLine;
+}
+
+export interface UlaIntent {
+  readonly ula: readonly SitePrefixRef[];
+  /** Empty: compare with a generic global destination (2001:db8::1, under ::/0). */
+  readonly gua: readonly SitePrefixRef[];
+  readonly source: 'config' | 'site-rows' | 'raised-precedence';
+}
+
+export const GENERIC_GUA = { prefix: parseIPv6('2001:db8::')!, length: 32 };
+export const EXAMPLE_V4_SOURCE = IPV4_MAPPED_BASE | 0xc000020an; // 192.0.2.10
+export const EXAMPLE_V4_DEST = IPV4_MAPPED_BASE | 0xc6336407n; // 198.51.100.7
+
+export function ulaIntent(context: RuleContext): UlaIntent | null {
+  const { config, policy } = context;
+  const lines = valueLines(policy);
+  const lineFor = (p: { prefix: bigint; length: number }) => lines.find((l) => l.prefix === p.prefix && l.length === p.length);
+  if (config.sitePrefixes.ula.length > 0) {
+    return {
+      ula: config.sitePrefixes.ula.map((p) => ({ prefix: p.address, length: p.length, line: lineFor({ prefix: p.address, length: p.length }) })),
+      gua: config.sitePrefixes.gua.map((p) => ({ prefix: p.address, length: p.length, line: lineFor({ prefix: p.address, length: p.length }) })),
+      source: 'config',
+    };
+  }
+  const siteUla = lines.filter((l) => isUlaPrefix(l) && l.length > 7);
+  const siteGua = lines.filter((l) => isSiteGuaPrefix(l));
+  if (siteUla.length > 0 && siteGua.length > 0) {
+    return { ula: siteUla.map((l) => ({ ...l, line: l })), gua: siteGua.map((l) => ({ ...l, line: l })), source: 'site-rows' };
+  }
+  const stock = builtinEffectiveTable(policy.dialect === 'gai' ? 'glibc' : 'freebsd');
+  // Raised precedence with the stock ULA label kept is the classic mistake; a label of
+  // its own (RFC 6724 section 10.6's `fd11:1111:1111::/48 45 14`) means ULA-to-ULA on purpose.
+  const raised = lines.filter((l) => {
+    if (!isUlaPrefix(l) || l.precedence === undefined) return false;
+    const before = lookup(stock, exampleAddress(l));
+    return l.precedence > before.precedence && (l.label === undefined || l.label === before.label);
+  });
+  if (raised.length > 0) {
+    return { ula: raised.map((l) => ({ ...l, line: l })), gua: siteGua.map((l) => ({ ...l, line: l })), source: 'raised-precedence' };
+  }
+  return null;
+}
+
+export function platformName(context: RuleContext): string {
+  return context.policy.dialect === 'gai' ? "glibc's getaddrinfo" : "FreeBSD's libc";
+}

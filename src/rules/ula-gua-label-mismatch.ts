@@ -1,0 +1,74 @@
+// The flagship. RFC 6724 rule 5 ("prefer matching label") is decided before rule 6
+// (precedence). A host with a ULA source reaching a global destination fails rule 5
+// when Label(ULA) != Label(GUA), while its IPv4 pair matches (both ::ffff:0:0/96), so
+// IPv4 is tried first whatever the precedences: raising the ULA precedence alone does
+// not help; the labels must match.
+import { formatAnyAddress, formatIPv4 } from '../address.js';
+import { isRow } from '../ast.js';
+import type { Fix } from '../diagnostic.js';
+import { lookup } from '../effective.js';
+import type { Rule } from './types.js';
+import { exampleAddress, prefixText } from './support/rows.js';
+import { EXAMPLE_V4_DEST, EXAMPLE_V4_SOURCE, GENERIC_GUA, platformName, ulaIntent, type SitePrefixRef } from './support/ula-intent.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'ula-gua-label-mismatch',
+    defaultSeverity: 'warning',
+    description: 'ULA sources and global destinations carry different labels, so RFC 6724 rule 5 makes IPv4 win.',
+    fixable: 'unsafe',
+    dialects: ['ip6addrctl', 'gai'],
+    phase: 'policy',
+  },
+  check(context) {
+    const intent = ulaIntent(context);
+    if (!intent) return;
+    const { table, policy } = context;
+    const v4s = lookup(table, EXAMPLE_V4_SOURCE);
+    const v4d = lookup(table, EXAMPLE_V4_DEST);
+    if (v4s.label !== v4d.label) return; // the IPv4 pair fails rule 5 too: rule 6 decides, not this rule
+    const guas: SitePrefixRef[] = intent.gua.length > 0 ? [...intent.gua] : [GENERIC_GUA];
+    const reported = new Set<string>();
+    for (const ula of intent.ula) {
+      const source = exampleAddress(ula);
+      const s = lookup(table, source);
+      const mismatched = guas.filter((g) => lookup(table, exampleAddress(g)).label !== s.label);
+      if (mismatched.length === 0) continue;
+      const gua = mismatched[0]!;
+      const destination = exampleAddress(gua);
+      const d = lookup(table, destination);
+      const anchor = ula.line?.entry ?? policy.entries[0];
+      const key = anchor ? String(anchor.span.start.offset) : 'file';
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const from = (row: typeof s.labelRow) => (row ? ` from ${prefixText(row)}` : ', no row matches');
+      const raised =
+        intent.source === 'raised-precedence' && ula.line?.precedence !== undefined
+          ? ` Raising the precedence of ${prefixText(ula)} to ${ula.line.precedence} does not help.`
+          : '';
+      const others = mismatched.length > 1 ? ` (and ${mismatched.length - 1} more global prefix${mismatched.length > 2 ? 'es' : ''})` : '';
+      const message =
+        `Label mismatch (RFC 6724 rule 5): a host whose IPv6 source is ${formatAnyAddress(source, 6)} (label ${s.label}${from(s.labelRow)}) reaching ` +
+        `${formatAnyAddress(destination, 6)} (label ${d.label}${from(d.labelRow)})${others} fails rule 5, while the IPv4 pair ` +
+        `${formatIPv4(0xc000020a)} -> ${formatIPv4(0xc6336407)} matches on label ${v4s.label}: ${platformName(context)} puts ${formatIPv4(0xc6336407)} first whatever the precedences, ` +
+        `because rule 5 is decided before precedence (rule 6).${raised} ` +
+        `Fix: give the ULA prefix and the global prefixes it talks to the same label, with precedence above ::/0's, e.g. \`fd08:aaaa:bbbb::/48 45 14\` and \`2001:db8:1000::/36 45 14\`${policy.dialect === 'gai' ? ' (in gai.conf: `label ... 14` and `precedence ... 45` lines in complete tables)' : ''}.`;
+      const span = anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+      context.report({
+        message,
+        span,
+        ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
+        ...labelFix(ula, d.label),
+      });
+    }
+  },
+};
+
+/** Unsafe fix: give the ULA line the global destination's label. */
+function labelFix(ula: SitePrefixRef, label: number): { fix?: Fix } {
+  const entry = ula.line?.entry;
+  if (!entry) return {};
+  const node = isRow(entry) ? entry.label : entry.kind === 'label' ? entry.value : undefined;
+  if (!node) return {};
+  return { fix: { safety: 'unsafe', description: `give ${prefixText(ula)} label ${label}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(label) }] } };
+}

@@ -1,0 +1,127 @@
+// What differs between the resolvers the simulator models, in one place.
+// Sources: glibc nss/getaddrinfo.c (rfc3484_sort), FreeBSD lib/libc/net/getaddrinfo.c
+// (comp_dst) and sys/netinet6/in6_src.c, musl src/network/lookup_name.c, Go
+// src/net/addrselect.go, RFC 6724. docs/explain.md explains each choice.
+import { builtinEffectiveTable, type EffectiveTable } from '../effective.js';
+import type { KernelModel } from './source-selection.js';
+
+export type SimPlatform = 'glibc' | 'freebsd' | 'rfc6724' | 'musl' | 'go' | 'macos' | 'windows';
+export const SIM_PLATFORMS: readonly SimPlatform[] = ['glibc', 'freebsd', 'rfc6724', 'musl', 'go', 'macos', 'windows'];
+
+/** How rule 9 (longest matching prefix) is applied. */
+export type Rule9Mode =
+  | 'glibc' // same family; IPv6 uncapped; IPv4 only inside the source's subnet
+  | 'ipv6-uncapped' // FreeBSD: IPv6 pairs only, uncapped
+  | 'capped' // RFC 6724: same family, capped at the source's prefix length
+  | 'any-family' // musl: every pair, on the ::ffff: forms, uncapped
+  | 'ipv6-64'; // Go: IPv6 pairs only, capped at 64 bits
+
+/** How the comparison is turned into an order (matters when it is not transitive). */
+export type SortAlgorithm =
+  | 'merge' // glibc qsort_r = top-down merge sort (msort.c); also used for the abstract RFC
+  | 'insertion-bsd' // FreeBSD qsort below 7 elements: insertion sort, swap while cmp(prev, cur) > 0
+  | 'insertion-go'; // Go sort.Stable below 21 elements: insertion sort, swap while less(cur, prev)
+
+export interface PlatformBehaviour {
+  readonly platform: SimPlatform;
+  readonly title: string;
+  readonly kernel: KernelModel;
+  /** False for musl and Go: their table is compiled in, a policy file is ignored. */
+  readonly readsPolicy: boolean;
+  readonly linkLocalNeedsZone: boolean;
+  /** Rule 3 really fires (FreeBSD asks the flags of the destination, so it never does). */
+  readonly rule3: boolean;
+  /** FreeBSD: a destination or source no policy row matches has "no policy" (rules 5, 6). */
+  readonly unmatchedIsNoPolicy: boolean;
+  /** Go: when neither destination has a source, rule 10 decides at once. */
+  readonly noSourcesMeansOriginalOrder: boolean;
+  readonly rule9: Rule9Mode;
+  readonly sort: SortAlgorithm;
+  readonly defaultTable: () => EffectiveTable;
+  /** The labels the kernel uses for source selection, given the table in force. */
+  readonly kernelLabels: (table: EffectiveTable) => EffectiveTable;
+}
+
+const linuxKernelLabels = () => builtinEffectiveTable('linux-kernel');
+const sameTable = (table: EffectiveTable) => table;
+
+const rfcLike = (platform: 'rfc6724' | 'macos' | 'windows', title: string): PlatformBehaviour => ({
+  platform,
+  title,
+  kernel: 'rfc6724',
+  readsPolicy: true,
+  linkLocalNeedsZone: platform !== 'rfc6724' && platform !== 'windows',
+  rule3: true,
+  unmatchedIsNoPolicy: false,
+  noSourcesMeansOriginalOrder: false,
+  rule9: 'capped',
+  sort: 'merge',
+  defaultTable: () => builtinEffectiveTable(platform),
+  kernelLabels: sameTable,
+});
+
+export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
+  glibc: {
+    platform: 'glibc',
+    title: 'glibc getaddrinfo on Linux',
+    kernel: 'linux',
+    readsPolicy: true,
+    linkLocalNeedsZone: true,
+    rule3: true,
+    unmatchedIsNoPolicy: false,
+    noSourcesMeansOriginalOrder: false,
+    rule9: 'glibc',
+    sort: 'merge',
+    defaultTable: () => builtinEffectiveTable('glibc'),
+    kernelLabels: linuxKernelLabels,
+  },
+  freebsd: {
+    platform: 'freebsd',
+    title: 'FreeBSD libc getaddrinfo',
+    kernel: 'freebsd',
+    readsPolicy: true,
+    linkLocalNeedsZone: true,
+    rule3: false,
+    unmatchedIsNoPolicy: true,
+    noSourcesMeansOriginalOrder: false,
+    rule9: 'ipv6-uncapped',
+    sort: 'insertion-bsd',
+    defaultTable: () => builtinEffectiveTable('freebsd'),
+    kernelLabels: sameTable,
+  },
+  musl: {
+    platform: 'musl',
+    title: 'musl libc getaddrinfo on Linux',
+    kernel: 'linux',
+    readsPolicy: false,
+    linkLocalNeedsZone: true,
+    rule3: false,
+    unmatchedIsNoPolicy: false,
+    noSourcesMeansOriginalOrder: false,
+    rule9: 'any-family',
+    sort: 'merge',
+    defaultTable: () => builtinEffectiveTable('musl'),
+    kernelLabels: linuxKernelLabels,
+  },
+  go: {
+    platform: 'go',
+    title: 'Go net pure resolver on Linux',
+    kernel: 'linux',
+    readsPolicy: false,
+    linkLocalNeedsZone: true,
+    rule3: false,
+    unmatchedIsNoPolicy: false,
+    noSourcesMeansOriginalOrder: true,
+    rule9: 'ipv6-64',
+    sort: 'insertion-go',
+    defaultTable: () => builtinEffectiveTable('go'),
+    kernelLabels: linuxKernelLabels,
+  },
+  rfc6724: rfcLike('rfc6724', 'RFC 6724 as written'),
+  macos: rfcLike('macos', 'macOS (RFC 6724 rules, XNU table)'),
+  windows: rfcLike('windows', 'Windows (RFC 6724 rules and table)'),
+};
+
+export function isSimPlatform(value: string): value is SimPlatform {
+  return (SIM_PLATFORMS as readonly string[]).includes(value);
+}

@@ -1,0 +1,103 @@
+// simulate(): the order a resolver returns a name's addresses in, the source it
+// uses for each, and the rule behind each adjacent pair. The CLI's `explain` and
+// the lint rules' concrete examples both call this.
+import type { EffectiveTable } from '../effective.js';
+import { comparison, destinationFacts, type DestinationFacts } from './destination-sort.js';
+import { AddressInputError, parseDestination, parseHostAddress, type HostAddress } from './host.js';
+import { BEHAVIOUR, type SimPlatform } from './platforms-behaviour.js';
+import { sortWith } from './sort-algorithms.js';
+import { selectSource } from './source-selection.js';
+
+export interface SimulateInput {
+  readonly platform: SimPlatform;
+  /** The policy in force; omitted: the platform's built-in table. */
+  readonly table?: EffectiveTable;
+  /** The host's addresses, as HostAddress or `ADDR/PLEN` text, in the order they were added. */
+  readonly sources: readonly (HostAddress | string)[];
+  /** Destinations in the resolver's original order (DNS or /etc/hosts order). */
+  readonly destinations: readonly string[];
+}
+
+export interface SimulationStep {
+  readonly a: string;
+  readonly b: string;
+  /** The deciding rule, or null when the resolver does not sort at all. */
+  readonly rule: number | null;
+  readonly reason: string;
+}
+
+export interface Simulation {
+  readonly platform: SimPlatform;
+  readonly order: string[];
+  readonly sources: Record<string, string | null>;
+  readonly steps: SimulationStep[];
+  /** False when the resolver leaves the order as it is (FreeBSD empty table, musl all-IPv4). */
+  readonly sorted: boolean;
+  readonly notes: string[];
+  /** Per destination, in the final order: the values the rules looked at. */
+  readonly facts: DestinationFacts[];
+}
+
+function hostAddresses(sources: SimulateInput['sources']): HostAddress[] {
+  return sources.map((s) => (typeof s === 'string' ? parseHostAddress(s) : s));
+}
+
+function whyUnsorted(platform: SimPlatform, table: EffectiveTable, facts: DestinationFacts[]): string | null {
+  if (platform === 'freebsd' && !table.sorts) return 'the policy table is empty, so FreeBSD getaddrinfo does not sort';
+  if (platform === 'musl' && facts.every((f) => f.dest.family === 4)) return 'musl does not sort when every address is IPv4';
+  if (facts.length < 2) return 'a single address is never sorted';
+  return null;
+}
+
+export function simulate(input: SimulateInput): Simulation {
+  const behaviour = BEHAVIOUR[input.platform];
+  const notes: string[] = [];
+  let table = input.table ?? behaviour.defaultTable();
+  if (input.table && !behaviour.readsPolicy) {
+    notes.push(`${input.platform} ignores policy files: its compiled-in table is used`);
+    table = behaviour.defaultTable();
+  }
+  const hosts = hostAddresses(input.sources);
+  const destinations = input.destinations.map((d, i) => parseDestination(d, i));
+  const seen = new Set<string>();
+  for (const d of destinations) {
+    if (seen.has(d.text)) throw new AddressInputError(d.text, 'destination given twice');
+    seen.add(d.text);
+  }
+  const families = new Set(hosts.map((h) => h.family));
+  const kernel = { kernel: behaviour.kernel, labels: behaviour.kernelLabels(table), linkLocalNeedsZone: behaviour.linkLocalNeedsZone };
+  const facts = destinations.map((d) => destinationFacts(behaviour, table, d, selectSource(hosts, d, kernel), families));
+
+  const unsorted = whyUnsorted(input.platform, table, facts);
+  const compare = comparison(behaviour);
+  const ordered = unsorted ? facts : sortWith(behaviour.sort, facts, (a, b) => (compare(a, b).first === a ? -1 : 1));
+  if (!unsorted && input.platform === 'freebsd' && facts.length >= 3) {
+    notes.push('FreeBSD qsort is not stable from 7 entries on (getaddrinfo counts one entry per socket type), so tied destinations may come out permuted');
+  }
+
+  const steps: SimulationStep[] = [];
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const a = ordered[i]!;
+    const b = ordered[i + 1]!;
+    if (unsorted) {
+      steps.push({ a: a.dest.text, b: b.dest.text, rule: null, reason: `not sorted: ${unsorted}` });
+      continue;
+    }
+    const d = compare(a, b);
+    const reason = d.first === a
+      ? d.reason
+      : `${d.reason}; yet ${a.dest.text} comes first: the comparison is not transitive here and the sort never compared this pair directly`;
+    steps.push({ a: a.dest.text, b: b.dest.text, rule: d.rule, reason });
+  }
+  const sources: Record<string, string | null> = {};
+  for (const f of ordered) sources[f.dest.text] = f.source ? f.source.text : null;
+  return {
+    platform: input.platform,
+    order: ordered.map((f) => f.dest.text),
+    sources,
+    steps,
+    sorted: !unsorted,
+    notes,
+    facts: ordered,
+  };
+}
