@@ -33,7 +33,7 @@ export function prefixText(prefix: bigint, length: number, mappedStyle: 'hex' | 
 }
 
 function itemOf(entry: Entry): DocItem {
-  const comment = entry.comment ? { comment: entry.comment.text } : {};
+  const comment = entry.comment ? { comment: entry.comment.text.trimEnd() } : {};
   if (entry.kind === 'row') {
     return { kind: 'row', prefix: entry.prefix.address, length: entry.prefix.length, precedence: entry.precedence.value, label: entry.label.value, ...comment };
   }
@@ -52,7 +52,7 @@ export function documentOf(policy: Policy): PolicyDocument {
   for (const c of policy.comments as CommentNode[]) {
     // A trailing comment whose line was dropped (invalid) is kept on a line of its own.
     if (attached.has(c.span.start.offset)) continue;
-    placed.push({ line: c.span.start.line, column: c.span.start.column, endLine: c.span.end.line, item: { kind: 'comment', text: c.text } });
+    placed.push({ line: c.span.start.line, column: c.span.start.column, endLine: c.span.end.line, item: { kind: 'comment', text: c.text.trimEnd() } });
   }
   placed.sort((a, b) => a.line - b.line || a.column - b.column);
   const items: DocItem[] = [];

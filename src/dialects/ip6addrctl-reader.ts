@@ -65,6 +65,7 @@ class Ip6addrctlReader {
       const fields = ['prefix', 'precedence', 'label', 'rest'].flatMap((label) => tokensOf(entry, label)).map((t: IToken) => toField(line, t));
       this.readEntryLine(line, fields);
     }
+    this.readTrailingBlanks();
     const policy: Policy = {
       dialect: 'ip6addrctl',
       entries: this.entries,
@@ -102,6 +103,16 @@ class Ip6addrctlReader {
       lineSpan(line, 0, line.text.length),
       { safety: 'safe', description: 'remove the trailing blanks', edits: [{ start: line.start, end: line.start + line.text.length, text: '' }] },
     );
+  }
+
+  /** Blanks after the last newline make no token, but fgets() still returns them as a line. */
+  private readTrailingBlanks() {
+    const lastNewline = this.source.lastIndexOf('\n');
+    const tail = this.source.slice(lastNewline + 1);
+    if (tail.length === 0 || !/^[ \t]+$/.test(tail)) return;
+    this.fgetsCount++;
+    const number = lastNewline < 0 ? 1 : this.source.slice(0, lastNewline + 1).split('\n').length;
+    this.readBlankLine({ number, start: lastNewline + 1, text: tail, hasNewline: false });
   }
 
   /** A line over 2047 bytes: fgets() returns it in pieces and each piece is parsed as a line. */
@@ -275,7 +286,8 @@ class Ip6addrctlReader {
     const atoi = cAtoi(line.text.slice(field.index));
     const span = fieldSpan(line, field);
     const node: NumberNode = { text: field.text, value: atoi.value, span };
-    const digitsOnly = /^[+-]?[0-9]+$/.test(field.text);
+    // A CRLF file's last field ends in \r, which atoi stops at: that is still a plain number.
+    const digitsOnly = /^[+-]?[0-9]+\r?$/.test(field.text);
     if (atoi.overflow) {
       this.report(
         'value-out-of-range',

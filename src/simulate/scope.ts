@@ -60,8 +60,11 @@ export function rfc6724Scope(addr: Addr): number {
   return goScope(addr);
 }
 
-/** Scope as kernels use it for source selection (::1 interface-local). */
-export function kernelSourceScope(addr: Addr): number {
+/**
+ * Scope as kernels use it for source selection. Linux's __ipv6_addr_type() gives ::1
+ * link-local scope (2), the others interface-local (1).
+ */
+export function kernelSourceScope(addr: Addr, linux: boolean): number {
   if (addr.family === 4) return isLinkLocal4(addr.address) || isLoopback4(addr.address) ? 2 : 14;
-  return ipv6UnicastScope(addr.address, 1);
+  return ipv6UnicastScope(addr.address, linux ? 2 : 1);
 }

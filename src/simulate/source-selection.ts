@@ -9,9 +9,11 @@ import {
 import { kernelSourceScope } from './scope.js';
 
 /**
- * linux: net/ipv6/addrconf.c ipv6_dev_get_saddr; the interface's list holds the newest
- *   address first, and a later candidate must be strictly better, so ties go to the
- *   address added LAST; rule 8 is capped at the candidate's prefix length.
+ * linux: net/ipv6/addrconf.c ipv6_dev_get_saddr; the candidates are the addresses of
+ *   every interface, lo (::1, link-local scope there) first; an interface's list holds
+ *   the newest address first, and a later candidate must be strictly better, so ties go
+ *   to the address added LAST; rule 8 is capped at the candidate's prefix length. So a
+ *   host whose only IPv6 address is a deprecated link-local one sends from ::1.
  * freebsd: sys/netinet6/in6_src.c in6_selectsrc; candidates in the order added, ties
  *   keep the first; rule 6 is skipped when the destination matches no policy (label -1);
  *   the longest-match rule is not capped.
@@ -33,7 +35,8 @@ export interface SourceSelectionOptions {
 type Score = (candidate: HostAddress) => number;
 
 function ipv6Rules(dest: Destination, o: SourceSelectionOptions): Score[] {
-  const destScope = kernelSourceScope(dest);
+  const linux = o.kernel === 'linux';
+  const destScope = kernelSourceScope(dest, linux);
   const destLabel = lookup(o.labels, dest.address).label;
   const labelOf = (c: HostAddress) => lookup(o.labels, c.address).label;
   const common = (c: HostAddress) => commonPrefixLength(c.address, dest.address);
@@ -42,7 +45,7 @@ function ipv6Rules(dest: Destination, o: SourceSelectionOptions): Score[] {
     (c) => (c.address === dest.address ? 1 : 0),
     // Rule 2: the smallest scope that reaches the destination, else the largest.
     (c) => {
-      const s = kernelSourceScope(c);
+      const s = kernelSourceScope(c, linux);
       return s >= destScope ? -s : s - 128;
     },
     // Rule 3: avoid deprecated addresses.
@@ -68,7 +71,7 @@ function better(rules: Score[], candidate: HostAddress, best: HostAddress): bool
 function selectIPv6(hosts: HostAddress[], dest: Destination, o: SourceSelectionOptions): HostAddress | null {
   if (hosts.length === 0) return null;
   const rules = ipv6Rules(dest, o);
-  const ordered = o.kernel === 'linux' ? [...hosts].reverse() : hosts;
+  const ordered = o.kernel === 'linux' ? [LOOPBACK_SOURCES[0]!, ...[...hosts].reverse()] : hosts;
   let best = ordered[0]!;
   for (const candidate of ordered.slice(1)) if (better(rules, candidate, best)) best = candidate;
   return best;

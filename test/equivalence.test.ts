@@ -1,0 +1,127 @@
+// The exact checker against a brute-force oracle (longest-match lookup at addresses at
+// and around every prefix boundary), and its speed on two 10k-row tables.
+import fc from 'fast-check';
+import { ALL_ONES, maskOf } from '../src/address.js';
+import { freebsdTableFromRows, lookup } from '../src/effective.js';
+import { comparePolicies } from '../src/convert/equivalence.js';
+import { valuePieces, type PolicyModel } from '../src/convert/model.js';
+import { pieceEnd, prefixRange } from '../src/convert/pieces.js';
+
+type Row = { prefix: bigint; length: number; precedence: number; label: number };
+
+const model = (rows: Row[]): PolicyModel => ({
+  semantics: 'freebsd',
+  labelsOnly: false,
+  table: freebsdTableFromRows(rows.map((r) => ({ ...r, origin: 'file' as const }))),
+});
+
+// Few distinct bases and small values, so prefixes nest, collide and repeat.
+const BASES = [0n, 1n, 0xffffn << 32n, 0x20010db8n << 96n, 0xfc00n << 112n, ALL_ONES];
+const rowArb = fc.record({
+  base: fc.constantFrom(...BASES),
+  noise: fc.bigInt({ min: 0n, max: ALL_ONES }),
+  noiseBits: fc.integer({ min: 0, max: 128 }),
+  length: fc.integer({ min: 0, max: 128 }),
+  precedence: fc.integer({ min: 0, max: 3 }),
+  label: fc.integer({ min: 0, max: 3 }),
+}).map(({ base, noise, noiseBits, length, precedence, label }): Row => ({
+  prefix: base ^ (noise & ((1n << BigInt(noiseBits)) - 1n)),
+  length,
+  precedence,
+  label,
+}));
+const tableArb = fc.array(rowArb, { minLength: 0, maxLength: 8 });
+
+/** Addresses at, just before and just after every boundary of both tables, plus the ends. */
+function probePoints(rows: Row[]): bigint[] {
+  const points = new Set<bigint>([0n, 1n, ALL_ONES, ALL_ONES - 1n]);
+  for (const r of rows) {
+    const { start, end } = prefixRange(r.prefix, r.length);
+    for (const p of [start - 1n, start, start + 1n, end - 1n, end, end + 1n]) if (p >= 0n && p <= ALL_ONES) points.add(p);
+  }
+  return [...points];
+}
+
+function regionOf<T extends { start: bigint; end: bigint }>(regions: T[], x: bigint): T | undefined {
+  return regions.find((r) => r.start <= x && x <= r.end);
+}
+
+describe('step function of one table', () => {
+  test('gives lookup() at every probe point', () => {
+    fc.assert(
+      fc.property(tableArb, (rows) => {
+        const m = model(rows);
+        const pieces = valuePieces(m);
+        for (const x of probePoints(rows)) {
+          const i = pieces.findIndex((p, k) => p.start <= x && x <= pieceEnd(pieces, k));
+          const expected = lookup(m.table, x);
+          expect(pieces[i]!.value).toEqual({ precedence: expected.precedence, label: expected.label });
+        }
+        // Pieces tile the space: start at 0, strictly increasing.
+        expect(pieces[0]!.start).toBe(0n);
+        for (let k = 1; k < pieces.length; k++) expect(pieces[k]!.start > pieces[k - 1]!.start).toBe(true);
+      }),
+      { seed: 4242, numRuns: 500 },
+    );
+  });
+});
+
+describe('comparePolicies', () => {
+  test('agrees with the brute-force oracle at and around every boundary', () => {
+    fc.assert(
+      fc.property(tableArb, tableArb, (a, b) => {
+        const [ma, mb] = [model(a), model(b)];
+        const result = comparePolicies(ma, mb);
+        for (const x of probePoints([...a, ...b])) {
+          const [va, vb] = [lookup(ma.table, x), lookup(mb.table, x)];
+          const differs = va.precedence !== vb.precedence || va.label !== vb.label;
+          const region = regionOf(result.regions, x);
+          expect(!!region).toBe(differs);
+          if (region) {
+            expect(region.before).toEqual({ precedence: va.precedence, label: va.label });
+            expect(region.after).toEqual({ precedence: vb.precedence, label: vb.label });
+          }
+        }
+        expect(result.equivalent).toBe(result.regions.length === 0);
+      }),
+      { seed: 777, numRuns: 500 },
+    );
+  });
+
+  test('finds a difference in a single address', () => {
+    const base: Row[] = [{ prefix: 0n, length: 0, precedence: 40, label: 1 }];
+    const one = (0x20010db8n << 96n) | 5n;
+    const result = comparePolicies(model(base), model([...base, { prefix: one, length: 128, precedence: 40, label: 2 }]));
+    expect(result.regions).toEqual([{ start: one, end: one, before: { precedence: 40, label: 1 }, after: { precedence: 40, label: 2 } }]);
+  });
+
+  test('a duplicate row changes nothing (first wins), a reordered table is the same', () => {
+    const rows: Row[] = [
+      { prefix: 0n, length: 0, precedence: 40, label: 1 },
+      { prefix: 1n, length: 128, precedence: 50, label: 0 },
+    ];
+    const dup = [...rows, { prefix: 1n, length: 128, precedence: 1, label: 9 }];
+    expect(comparePolicies(model(rows), model(dup)).equivalent).toBe(true);
+    expect(comparePolicies(model(rows), model([...rows].reverse())).equivalent).toBe(true);
+    expect(comparePolicies(model(rows), model([dup[2]!, ...rows])).equivalent).toBe(false);
+  });
+
+  test('two 10k-row random tables in under 0.3 s', () => {
+    let seed = 12345;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    const randomTable = (): Row[] =>
+      Array.from({ length: 10_000 }, () => {
+        const length = rand() % 129;
+        let prefix = 0n;
+        for (let k = 0; k < 4; k++) prefix = (prefix << 32n) | BigInt(rand() ^ (rand() << 16)) & 0xffffffffn;
+        return { prefix: prefix & maskOf(length), length, precedence: rand() % 100, label: rand() % 20 };
+      });
+    const [a, b] = [model(randomTable()), model(randomTable())];
+    const t0 = performance.now();
+    const result = comparePolicies(a, b);
+    const ms = performance.now() - t0;
+    console.log(`equivalence of two 10k-row tables: ${ms.toFixed(0)} ms, ${result.regions.length} regions`);
+    expect(result.equivalent).toBe(false);
+    expect(ms).toBeLessThan(300);
+  });
+});
