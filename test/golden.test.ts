@@ -1,0 +1,44 @@
+// actionlint-style golden tests: every fixture has its expected diagnostics in a `.out`
+// file next to it. Regenerate after a deliberate change with UPDATE_GOLDEN=1, then review
+// the diff as a FreeBSD/glibc expert would.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dialectFromName } from '../src/detect-dialect.js';
+import { lintText } from '../src/lint.js';
+
+const ROOT = join(import.meta.dirname, '..', 'fixtures');
+const FOLDERS = ['freebsd', 'glibc', 'broken'];
+
+function render(path: string): string {
+  const text = readFileSync(path).toString('latin1');
+  const utf8 = Buffer.from(text, 'latin1').toString('utf8');
+  const source = Buffer.from(utf8, 'utf8').equals(Buffer.from(text, 'latin1')) ? utf8 : text;
+  const result = lintText(source, { dialect: dialectFromName(path)!, filePath: path });
+  return result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}: ${m.message}\n`).join('');
+}
+
+const fixtures = FOLDERS.flatMap((folder) =>
+  readdirSync(join(ROOT, folder))
+    .filter((name) => name.endsWith('.conf'))
+    .map((name) => join(folder, name)),
+);
+
+describe('golden diagnostics', () => {
+  test('there are fixtures of both dialects', () => {
+    expect(fixtures.filter((f) => f.endsWith('gai.conf')).length).toBeGreaterThan(10);
+    expect(fixtures.filter((f) => f.endsWith('ip6addrctl.conf')).length).toBeGreaterThan(10);
+  });
+  test.each(fixtures)('%s', (fixture) => {
+    const path = join(ROOT, fixture);
+    const expectedPath = path.replace(/\.conf$/, '.out');
+    const actual = render(path);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+    expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+  test('every broken fixture has at least one problem; stock tables have none', () => {
+    for (const f of fixtures.filter((f) => f.startsWith('broken/'))) expect([f, render(join(ROOT, f)).length > 0]).toEqual([f, true]);
+    for (const f of ['freebsd/ipv6-prefer.ip6addrctl.conf', 'freebsd/ipv4-prefer.ip6addrctl.conf', 'glibc/glibc-default.gai.conf', 'glibc/debian-12.gai.conf']) {
+      expect([f, render(join(ROOT, f))]).toEqual([f, '']);
+    }
+  });
+});
