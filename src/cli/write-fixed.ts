@@ -6,7 +6,7 @@ import { UsageError } from './command.js';
 import type { InputFile } from './read-input.js';
 import { ioReason } from './read-input.js';
 
-export function writeFixedFile(path: string, input: InputFile, output: string): void {
+export async function writeFixedFile(path: string, input: InputFile, output: string): Promise<void> {
   let now: Buffer;
   try {
     now = readFileSync(path);
@@ -17,7 +17,7 @@ export function writeFixedFile(path: string, input: InputFile, output: string): 
     throw new UsageError(`${path}: changed since policylint read it; nothing was written (run --fix again)`);
   }
   try {
-    writeFileAtomic(path, Buffer.from(output, input.encoding));
+    await writeFileAtomic(path, Buffer.from(output, input.encoding));
   } catch (error) {
     throw new UsageError(`${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`);
   }

@@ -105,7 +105,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
         if (args.fixDryRun) {
           io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
         } else if (fixed.output !== input.text) {
-          writeFixedFile(resolve(io.cwd, file), input, fixed.output);
+          await writeFixedFile(resolve(io.cwd, file), input, fixed.output);
         }
         results.push(withExtra(args.fixDryRun ? lintText(input.text, options) : fixed.result, encodingMessage(input)));
       } else {
