@@ -22,13 +22,14 @@ async function resolveTarget(path: string): Promise<{ target: string; mode: numb
   }
 }
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+/** `data` as a string is written as UTF-8; bytes are written as they are (a latin1-read file keeps its bytes). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const { target, mode } = await resolveTarget(path);
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o644);
   try {
-    await handle.writeFile(data, 'utf8');
+    await (typeof data === 'string' ? handle.writeFile(data, 'utf8') : handle.writeFile(data));
     if (mode !== undefined) await handle.chmod(mode); // the umask must not narrow it
     await handle.sync();
   } catch (e) {

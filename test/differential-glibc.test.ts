@@ -101,6 +101,19 @@ const FULL_LABELS_ULA_1 = LABEL_PREFIXES.map((p) => `label ${p} ${{ '::1/128': 0
 const SEED_CASES: GlibcCase[] = [
   { gaiConf: '', sources: SEED_SOURCES, destinations: ['2001:db8::1', '198.51.100.7'] },
   { gaiConf: FULL_LABELS_ULA_1, sources: SEED_SOURCES, destinations: ['2001:db8::1', '198.51.100.7'] },
+  // Regressions for what the first runs taught the simulator:
+  // a deprecated link-local-only host sends from ::1 (Linux rule 3 before rule 5);
+  { gaiConf: '', sources: [{ address: 'fe80::10', prefixLength: 64, deprecated: true }], destinations: ['2002:c633:6407::1', '2001:db8::1'] },
+  // a link-local-only host sends from fe80::10, not ::1 (rule 5, outgoing interface);
+  { gaiConf: '', sources: [{ address: 'fe80::10', prefixLength: 64 }], destinations: ['2001:0:4136:e378::1', '2001:db8::1'] },
+  // without an IPv6 address glibc has no prefix lengths (IPv4 rule 9 off) and no flags (rule 3 off);
+  { gaiConf: '', sources: [{ address: '203.0.113.10', prefixLength: 16 }], destinations: ['198.51.100.7', '10.9.9.9', '203.0.113.5'] },
+  { gaiConf: '', sources: [{ address: '198.51.100.10', prefixLength: 28, deprecated: true }, { address: '192.0.2.10', prefixLength: 24 }], destinations: ['198.51.100.7', '192.0.2.99'] },
+  // ... and with one, IPv4 rule 9 counts inside the source's subnet;
+  { gaiConf: '', sources: [{ address: '203.0.113.10', prefixLength: 16 }, { address: '2001:db8:1::10', prefixLength: 64 }], destinations: ['198.51.100.7', '10.9.9.9', '203.0.113.5'] },
+  // two GUAs tied on every rule: Linux takes the one added last.
+  { gaiConf: '', sources: [{ address: '2001:db8:4::10', prefixLength: 64 }, { address: '2001:db8:5::10', prefixLength: 64 }], destinations: ['2001:db8:6::1', '198.51.100.7'] },
+  { gaiConf: '', sources: [{ address: '2001:db8:5::10', prefixLength: 64 }, { address: '2001:db8:4::10', prefixLength: 64 }], destinations: ['2001:db8:6::1', '198.51.100.7'] },
 ];
 
 function simulateCase(c: GlibcCase) {
@@ -126,7 +139,7 @@ function describe_(c: GlibcCase): string {
 
 describe('explain --platform glibc agrees with the real glibc getaddrinfo', () => {
   // Fixed by default; the env overrides exist for exploring more cases by hand.
-  const generated = generateCases(Number(process.env.POLICYLINT_DIFF_CASES ?? 72), Number(process.env.POLICYLINT_DIFF_SEED ?? 0x5eed6724));
+  const generated = generateCases(Number(process.env.POLICYLINT_DIFF_CASES ?? 100), Number(process.env.POLICYLINT_DIFF_SEED ?? 0x5eed6724));
   const cases = [...SEED_CASES, ...generated];
   let results: GlibcResult[] | null = null;
   let batchMs = 0;

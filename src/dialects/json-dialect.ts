@@ -63,7 +63,8 @@ export function readJson(source: string): JsonReadResult {
   const comments: CommentNode[] = [];
   doc.items.forEach((raw, i) => {
     const item = raw as Record<string, unknown>;
-    const line: TextLine = { number: i + 1, text: '', start: 0 };
+    // Offsets must differ per item: documentOf() tells comments apart by offset.
+    const line: TextLine = { number: i + 1, text: '', start: i };
     const bad = (why: string) => diagnostics.push(error(`items[${i}]: ${why}; item ignored.`, i + 1));
     if (!item || typeof item !== 'object') return bad('not an object');
     const commentText = typeof item.comment === 'string' ? (item.comment.startsWith('#') ? item.comment : `# ${item.comment}`) : undefined;

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { command as diff } from '../src/cli/commands/diff.js';
+import type { CommandIO } from '../src/cli/command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'policylint-diff-'));
+const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), name);
+function io() {
+  const out = { stdout: '', stderr: '' };
+  const value: CommandIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), readStdin: async () => '', cwd: dir, env: {}, isTTY: false };
+  return { io: value, out };
+}
+
+test('equivalent policies in different dialects: exit 0', async () => {
+  const a = file('a.gai.conf', '');
+  const b = file('b.ip6addrctl.conf', '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n');
+  const { io: cio, out } = io();
+  expect(await diff.run({ a, b }, cio)).toBe(0);
+  expect(out.stdout).toMatch(/give every address the same precedence and label/);
+});
+
+test('differences are address ranges with old and new values: exit 1', async () => {
+  const a = file('c.ip6addrctl.conf', '::/0 40 1\n');
+  const b = file('d.ip6addrctl.conf', '::/0 40 1\n2001:db8::/32 50 1\n::ffff:0:0/96 100 4\n');
+  const { io: cio, out } = io();
+  expect(await diff.run({ a, b }, cio)).toBe(1);
+  expect(out.stdout).toMatch(/^::ffff:0\.0\.0\.0\/96: precedence 40, label 1 -> precedence 100, label 4$/m);
+  expect(out.stdout).toMatch(/^2001:db8::\/32: precedence 40, label 1 -> precedence 50, label 1$/m);
+});
+
+test('FreeBSD no match is shown as such', async () => {
+  const a = file('e.ip6addrctl.conf', '::1/128 50 0\n');
+  const b = file('f.gai.conf', 'precedence ::1/128 50\nlabel ::1/128 0\n');
+  const { io: cio, out } = io();
+  expect(await diff.run({ a, b }, cio)).toBe(1);
+  expect(out.stdout).toMatch(/^::\/128: no match \(precedence 0, no label\) -> precedence 40, label 1$/m);
+  expect(out.stdout).toMatch(/^::2 - ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff: no match \(precedence 0, no label\) -> precedence 40, label 1$/m);
+});
+
+test('a missing file is a usage error naming it', async () => {
+  const { io: cio } = io();
+  await expect(diff.run({ a: 'missing.conf', b: 'a.gai.conf' }, cio)).rejects.toThrow(/missing\.conf: no such file/);
+});
