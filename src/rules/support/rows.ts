@@ -69,21 +69,6 @@ export function isStockRow(line: ValueLine): boolean {
   return Object.values(BUILTIN_TABLES).some((t) => t.rows.some((r) => same(r.prefix) && (line.label === undefined || r.label === line.label) && (line.precedence === undefined || r.precedence === line.precedence)));
 }
 
-/** The platform default's (precedence, label) for exactly this prefix, if it has that row. */
-export function defaultRowFor(policy: Policy, p: { prefix: bigint; length: number }): { precedence?: number; label?: number } | undefined {
-  const same = (text: string) => {
-    const [a, l] = text.split('/');
-    return parseIPv6(a!) === p.prefix && Number(l) === p.length;
-  };
-  if (policy.dialect === 'gai') {
-    const label = GLIBC_DEFAULT_LABELS.find(([t]) => same(t))?.[1];
-    const precedence = GLIBC_DEFAULT_PRECEDENCES.find(([t]) => same(t))?.[1];
-    return label === undefined && precedence === undefined ? undefined : { ...(label !== undefined ? { label } : {}), ...(precedence !== undefined ? { precedence } : {}) };
-  }
-  const row = BUILTIN_TABLES.freebsd.rows.find((r) => same(r.prefix));
-  return row ? { precedence: row.precedence ?? undefined, label: row.label } : undefined;
-}
-
 export function lineOf(entry: Entry): number {
   return entry.span.start.line;
 }
