@@ -3,7 +3,7 @@
 // `simulate({platform: 'glibc'})` must give the same order and the same sources.
 import { readGaiConf } from '../src/dialects/gai-reader.js';
 import { effectiveTable } from '../src/effective.js';
-import { simulate } from '../src/simulate/index.js';
+import { parseHostAddress, simulate } from '../src/simulate/index.js';
 import { glibcOracleAvailable, runGlibcCases, type GlibcCase, type GlibcResult } from './oracle/glibc-oracle.mjs';
 
 const SKIP = process.env.POLICYLINT_SKIP_GLIBC_ORACLE === '1';
@@ -121,18 +121,12 @@ function simulateCase(c: GlibcCase) {
   return simulate({
     platform: 'glibc',
     table,
-    sources: c.sources.map((s) => ({ ...parseSource(s), deprecated: !!s.deprecated })),
+    sources: c.sources.map((s) => parseHostAddress(`${s.address}/${s.prefixLength}`, !!s.deprecated)),
     destinations: c.destinations,
   });
 }
 
-function parseSource(s: { address: string; prefixLength?: number }) {
-  // Reuse the simulator's own parser through its text form.
-  return simulateSourceParser(`${s.address}/${s.prefixLength}`);
-}
-import { parseHostAddress as simulateSourceParser } from '../src/simulate/index.js';
-
-function describe_(c: GlibcCase): string {
+function caseText(c: GlibcCase): string {
   const src = c.sources.map((s) => `${s.address}/${s.prefixLength}${s.deprecated ? ' (deprecated)' : ''}`).join(', ') || '(none)';
   return `gai.conf ${JSON.stringify(c.gaiConf)}; sources ${src}; destinations ${c.destinations.join(', ')}`;
 }
@@ -191,18 +185,18 @@ describe('explain --platform glibc agrees with the real glibc getaddrinfo', () =
     cases.forEach((c, i) => {
       const real = results![i]!;
       if (real.error !== undefined) {
-        failures.push(`case ${i}: oracle error ${real.error}\n  ${describe_(c)}`);
+        failures.push(`case ${i}: oracle error ${real.error}\n  ${caseText(c)}`);
         return;
       }
       const sim = simulateCase(c);
       const realOrder = real.order.join(', ');
       if (sim.order.join(', ') !== realOrder) {
-        failures.push(`case ${i}: glibc ${realOrder}\n  simulator ${sim.order.join(', ')}\n  ${describe_(c)}\n  steps: ${sim.steps.map((s) => s.reason).join(' | ')}`);
+        failures.push(`case ${i}: glibc ${realOrder}\n  simulator ${sim.order.join(', ')}\n  ${caseText(c)}\n  steps: ${sim.steps.map((s) => s.reason).join(' | ')}`);
       }
       for (const dest of real.order) {
         const expected = real.sources[dest] ?? null;
         const got = sim.sources[dest] ?? null;
-        if (expected !== got) failures.push(`case ${i}: source for ${dest}: kernel ${expected}, simulator ${got}\n  ${describe_(c)}`);
+        if (expected !== got) failures.push(`case ${i}: source for ${dest}: kernel ${expected}, simulator ${got}\n  ${caseText(c)}`);
       }
     });
     // eslint-disable-next-line no-console

@@ -41,14 +41,17 @@ function scopeFor(b: PlatformBehaviour, addr: { address: bigint; family: 4 | 6 }
   }
 }
 
-function prefixMatch(b: PlatformBehaviour, dest: Destination, source: HostAddress | null): number {
+function prefixMatch(b: PlatformBehaviour, dest: Destination, source: HostAddress | null, knowsAddresses: boolean): number {
   if (!source) return 0;
   const common = commonPrefixLength(dest.address, source.address);
   switch (b.rule9) {
     case 'glibc':
-      // IPv4: only inside the source's subnet, else 0 ("no common prefix").
-      if (dest.family === 4) return inSubnet(source, dest.address) ? commonPrefixLength4(dest.address, source.address) : 0;
-      return common;
+      if (dest.family === 6) return common;
+      // IPv4: only inside the source's subnet, else 0 ("no common prefix"). Without
+      // address information the prefix length is 0 and `0xffffffff << 32` is, on x86,
+      // a /32 mask: only the source's own address is "in the subnet".
+      if (!knowsAddresses) return dest.address === source.address ? 32 : 0;
+      return inSubnet(source, dest.address) ? commonPrefixLength4(dest.address, source.address) : 0;
     case 'ipv6-uncapped':
     case 'any-family':
       return common;
@@ -61,9 +64,16 @@ function prefixMatch(b: PlatformBehaviour, dest: Destination, source: HostAddres
   }
 }
 
+export interface HostFacts {
+  readonly families: ReadonlySet<number>;
+  /** The resolver knows the addresses' flags and prefix lengths (see addressInfoNeedsIPv6). */
+  readonly knowsAddresses: boolean;
+}
+
 export function destinationFacts(
-  b: PlatformBehaviour, table: EffectiveTable, dest: Destination, source: HostAddress | null, hostFamilies: Set<number>,
+  b: PlatformBehaviour, table: EffectiveTable, dest: Destination, source: HostAddress | null, host: HostFacts,
 ): DestinationFacts {
+  const hostFamilies = host.families;
   const d = lookup(table, dest.address);
   const s = source ? lookup(table, source.address) : null;
   let noSourceWhy: string | undefined;
@@ -84,8 +94,8 @@ export function destinationFacts(
     dstHasPolicy: !b.unmatchedIsNoPolicy || d.labelRow !== undefined,
     srcHasPolicy: !!s && (!b.unmatchedIsNoPolicy || s.labelRow !== undefined),
     precedence: d.precedence,
-    deprecated: b.rule3 && !!source?.deprecated,
-    prefixMatch: prefixMatch(b, dest, source),
+    deprecated: b.rule3 && host.knowsAddresses && !!source?.deprecated,
+    prefixMatch: prefixMatch(b, dest, source, host.knowsAddresses),
     ...(noSourceWhy ? { noSourceWhy } : {}),
   };
 }
@@ -167,7 +177,7 @@ function rule9(b: PlatformBehaviour): Check {
   };
   const shares = (x: DestinationFacts) => {
     if (!x.source) return `${x.dest.text} has no source (0)`;
-    if (b.rule9 === 'glibc' && x.dest.family === 4 && x.prefixMatch === 0 && !inSubnet(x.source, x.dest.address)) {
+    if (b.rule9 === 'glibc' && x.dest.family === 4 && x.prefixMatch === 0) {
       return `${x.dest.text} is outside the subnet of its source ${src(x)} (counts as 0)`;
     }
     return `${x.dest.text} shares ${x.prefixMatch} leading bits with its source ${src(x)}`;

@@ -31,6 +31,12 @@ export interface PlatformBehaviour {
   readonly linkLocalNeedsZone: boolean;
   /** Rule 3 really fires (FreeBSD asks the flags of the destination, so it never does). */
   readonly rule3: boolean;
+  /**
+   * glibc learns address flags and prefix lengths from __check_pf(), which returns
+   * nothing unless the host has a non-loopback IPv6 address: then rule 3 never fires
+   * and every IPv4 prefix length is 0 (rule 9 sees only an exact match).
+   */
+  readonly addressInfoNeedsIPv6: boolean;
   /** FreeBSD: a destination or source no policy row matches has "no policy" (rules 5, 6). */
   readonly unmatchedIsNoPolicy: boolean;
   /** Go: when neither destination has a source, rule 10 decides at once. */
@@ -52,6 +58,7 @@ const rfcLike = (platform: 'rfc6724' | 'macos' | 'windows', title: string): Plat
   readsPolicy: true,
   linkLocalNeedsZone: platform !== 'rfc6724' && platform !== 'windows',
   rule3: true,
+  addressInfoNeedsIPv6: false,
   unmatchedIsNoPolicy: false,
   noSourcesMeansOriginalOrder: false,
   rule9: 'capped',
@@ -68,6 +75,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: true,
     linkLocalNeedsZone: true,
     rule3: true,
+    addressInfoNeedsIPv6: true,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: false,
     rule9: 'glibc',
@@ -82,6 +90,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: true,
     linkLocalNeedsZone: true,
     rule3: false,
+    addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: true,
     noSourcesMeansOriginalOrder: false,
     rule9: 'ipv6-uncapped',
@@ -96,6 +105,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: false,
     linkLocalNeedsZone: true,
     rule3: false,
+    addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: false,
     rule9: 'any-family',
@@ -110,6 +120,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: false,
     linkLocalNeedsZone: true,
     rule3: false,
+    addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: true,
     rule9: 'ipv6-64',

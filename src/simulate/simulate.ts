@@ -65,8 +65,12 @@ export function simulate(input: SimulateInput): Simulation {
     seen.add(d.text);
   }
   const families = new Set(hosts.map((h) => h.family));
+  const knowsAddresses = !behaviour.addressInfoNeedsIPv6 || hosts.some((h) => h.family === 6);
+  if (!knowsAddresses && hosts.length > 0) {
+    notes.push('glibc gets address flags and prefix lengths only on a host with an IPv6 address: rule 3 is off and IPv4 rule 9 sees only an exact match');
+  }
   const kernel = { kernel: behaviour.kernel, labels: behaviour.kernelLabels(table), linkLocalNeedsZone: behaviour.linkLocalNeedsZone };
-  const facts = destinations.map((d) => destinationFacts(behaviour, table, d, selectSource(hosts, d, kernel), families));
+  const facts = destinations.map((d) => destinationFacts(behaviour, table, d, selectSource(hosts, d, kernel), { families, knowsAddresses }));
 
   const unsorted = whyUnsorted(input.platform, table, facts);
   const compare = comparison(behaviour);

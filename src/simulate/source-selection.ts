@@ -13,7 +13,8 @@ import { kernelSourceScope } from './scope.js';
  *   every interface, lo (::1, link-local scope there) first; an interface's list holds
  *   the newest address first, and a later candidate must be strictly better, so ties go
  *   to the address added LAST; rule 8 is capped at the candidate's prefix length. So a
- *   host whose only IPv6 address is a deprecated link-local one sends from ::1.
+ *   host whose only IPv6 address is a deprecated link-local one sends from ::1 (rule 3
+ *   comes before rule 5, prefer the outgoing interface).
  * freebsd: sys/netinet6/in6_src.c in6_selectsrc; candidates in the order added, ties
  *   keep the first; rule 6 is skipped when the destination matches no policy (label -1);
  *   the longest-match rule is not capped.
@@ -50,6 +51,8 @@ function ipv6Rules(dest: Destination, o: SourceSelectionOptions): Score[] {
     },
     // Rule 3: avoid deprecated addresses.
     (c) => (c.deprecated ? 0 : 1),
+    // Rule 5: prefer the outgoing interface (every host address is on it; ::1 is on lo).
+    (c) => (c === LOOPBACK_SOURCES[0] ? 0 : 1),
     // Rule 6: matching label (FreeBSD skips it for an unmatched destination).
     o.kernel === 'freebsd'
       ? (c) => (destLabel === -1 ? 0 : labelOf(c) === destLabel ? 1 : 0)

@@ -1,0 +1,125 @@
+// `policylint explain`: which address a resolver tries first, from which source, and
+// which RFC 6724 rule decided each step. `--scenarios` tabulates common hosts.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import type { Dialect } from '../../ast.js';
+import { readGaiConf } from '../../dialects/gai-reader.js';
+import { readIp6addrctl } from '../../dialects/ip6addrctl-reader.js';
+import { effectiveTable, type EffectiveTable } from '../../effective.js';
+import {
+  AddressInputError, formatScenarios, formatSimulation, isSimPlatform, parseHostAddress, runScenarios, simulate,
+  simulationJson, SIM_PLATFORMS, type SimPlatform,
+} from '../../simulate/index.js';
+import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+
+const GAI_KEYWORD = /^\s*(label|precedence|scopev4|reload)\s/m;
+
+/** The policy's dialect: explicit, else from the file name, else from its content. */
+function detectDialect(file: string, text: string, explicit: unknown, platform: SimPlatform | undefined): Dialect {
+  if (explicit === 'gai' || explicit === 'ip6addrctl') return explicit;
+  const base = path.basename(file).toLowerCase();
+  if (base.includes('gai')) return 'gai';
+  if (base.includes('ip6addrctl')) return 'ip6addrctl';
+  if (GAI_KEYWORD.test(text)) return 'gai';
+  if (platform === 'glibc') return 'gai';
+  return 'ip6addrctl';
+}
+
+interface LoadedPolicy {
+  readonly dialect: Dialect;
+  readonly table: EffectiveTable;
+  readonly label: string;
+}
+
+async function loadPolicy(argv: Record<string, unknown>, io: CommandIO, platform: SimPlatform | undefined): Promise<LoadedPolicy | undefined> {
+  const file = argv.policy;
+  if (file === undefined) return undefined;
+  if (typeof file !== 'string' || file === '') throw new UsageError('explain: --policy needs a file name');
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin() : await readFile(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`explain: cannot read policy ${file}: ${(e as Error).message}`);
+  }
+  const dialect = detectDialect(file, text, argv.dialect, platform);
+  const policy = dialect === 'gai'
+    ? readGaiConf(text, typeof argv['glibc-version'] === 'string' ? { glibcVersion: argv['glibc-version'] } : {}).policy
+    : readIp6addrctl(text).policy;
+  return { dialect, table: effectiveTable(policy), label: `policy ${file} (${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'})` };
+}
+
+function stringList(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+function platformOption(value: unknown): SimPlatform | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isSimPlatform(value)) {
+    throw new UsageError(`explain: unknown platform ${JSON.stringify(value)} (one of ${SIM_PLATFORMS.join(', ')})`);
+  }
+  return value;
+}
+
+function hostAddresses(argv: Record<string, unknown>) {
+  try {
+    return [
+      ...stringList(argv.source).map((s) => parseHostAddress(s)),
+      ...stringList(argv.deprecated).map((s) => parseHostAddress(s, true)),
+    ];
+  } catch (e) {
+    if (e instanceof AddressInputError) throw new UsageError(`explain: bad --source/--deprecated address ${e.message}`);
+    throw e;
+  }
+}
+
+async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number> {
+  const explicitPlatform = platformOption(argv.platform);
+  const policy = await loadPolicy(argv, io, explicitPlatform);
+  const platform: SimPlatform = explicitPlatform ?? (policy?.dialect === 'ip6addrctl' ? 'freebsd' : 'glibc');
+  const json = argv.format === 'json';
+
+  if (argv.scenarios) {
+    const report = runScenarios({ platform, ...(policy ? { table: policy.table } : {}) });
+    if (json) {
+      const rows = report.rows.map((r) => ({
+        host: r.host,
+        cells: r.cells.map((c) => ({ destinations: c.destinations, ...simulationJson(c.withPolicy), differsFromDefault: c.differs, defaultOrder: c.withDefault.order })),
+      }));
+      io.stdout(JSON.stringify({ platform, policy: policy !== undefined, rows }, null, 2) + '\n');
+    } else io.stdout(formatScenarios(report));
+    return 0;
+  }
+
+  const destinations = stringList(argv.dest);
+  if (destinations.length === 0) throw new UsageError('explain: give at least one destination address (or --scenarios)');
+  const sources = hostAddresses(argv);
+  let sim;
+  try {
+    sim = simulate({ platform, sources, destinations, ...(policy ? { table: policy.table } : {}) });
+  } catch (e) {
+    if (e instanceof AddressInputError) throw new UsageError(`explain: bad destination ${e.message}`);
+    throw e;
+  }
+  if (sources.length === 0) sim.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
+  io.stdout(json ? JSON.stringify(simulationJson(sim), null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
+  return 0;
+}
+
+export const command: CommandModule = {
+  command: 'explain [dest..]',
+  describe: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('dest', { type: 'string', array: true, describe: "the name's addresses, in the resolver's original order" })
+      .option('platform', { type: 'string', choices: [...SIM_PLATFORMS], describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)" })
+      .option('policy', { type: 'string', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' })
+      .option('dialect', { type: 'string', choices: ['gai', 'ip6addrctl'], describe: 'dialect of --policy (default: from its name or content)' })
+      .option('glibc-version', { type: 'string', describe: 'glibc version whose gai.conf parser to follow (default 2.41)' })
+      .option('source', { type: 'string', array: true, describe: "a host address ADDR/PLEN, in the order they were added (repeatable)" })
+      .option('deprecated', { type: 'string', array: true, describe: 'a deprecated host address ADDR/PLEN (repeatable)' })
+      .option('scenarios', { type: 'boolean', describe: 'tabulate common hosts and destination sets instead' })
+      .option('format', { type: 'string', choices: ['text', 'json'], default: 'text' }),
+  run,
+};
