@@ -114,7 +114,8 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
     writeFileSync(join(dir, '.policylint.json'), JSON.stringify({ rules: { 'partial-table': 'off' }, sitePrefixes: { ula: ['fd08:aaaa:bbbb::/48'], gua: ['2001:db8:1000::/36'] } }));
     writeFileSync(join(dir, 'etc', 'gai.conf'), 'precedence ::ffff:0:0/96 100\n');
     const out = JSON.parse(run(['--format', 'json', join(dir, 'etc', 'gai.conf')]).stdout)[0];
-    expect(out.messages.map((m: { ruleId: string }) => m.ruleId).sort()).toEqual(['missing-catch-all', 'ula-gua-label-mismatch']);
+    // partial-table is off; the declared ULA meets a table that prefers IPv4 (100 > 40) and a label mismatch.
+    expect(out.messages.map((m: { ruleId: string }) => m.ruleId).sort()).toEqual(['missing-catch-all', 'ula-below-ipv4', 'ula-gua-label-mismatch']);
   });
 });
 
@@ -131,7 +132,8 @@ describe('--fix', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     run(['--fix', '--unsafe-fixes', link]);
-    expect(readFileSync(file, 'utf8')).toContain('fc00::/7 37 1\n');
+    // The file has a site GUA row (2001:db8::/32, label 14): the ULA gets that label.
+    expect(readFileSync(file, 'utf8')).toContain('fc00::/7 37 14\n');
   });
   test('--fix-dry-run prints a unified diff and changes nothing', () => {
     const dir = tmp();

@@ -13,6 +13,14 @@ const COMMANDS: Record<string, () => Promise<{ command: CommandModule }>> = {
   explain: () => import('./commands/explain.js'),
 };
 
+/** yargs drops a lone `-`; argv can never hold a NUL, so this stands in for it while parsing. */
+const STDIN_STANDIN = '\u0000-';
+
+function restoreStdin(value: unknown): unknown {
+  if (value === STDIN_STANDIN) return '-';
+  return Array.isArray(value) ? value.map(restoreStdin) : value;
+}
+
 const GENERAL_HELP = `policylint ${VERSION}: lint, convert and explain IPv6 address-selection policy tables
 (FreeBSD /etc/ip6addrctl.conf, glibc /etc/gai.conf)
 
@@ -38,7 +46,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return first === undefined ? 2 : 0;
   }
   const name = Object.hasOwn(COMMANDS, first) ? first : 'lint';
-  const rest = name === first ? argv.slice(1) : [...argv];
+  const rest = (name === first ? argv.slice(1) : [...argv]).map((a) => (a === '-' ? STDIN_STANDIN : a));
   try {
     const { command } = await COMMANDS[name]!();
     const { default: yargs } = await import('yargs');
@@ -65,6 +73,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
       }
     })) as Record<string, unknown>;
     if (helpShown) return 0;
+    for (const key of Object.keys(args)) args[key] = restoreStdin(args[key]);
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {

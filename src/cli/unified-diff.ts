@@ -16,7 +16,8 @@ export function unifiedDiff(name: string, before: string, after: string, context
   for (const line of a.slice(0, head)) ops.push({ op: ' ', text: line });
   ops.push(...lcsOps(midA, midB));
   for (const line of a.slice(a.length - tail)) ops.push({ op: ' ', text: line });
-  return `--- a/${name}\n+++ b/${name}\n` + hunks(ops, context);
+  const shown = name.replace(/^\/+/, '');
+  return `--- a/${shown}\n+++ b/${shown}\n` + hunks(ops, context);
 }
 
 function splitLines(text: string): string[] {
@@ -34,8 +35,8 @@ function lcsOps(a: string[], b: string[]): { op: ' ' | '-' | '+'; text: string }
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ op: ' ', text: a[i++]! }), j++;
-    else if (j < b.length && (i === a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) ops.push({ op: '+', text: b[j++]! });
-    else ops.push({ op: '-', text: a[i++]! });
+    else if (i < a.length && (j === b.length || dp[i + 1]![j]! >= dp[i]![j + 1]!)) ops.push({ op: '-', text: a[i++]! });
+    else ops.push({ op: '+', text: b[j++]! });
   }
   return ops;
 }
