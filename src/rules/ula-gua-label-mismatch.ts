@@ -7,6 +7,7 @@ import { formatAnyAddress, formatIPv4 } from '../address.js';
 import { isRow } from '../ast.js';
 import type { Fix } from '../diagnostic.js';
 import { lookup } from '../effective.js';
+import { simulate } from '../simulate/index.js';
 import type { Rule } from './types.js';
 import { exampleAddress, prefixText } from './support/rows.js';
 import { EXAMPLE_V4_DEST, EXAMPLE_V4_SOURCE, GENERIC_GUA, platformName, ulaIntent, type SitePrefixRef } from './support/ula-intent.js';
@@ -37,6 +38,16 @@ export const rule: Rule = {
       const gua = mismatched[0]!;
       const destination = exampleAddress(gua);
       const d = lookup(table, destination);
+      // Confirm with the RFC 6724 simulator: a ULA-only host with one IPv4 address, the
+      // name resolving to the global address first and the IPv4 one second.
+      const simulation = simulate({
+        platform: policy.dialect === 'gai' ? 'glibc' : 'freebsd',
+        table,
+        sources: [`${formatAnyAddress(source, 6)}/64`, '192.0.2.10/24'],
+        destinations: [formatAnyAddress(destination, 6), formatIPv4(0xc6336407)],
+      });
+      const decisive = simulation.steps[0];
+      if (simulation.order[0] !== formatIPv4(0xc6336407) || decisive?.rule !== 5) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
       const key = anchor ? String(anchor.span.start.offset) : 'file';
       if (reported.has(key)) continue;
@@ -52,6 +63,7 @@ export const rule: Rule = {
         `${formatAnyAddress(destination, 6)} (label ${d.label}${from(d.labelRow)})${others} fails rule 5, while the IPv4 pair ` +
         `${formatIPv4(0xc000020a)} -> ${formatIPv4(0xc6336407)} matches on label ${v4s.label}: ${platformName(context)} puts ${formatIPv4(0xc6336407)} first whatever the precedences, ` +
         `because rule 5 is decided before precedence (rule 6).${raised} ` +
+        `(policylint explain: ${decisive.reason}.) ` +
         `Fix: give the ULA prefix and the global prefixes it talks to the same label, with precedence above ::/0's, e.g. \`fd08:aaaa:bbbb::/48 45 14\` and \`2001:db8:1000::/36 45 14\`${policy.dialect === 'gai' ? ' (in gai.conf: `label ... 14` and `precedence ... 45` lines in complete tables)' : ''}.`;
       const span = anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
       context.report({
