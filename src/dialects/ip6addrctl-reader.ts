@@ -314,7 +314,7 @@ class Ip6addrctlReader {
         'value-out-of-range',
         'warning',
         what === 'precedence'
-          ? `Negative precedence ${atoi.value}: libc ranks such destinations below those that match no row (precedence 0). Use a value from 0 to 2147483647.`
+          ? `Negative precedence ${atoi.value}: the kernel accepts it and libc ranks these destinations below every other matched one (a matched destination still beats one that matches no row). Use a value from 0 to 2147483647.`
           : `Negative label ${atoi.value}: the kernel accepts it, but glibc cannot express it, so this policy cannot be carried to Linux. Use a label from 0 to 2147483647.`,
         span,
       );

@@ -28,6 +28,8 @@ import { rule as valueOutOfRange } from './value-out-of-range.js';
 import { rule as zoneInPrefix } from './zone-in-prefix.js';
 import { rule as unusedDisable } from './unused-disable.js';
 import { rule as byteOrderMark } from './byte-order-mark.js';
+import { rule as invalidUtf8 } from './invalid-utf8.js';
+import { rule as internalError } from './internal-error.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule[] = [
@@ -60,6 +62,8 @@ export const RULES: readonly Rule[] = [
   zoneInPrefix,
   unusedDisable,
   byteOrderMark,
+  invalidUtf8,
+  internalError,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

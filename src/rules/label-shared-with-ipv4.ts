@@ -1,5 +1,8 @@
-// An IPv6 prefix with the IPv4-mapped row's label "matches" IPv4 sources under rule 5:
-// an IPv4 source and such an IPv6 destination count as the same kind of path.
+// An IPv6 prefix with the IPv4-mapped row's label. Rule 5 compares a destination with a
+// source of its own family, so this never pairs IPv4 with IPv6; what it does is give
+// these IPv6 addresses a label other IPv6 prefixes do not have, so IPv6 paths to and
+// from them fail rule 5 and lose to IPv4, whose pairs always match. Almost always a
+// copy-paste slip or a misunderstanding of labels.
 import { IPV4_MAPPED_BASE } from '../address.js';
 import { lookup } from '../effective.js';
 import type { Rule } from './types.js';
@@ -11,7 +14,7 @@ export const rule: Rule = {
   meta: {
     id: 'label-shared-with-ipv4',
     defaultSeverity: 'warning',
-    description: 'An IPv6 prefix carrying the label of the IPv4-mapped row, which makes rule 5 pair it with IPv4 sources.',
+    description: 'An IPv6 prefix carrying the label of the IPv4-mapped row, which isolates it from other IPv6 prefixes under rule 5.',
     fixable: 'no',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'policy',
@@ -25,8 +28,9 @@ export const rule: Rule = {
       if (within(line, MAPPED) || within(MAPPED, line)) continue;
       context.report({
         message:
-          `${prefixText(line)} has label ${line.label}, the label of IPv4 (${prefixText(v4.labelRow)}): under rule 5 an IPv4 source "matches" these IPv6 destinations and an IPv6 source in them matches IPv4 destinations, ` +
-          'so address selection treats them as one kind of path. Give the IPv6 prefix a label of its own.',
+          `${prefixText(line)} has label ${line.label}, the label of IPv4 (${prefixText(v4.labelRow)}). Rule 5 only compares a destination with a source of its own family, so this does not make IPv4 and IPv6 match; ` +
+          'it gives these IPv6 addresses a label the other IPv6 prefixes do not share, so IPv6 paths between them and other IPv6 addresses fail rule 5 and lose to IPv4 pairs, which always match. ' +
+          'Give the prefix the label of the IPv6 prefixes it talks to (or use precedence to rank it).',
         span: line.entry.span,
       });
     }

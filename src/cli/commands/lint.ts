@@ -6,6 +6,7 @@ import { ConfigError, DEFAULT_CONFIG, findConfigFile, loadConfigFile, type Resol
 import { dialectFromContent, dialectFromName } from '../../detect-dialect.js';
 import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint.js';
 import { RULE_IDS } from '../../rules/index.js';
+import { docsUrl } from '../../rules/types.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { DEFAULT_MAX_BYTES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
 import { unifiedDiff } from '../unified-diff.js';
@@ -74,7 +75,7 @@ function encodingMessage(input: InputFile): LintMessage[] {
   const column = before.length - before.lastIndexOf('\n');
   return [{
     ruleId: 'invalid-utf8', severity: 'warning', line, column, endLine: line, endColumn: column + 1, offset: input.invalidUtf8At!, endOffset: input.invalidUtf8At! + 1,
-    docsUrl: '', message: `Not UTF-8 (byte 0x${input.text.charCodeAt(input.invalidUtf8At!).toString(16)} at byte offset ${input.invalidUtf8At}): both parsers read bytes, so it only matters inside a field; policylint reads the file byte for byte and writes the same bytes back.`,
+    docsUrl: docsUrl('invalid-utf8'), message: `Not UTF-8 (byte 0x${input.text.charCodeAt(input.invalidUtf8At!).toString(16)} at byte offset ${input.invalidUtf8At}): both parsers read bytes, so it only matters inside a field; policylint reads the file byte for byte and writes the same bytes back.`,
   }];
 }
 
