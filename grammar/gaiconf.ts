@@ -6,10 +6,12 @@
 // a time, silently. The grammar mirrors that: a statement is a keyword and up to two
 // value words, and any word may stand anywhere, so the parser never loses a line.
 import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
+import { LINE_LEXER_CONFIG, Newline } from './lines.js';
+
+export { Newline };
 
 /** C isspace() in the C locale, minus the newline that ends the line. */
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t\r\v\f]+/, group: Lexer.SKIPPED });
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\n]*/ });
 
 /** Any word; the keywords below are also words, so `label label 5` still parses. */
@@ -25,11 +27,7 @@ export const Reload = keyword('Reload', 'reload');
 
 export const gaiTokens: TokenType[] = [Newline, Blank, Comment, Label, Precedence, Scopev4, Reload, Word, AnyWord];
 
-const lexerConfig = {
-  positionTracking: 'full' as const,
-  lineTerminatorsPattern: /\n/g,
-  lineTerminatorCharacters: ['\n'],
-};
+const lexerConfig = { ...LINE_LEXER_CONFIG };
 
 export class GaiConfParser extends CstParser {
   constructor(options: { validate?: boolean } = {}) {

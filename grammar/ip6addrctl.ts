@@ -7,10 +7,12 @@
 // `install` does with a field (atoi, getaddrinfo) is the AST builder's job. That also
 // means one bad line can never stop the parser from seeing the next one.
 import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
+import { LINE_LEXER_CONFIG, Newline } from './lines.js';
+
+export { Newline };
 
 /** Fields are split on spaces and tabs only; `\r` and `\v` are part of a field. */
 export const Blank = createToken({ name: 'Blank', pattern: /[ \t]+/, group: Lexer.SKIPPED });
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
 
 /** `#` starts a comment only as the first non-blank of a line; elsewhere it is field text. */
 function matchWholeLineComment(text: string, offset: number): RegExpExecArray | null {
@@ -36,13 +38,7 @@ export const Field = createToken({ name: 'Field', pattern: /[^ \t\n]+/ });
 
 export const ip6addrctlTokens: TokenType[] = [Newline, Blank, Comment, Field];
 
-/** Only `\n` ends a line for fgets(); Chevrotain's default would also count `\r`. */
-const lexerConfig = {
-  positionTracking: 'full' as const,
-  lineTerminatorsPattern: /\n/g,
-  lineTerminatorCharacters: ['\n'],
-  ensureOptimizations: false,
-};
+const lexerConfig = { ...LINE_LEXER_CONFIG, ensureOptimizations: false };
 
 export class Ip6addrctlParser extends CstParser {
   constructor(options: { validate?: boolean } = {}) {

@@ -2,9 +2,8 @@
 // second 16-bit group). Userland never sees that form: fe80:3::/64 matches nothing
 // that getaddrinfo sorts.
 import { parseIPv6 } from '../address.js';
-import { isGaiTableEntry, isRow } from '../ast.js';
 import type { Rule } from './types.js';
-import { within } from './support/rows.js';
+import { prefixEntries, within } from './support/rows.js';
 
 const LINK_LOCAL = { prefix: parseIPv6('fe80::')!, length: 10 };
 
@@ -18,8 +17,7 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    for (const entry of context.policy.entries) {
-      if (!isRow(entry) && !isGaiTableEntry(entry)) continue;
+    for (const entry of prefixEntries(context.policy)) {
       const { prefix } = entry;
       const group2 = Number((prefix.address >> 96n) & 0xffffn);
       if (prefix.length <= 16 || group2 === 0 || !within({ prefix: prefix.address, length: prefix.length }, LINK_LOCAL)) continue;

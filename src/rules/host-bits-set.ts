@@ -1,8 +1,8 @@
 // Bits beyond LEN: FreeBSD's kernel masks them, glibc ignores them when matching.
 // Writing the masked prefix changes nothing and says what really happens.
 import { formatIPv4, formatIPv6, maskOf } from '../address.js';
-import { isGaiTableEntry, isRow } from '../ast.js';
 import type { Rule } from './types.js';
+import { prefixEntries } from './support/rows.js';
 
 export const rule: Rule = {
   meta: {
@@ -14,8 +14,7 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    for (const entry of context.policy.entries) {
-      if (!isRow(entry) && !isGaiTableEntry(entry)) continue;
+    for (const entry of prefixEntries(context.policy)) {
       const { prefix } = entry;
       const masked = prefix.address & maskOf(prefix.length);
       if (masked === prefix.address) continue;

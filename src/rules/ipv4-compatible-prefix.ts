@@ -1,8 +1,8 @@
 // `::a.b.c.d/n` is the deprecated IPv4-compatible space ::/96, where no IPv4 destination
 // is ever looked up (IPv4 is looked up as ::ffff:a.b.c.d). The author meant ::ffff:.
 import { formatIPv4 } from '../address.js';
-import { isGaiTableEntry, isRow } from '../ast.js';
 import type { Rule } from './types.js';
+import { prefixEntries } from './support/rows.js';
 
 export const rule: Rule = {
   meta: {
@@ -14,8 +14,7 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    for (const entry of context.policy.entries) {
-      if (!isRow(entry) && !isGaiTableEntry(entry)) continue;
+    for (const entry of prefixEntries(context.policy)) {
       const { prefix } = entry;
       if (prefix.form !== 'ipv6' || !prefix.text.includes('.') || prefix.address >> 32n !== 0n || prefix.address === 0n) continue;
       const slash = prefix.text.indexOf('/');

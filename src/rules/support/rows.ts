@@ -88,3 +88,8 @@ export function insertLinesAfter(policy: Policy, entry: Entry, lines: readonly s
   const body = lines.map((l) => l + policy.eol).join('');
   return { start: at, end: at, text: nl < 0 ? policy.eol + body : body };
 }
+
+/** The lines that carry a prefix: ip6addrctl rows and gai.conf label/precedence/scopev4 lines. */
+export function prefixEntries(policy: Policy): (RowEntry | GaiEntry)[] {
+  return policy.entries.filter((e): e is RowEntry | GaiEntry => isRow(e) || isGaiTableEntry(e));
+}
