@@ -91,3 +91,35 @@ export function splitComment(text: string): { code: string; comment?: string } {
   if (hash < 0) return { code: text };
   return { code: text.slice(0, hash), comment: text.slice(hash).trimEnd() };
 }
+
+/** What a line-based dialect makes of one line's code: a row, or why the line is ignored. */
+export type RowVerdict = { readonly row: RowEntry; readonly warnings?: Diagnostic[] } | { readonly error: Diagnostic };
+
+/**
+ * The loop the line-based dialects share (ip6addrctl show, ip addrlabel, netsh): a `#`
+ * comment is split off and kept, blank and `skip` lines pass, and `readRow` turns the rest
+ * into a row (with its trailing comment) or says why the line is ignored.
+ */
+export function readRowLines(
+  source: string,
+  skip: (code: string) => boolean,
+  readRow: (line: TextLine, code: string, trailing: CommentNode | undefined) => RowVerdict,
+): { policy: Policy; diagnostics: Diagnostic[] } {
+  const entries: RowEntry[] = [];
+  const comments: CommentNode[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const line of splitSourceLines(source)) {
+    const { code, comment } = splitComment(line.text);
+    const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
+    if (node) comments.push(node);
+    if (code.trim() === '' || skip(code)) continue;
+    const verdict = readRow(line, code, node?.trailing ? node : undefined);
+    if ('error' in verdict) {
+      diagnostics.push(verdict.error);
+      continue;
+    }
+    entries.push(verdict.row);
+    diagnostics.push(...(verdict.warnings ?? []));
+  }
+  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+}

@@ -74,3 +74,22 @@ export function joinLines(lines: readonly string[], eol: string): string {
 export function columnWidth(cells: readonly string[], minimum = 0): number {
   return cells.reduce((w, c) => Math.max(w, c.length), minimum);
 }
+
+/**
+ * A script of one command per row (ip addrlabel, netsh): blank lines and `#` comments
+ * kept; a row's own comment goes after it, or on the line before where the shell or
+ * netsh only knows whole-line comments.
+ */
+export function formatCommandScript(doc: PolicyDocument, what: string, command: (row: Extract<PolicyDocument['items'][number], { kind: 'row' }>) => string, trailingComments: boolean): string {
+  const lines: string[] = [];
+  for (const item of doc.items) {
+    if (item.kind === 'blank') lines.push('');
+    else if (item.kind === 'comment') lines.push(item.text.startsWith('#') ? item.text : `# ${item.text}`);
+    else if (item.kind === 'row') {
+      const text = command(item);
+      if (item.comment && !trailingComments) lines.push(item.comment);
+      lines.push(item.comment && trailingComments ? `${text}  ${item.comment}` : text);
+    } else throw new Error(`${what} has no ${item.kind} lines`);
+  }
+  return lines.length === 0 ? '' : lines.join(doc.eol) + doc.eol;
+}

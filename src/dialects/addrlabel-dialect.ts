@@ -3,10 +3,9 @@
 //   prefix ::1/128 label 0
 // The kernel's labels steer SOURCE address selection only; glibc's destination sorting
 // reads labels from gai.conf, never from the kernel. There is no precedence.
-import type { CommentNode, RowEntry } from '../ast.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { commentNode, lineError, makePolicy, parsePrefix, rowEntry, spanIn, splitComment, splitSourceLines } from '../convert/build-policy.js';
-import { prefixText, type PolicyDocument } from '../convert/document.js';
+import { lineError, parsePrefix, readRowLines, rowEntry, spanIn } from '../convert/build-policy.js';
+import { formatCommandScript, prefixText, type PolicyDocument } from '../convert/document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 /** IPV6_ADDR_LABEL_DEFAULT: what the kernel gives an address no row matches; refused as a label. */
@@ -15,18 +14,11 @@ const COMMAND = /^\s*ip\s+(?:-6\s+)?addrlabel\s+(?:add|a)\s+(.*)$/;
 const LIST_ROW = /^\s*(prefix\s+.*)$/;
 
 export function readAddrlabel(source: string): ReadResult {
-  const entries: RowEntry[] = [];
-  const comments: CommentNode[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const line of splitSourceLines(source)) {
-    const { code, comment } = splitComment(line.text);
-    const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
-    if (node) comments.push(node);
-    if (code.trim() === '') continue;
+  return readRowLines(source, () => false, (line, code, trailing) => {
+    const warnings: Diagnostic[] = [];
     const args = (COMMAND.exec(code) ?? LIST_ROW.exec(code))?.[1];
     if (args === undefined) {
-      diagnostics.push(lineError(line, 'Not an `ip addrlabel add prefix P label N` command or `ip addrlabel list` row: line ignored.'));
-      continue;
+      return { error: lineError(line, 'Not an `ip addrlabel add prefix P label N` command or `ip addrlabel list` row: line ignored.') };
     }
     const words = args.trim().split(/\s+/);
     const option = (name: string) => {
@@ -36,22 +28,19 @@ export function readAddrlabel(source: string): ReadResult {
     const prefixWord = option('prefix');
     const labelWord = option('label');
     if (!prefixWord || labelWord === undefined || !/^[0-9]+$/.test(labelWord)) {
-      diagnostics.push(lineError(line, 'Needs `prefix PREFIX/LEN` and `label N`: line ignored.'));
-      continue;
+      return { error: lineError(line, 'Needs `prefix PREFIX/LEN` and `label N`: line ignored.') };
     }
     const prefix = parsePrefix(prefixWord, false);
     if (typeof prefix === 'string') {
-      diagnostics.push(lineError(line, `${prefix}: line ignored.`));
-      continue;
+      return { error: lineError(line, `${prefix}: line ignored.`) };
     }
     const label = Number(labelWord);
     if (label >= LINUX_NO_LABEL) {
-      diagnostics.push(lineError(line, `Label ${labelWord}: the kernel refuses labels from 4294967295 up (EINVAL): line ignored.`, 'value-out-of-range'));
-      continue;
+      return { error: lineError(line, `Label ${labelWord}: the kernel refuses labels from 4294967295 up (EINVAL): line ignored.`, 'value-out-of-range') };
     }
     const dev = option('dev');
     if (dev !== undefined) {
-      diagnostics.push({
+      warnings.push({
         ruleId: 'interface-label',
         severity: 'warning',
         message: `\`dev ${dev}\`: this label applies on ${dev} only; policy tables elsewhere have no per-interface rows, so it is read as applying everywhere.`,
@@ -59,21 +48,11 @@ export function readAddrlabel(source: string): ReadResult {
       });
     }
     // No precedence exists: 0 is a placeholder that is never compared (labels-only model).
-    entries.push(rowEntry(line, prefixWord, prefix, 0, label, node?.trailing ? node : undefined));
-  }
-  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+    return { row: rowEntry(line, prefixWord, prefix, 0, label, trailing), warnings };
+  });
 }
 
 /** `ip addrlabel add` commands, one per row; `#` comments are shell comments. */
 export function formatAddrlabel(doc: PolicyDocument): string {
-  const lines: string[] = [];
-  for (const item of doc.items) {
-    if (item.kind === 'blank') lines.push('');
-    else if (item.kind === 'comment') lines.push(item.text.startsWith('#') ? item.text : `# ${item.text}`);
-    else if (item.kind === 'row') {
-      const command = `ip addrlabel add prefix ${prefixText(item.prefix, item.length)} label ${item.label}`;
-      lines.push(item.comment ? `${command}  ${item.comment}` : command);
-    } else throw new Error(`ip addrlabel has no ${item.kind} lines`);
-  }
-  return lines.length === 0 ? '' : lines.join(doc.eol) + doc.eol;
+  return formatCommandScript(doc, 'ip addrlabel', (row) => `ip addrlabel add prefix ${prefixText(row.prefix, row.length)} label ${row.label}`, true);
 }

@@ -4,10 +4,9 @@
 //   netsh interface ipv6 show prefixpolicies  ->  Precedence  Label  Prefix
 //                                                 ----------  -----  ------
 //                                                         50      0  ::1/128
-import type { CommentNode, RowEntry } from '../ast.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { commentNode, lineError, makePolicy, parsePrefix, rowEntry, splitComment, splitSourceLines } from '../convert/build-policy.js';
-import { prefixText, type PolicyDocument } from '../convert/document.js';
+import { lineError, parsePrefix, readRowLines, rowEntry } from '../convert/build-policy.js';
+import { formatCommandScript, prefixText, type PolicyDocument } from '../convert/document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 const COMMAND = /^\s*(?:netsh\s+)?(?:interface|int)\s+(?:ipv6|ip6)\s+(?:add|set)\s+prefixpolicy\s+(.*)$/i;
@@ -16,14 +15,8 @@ const SKIPPED = [/^\s*Querying active state/i, /^\s*Precedence\s+Label\s+Prefix\
 const UINT32_MAX = 0xffffffff;
 
 export function readNetsh(source: string): ReadResult {
-  const entries: RowEntry[] = [];
-  const comments: CommentNode[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const line of splitSourceLines(source)) {
-    const { code, comment } = splitComment(line.text);
-    const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
-    if (node) comments.push(node);
-    if (code.trim() === '' || SKIPPED.some((re) => re.test(code))) continue;
+  return readRowLines(source, (code) => SKIPPED.some((re) => re.test(code)), (line, code, trailing) => {
+    const warnings: Diagnostic[] = [];
     let fields: { prefix?: string; precedence?: string; label?: string } | undefined;
     const command = COMMAND.exec(code);
     if (command) {
@@ -40,37 +33,22 @@ export function readNetsh(source: string): ReadResult {
       if (row) fields = { precedence: row[1], label: row[2], prefix: row[3] };
     }
     if (!fields || !fields.prefix || !fields.precedence || !fields.label) {
-      diagnostics.push(lineError(line, 'Not a `netsh interface ipv6 add prefixpolicy PREFIX PRECEDENCE LABEL` command or `show prefixpolicies` row: line ignored.'));
-      continue;
+      return { error: lineError(line, 'Not a `netsh interface ipv6 add prefixpolicy PREFIX PRECEDENCE LABEL` command or `show prefixpolicies` row: line ignored.') };
     }
     const prefix = parsePrefix(fields.prefix);
     const precedence = Number(fields.precedence);
     const label = Number(fields.label);
     if (typeof prefix === 'string') {
-      diagnostics.push(lineError(line, `${prefix}: line ignored.`));
-      continue;
+      return { error: lineError(line, `${prefix}: line ignored.`) };
     }
     if (![precedence, label].every((v) => Number.isInteger(v) && v >= 0 && v <= UINT32_MAX) || !/^[0-9]+$/.test(fields.precedence + fields.label)) {
-      diagnostics.push(lineError(line, 'Precedence and label must be whole numbers from 0 to 4294967295: line ignored.', 'value-out-of-range'));
-      continue;
+      return { error: lineError(line, 'Precedence and label must be whole numbers from 0 to 4294967295: line ignored.', 'value-out-of-range') };
     }
-    entries.push(rowEntry(line, fields.prefix, prefix, precedence, label, node?.trailing ? node : undefined));
-  }
-  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+    return { row: rowEntry(line, fields.prefix, prefix, precedence, label, trailing), warnings };
+  });
 }
 
 /** `netsh interface ipv6 add prefixpolicy` commands (a netsh script: `#` comments). */
 export function formatNetsh(doc: PolicyDocument): string {
-  const lines: string[] = [];
-  for (const item of doc.items) {
-    if (item.kind === 'blank') lines.push('');
-    else if (item.kind === 'comment') lines.push(item.text.startsWith('#') ? item.text : `# ${item.text}`);
-    else if (item.kind === 'row') {
-      const command = `netsh interface ipv6 add prefixpolicy ${prefixText(item.prefix, item.length)} ${item.precedence} ${item.label}`;
-      // netsh scripts know only whole-line comments.
-      if (item.comment) lines.push(item.comment);
-      lines.push(command);
-    } else throw new Error(`netsh has no ${item.kind} lines`);
-  }
-  return lines.length === 0 ? '' : lines.join(doc.eol) + doc.eol;
+  return formatCommandScript(doc, 'netsh', (row) => `netsh interface ipv6 add prefixpolicy ${prefixText(row.prefix, row.length)} ${row.precedence} ${row.label}`, false);
 }

@@ -4,9 +4,7 @@
 //   ::ffff:0.0.0.0/96                 35     4        0
 // The Use column (a packet counter) is ignored; an empty table prints
 // "no source-address-selection policy is installed".
-import type { CommentNode, RowEntry } from '../ast.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { commentNode, lineError, makePolicy, parsePrefix, rowEntry, splitComment, splitSourceLines } from '../convert/build-policy.js';
+import { lineError, parsePrefix, readRowLines, rowEntry } from '../convert/build-policy.js';
 import { prefixText, type PolicyDocument } from '../convert/document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
@@ -15,27 +13,14 @@ const HEADER = /^\s*Prefix\s+Prec\s+Label(\s+Use)?\s*$/;
 const ROW = /^\s*(\S+)\s+(-?[0-9]+)\s+(-?[0-9]+)(?:\s+[0-9]+)?\s*$/;
 
 export function readShow(source: string): ReadResult {
-  const entries: RowEntry[] = [];
-  const comments: CommentNode[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const line of splitSourceLines(source)) {
-    const { code, comment } = splitComment(line.text);
-    const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
-    if (node) comments.push(node);
-    if (code.trim() === '' || HEADER.test(code) || code.trim() === EMPTY_TABLE_MESSAGE) continue;
+  const skip = (code: string) => HEADER.test(code) || code.trim() === EMPTY_TABLE_MESSAGE;
+  return readRowLines(source, skip, (line, code, trailing) => {
     const m = ROW.exec(code);
-    if (!m) {
-      diagnostics.push(lineError(line, 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.'));
-      continue;
-    }
+    if (!m) return { error: lineError(line, 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.') };
     const prefix = parsePrefix(m[1]!);
-    if (typeof prefix === 'string') {
-      diagnostics.push(lineError(line, `${prefix}: line ignored.`));
-      continue;
-    }
-    entries.push(rowEntry(line, m[1]!, prefix, Number(m[2]), Number(m[3]), node?.trailing ? node : undefined));
-  }
-  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+    if (typeof prefix === 'string') return { error: lineError(line, `${prefix}: line ignored.`) };
+    return { row: rowEntry(line, m[1]!, prefix, Number(m[2]), Number(m[3]), trailing) };
+  });
 }
 
 /** The table as `ip6addrctl show` prints it (Use 0); comments cannot be shown. */
