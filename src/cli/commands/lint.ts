@@ -8,28 +8,31 @@ import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../l
 import { RULE_IDS } from '../../rules/index.js';
 import { docsUrl } from '../../rules/types.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { addOptions, type OptionSpec } from '../option-table.js';
 import { DEFAULT_MAX_BYTES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
+import { formatResults } from '../format-results.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export const LINT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', alias: 'f', type: 'string', choices: FORMATS, default: 'stylish', describe: 'Output format' },
+  { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], describe: 'Dialect when the file name and content do not tell' },
+  { name: 'config', alias: 'c', type: 'string', describe: 'Use this config file instead of searching for .policylint.json' },
+  { name: 'fix', type: 'boolean', default: false, describe: 'Apply safe fixes to the files' },
+  { name: 'unsafe-fixes', type: 'boolean', default: false, describe: 'With --fix: also apply fixes that change behaviour' },
+  { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; change nothing' },
+  { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' },
+  { name: 'max-warnings', type: 'number', describe: 'Exit 1 when there are more warnings than this' },
+  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' },
+  { name: 'stdin-filename', type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' },
+];
 
 export const command: CommandModule = {
   command: 'lint [files..]',
   describe: 'Lint policy files (the default command)',
-  builder: (y: Argv) =>
-    y
-      .positional('files', { type: 'string', array: true, describe: 'Files to lint; - reads standard input' })
-      .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Output format' })
-      .option('dialect', { choices: ['gai', 'ip6addrctl'] as const, describe: 'Dialect when the file name and content do not tell' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for .policylint.json' })
-      .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes to the files' })
-      .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix: also apply fixes that change behaviour' })
-      .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; change nothing' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
-      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
-      .option('max-bytes', { type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' })
-      .option('stdin-filename', { type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' }),
+  builder: (y: Argv) => addOptions(y.positional('files', { type: 'string', array: true, describe: 'Files to lint; - reads standard input' }), LINT_OPTIONS),
   run: async (argv, io) => runLint(argv, io),
 };
 
@@ -119,7 +122,6 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     }
   }
   const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 })) : results;
-  const { formatResults } = await import('../format-results.js');
   const output = formatResults(args.format, shown, io);
   if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
   if (ioFailure) return 2;
