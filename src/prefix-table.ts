@@ -16,50 +16,84 @@ export interface PrefixRow<T> {
   readonly index: number;
 }
 
+interface Level<T> {
+  readonly length: number;
+  readonly shift: bigint;
+  readonly map: Map<bigint, PrefixRow<T>>;
+}
+
 export class PrefixTable<T> {
   readonly rows: readonly PrefixRow<T>[];
-  /** One map per prefix length present, longest first: a lookup costs at most 129 probes. */
-  private readonly byLength: { length: number; mask: bigint; map: Map<bigint, PrefixRow<T>> }[];
+  /**
+   * One map per prefix length present, longest first: a lookup costs one probe per length.
+   * Keys are the network bits shifted down (prefix >> (128 - length)), not the masked
+   * prefix: V8 hashes a BigInt by its lowest 64 bits, which are all zero in a masked /64
+   * or shorter, so masked keys would all share one hash bucket.
+   */
+  private readonly byLength: Level<T>[];
+  private readonly levelOf = new Map<number, Level<T>>();
 
-  constructor(rows: readonly { prefix: bigint; length: number; value: T; origin: RowOrigin }[]) {
+  constructor(rows: readonly { prefix: bigint; length: number; value: T; origin?: RowOrigin }[]) {
     const all: PrefixRow<T>[] = [];
-    const maps = new Map<number, Map<bigint, PrefixRow<T>>>();
     rows.forEach((row, index) => {
-      const mask = maskOf(row.length);
-      const full: PrefixRow<T> = { ...row, prefix: row.prefix & mask, index };
+      const full: PrefixRow<T> = { prefix: row.prefix & maskOf(row.length), length: row.length, value: row.value, origin: row.origin ?? 'file', index };
       all.push(full);
-      let map = maps.get(row.length);
-      if (!map) maps.set(row.length, (map = new Map()));
-      if (!map.has(full.prefix)) map.set(full.prefix, full);
+      let level = this.levelOf.get(row.length);
+      if (!level) this.levelOf.set(row.length, (level = { length: row.length, shift: BigInt(128 - row.length), map: new Map() }));
+      const key = full.prefix >> level.shift;
+      if (!level.map.has(key)) level.map.set(key, full);
     });
     this.rows = all;
-    this.byLength = [...maps.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([length, map]) => ({ length, mask: maskOf(length), map }));
+    this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
   }
 
   /** The row that decides for this address, or undefined when none matches. */
   match(address: bigint): PrefixRow<T> | undefined {
     for (const level of this.byLength) {
-      const row = level.map.get(address & level.mask);
+      const row = level.map.get(address >> level.shift);
       if (row) return row;
     }
     return undefined;
   }
 
-  /** The row that decides for this address among rows shorter than `length` (what covers a /length row). */
-  matchShorterThan(address: bigint, length: number): PrefixRow<T> | undefined {
+  /** The longest row that contains all of prefix/length (a row of length <= length). */
+  covering(prefix: bigint, length: number): PrefixRow<T> | undefined {
     for (const level of this.byLength) {
-      if (level.length >= length) continue;
-      const row = level.map.get(address & level.mask);
+      if (level.length > length) continue;
+      const row = level.map.get(prefix >> level.shift);
       if (row) return row;
     }
     return undefined;
   }
 
-  /** The rows that take effect: the first of each (masked prefix, length). */
-  get effectiveRows(): PrefixRow<T>[] {
-    return this.rows.filter((row) => this.byLength.find((l) => l.length === row.length)!.map.get(row.prefix) === row);
+  /** The row that takes effect for exactly this (masked prefix, length), if any: one probe. */
+  exact(prefix: bigint, length: number): PrefixRow<T> | undefined {
+    const level = this.levelOf.get(length);
+    return level?.map.get(prefix >> level.shift);
+  }
+
+  private parentCache: Map<PrefixRow<T>, PrefixRow<T> | undefined> | undefined;
+
+  /**
+   * The covering row of each effective row (the longest shorter row that contains it),
+   * for all rows at once: prefixes are nested or disjoint, so sorting by start address
+   * (shorter first on ties) and keeping a stack of open prefixes finds every parent in
+   * O(n log n), where asking each row separately would probe every length per row.
+   */
+  parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
+    if (!this.parentCache) {
+      const rows = this.byLength.flatMap((l) => [...l.map.values()]);
+      rows.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+      const cache = new Map<PrefixRow<T>, PrefixRow<T> | undefined>();
+      const stack: PrefixRow<T>[] = [];
+      for (const r of rows) {
+        while (stack.length > 0 && (r.prefix & maskOf(stack[stack.length - 1]!.length)) !== stack[stack.length - 1]!.prefix) stack.pop();
+        cache.set(r, stack[stack.length - 1]);
+        stack.push(r);
+      }
+      this.parentCache = cache;
+    }
+    return this.parentCache.get(row);
   }
 
   /** Prefix lengths present, longest first. */

@@ -1,7 +1,6 @@
 // Writing a fixed file back: refuse when the file changed since it was read, keep its
 // encoding (bytes we could not decode go back unchanged), and write atomically.
 import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../safe-write.js';
 import { UsageError } from './command.js';
 import type { InputFile } from './read-input.js';
 import { ioReason } from './read-input.js';
@@ -17,6 +16,8 @@ export async function writeFixedFile(path: string, input: InputFile, output: str
     throw new UsageError(`${path}: changed since policylint read it; nothing was written (run --fix again)`);
   }
   try {
+    // Loaded only when a fix is written: the lint path does not need it (or node:crypto).
+    const { writeFileAtomic } = await import('../safe-write.js');
     await writeFileAtomic(path, Buffer.from(output, input.encoding));
   } catch (error) {
     throw new UsageError(`${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`);

@@ -22,7 +22,6 @@ import { maskValue } from '../address.js';
 import type { Policy } from '../ast.js';
 import { glibcEffectiveTable } from '../effective.js';
 import type { PrefixRow, RowOrigin } from '../prefix-table.js';
-import { CoveringLookup } from './covering.js';
 import { BLANK, comment, documentOf, prefixText, type DocItem, type RowItem } from './document.js';
 
 export interface RowsConversion {
@@ -55,11 +54,9 @@ export function glibcToRows(policy: Policy, target: string): RowsConversion {
   };
   addRows(table.labels.rows, 'label');
   addRows(table.precedences.rows, 'precedence');
-  const labels = new CoveringLookup(table.labels.rows);
-  const precedences = new CoveringLookup(table.precedences.rows);
   const rowItem = (u: UnionRow, trailing?: string): RowItem => {
-    const label = labels.covering(u.prefix, u.length);
-    const precedence = precedences.covering(u.prefix, u.length);
+    const label = table.labels.covering(u.prefix, u.length)?.value;
+    const precedence = table.precedences.covering(u.prefix, u.length)?.value;
     if (label === undefined || precedence === undefined) throw new Error('glibc tables always have a /0 row');
     return { kind: 'row', prefix: u.prefix, length: u.length, precedence, label, ...(trailing ? { comment: trailing } : {}) };
   };

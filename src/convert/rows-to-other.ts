@@ -8,7 +8,7 @@
 import { parseIPv6 } from '../address.js';
 import { FREEBSD_NO_LABEL } from '../effective.js';
 import { BUILTIN_TABLES } from '../platforms.js';
-import { CoveringLookup } from './covering.js';
+import { PrefixTable } from '../prefix-table.js';
 import { BLANK, comment, documentOf, prefixText, type DocItem } from './document.js';
 import type { ReadPolicy } from './dialects.js';
 import { modelOf, type Semantics, type Values } from './model.js';
@@ -27,7 +27,7 @@ const note = (warnings: string[], items: DocItem[], message: string) => {
 };
 
 /** RFC 6724 precedences, for a labels-only source written to a table that needs them. */
-const RFC6724_PRECEDENCE = new CoveringLookup(
+const RFC6724_PRECEDENCE = new PrefixTable(
   BUILTIN_TABLES.rfc6724.rows.map((r) => {
     const [a, l] = r.prefix.split('/');
     return { prefix: parseIPv6(a!)!, length: Number(l), value: r.precedence ?? 0 };
@@ -65,7 +65,7 @@ export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
       continue;
     }
     const label = mapper.label(item.label);
-    const precedence = model.labelsOnly ? RFC6724_PRECEDENCE.covering(item.prefix, item.length) ?? 40 : mapper.precedence(item.precedence);
+    const precedence = model.labelsOnly ? RFC6724_PRECEDENCE.covering(item.prefix, item.length)?.value ?? 40 : mapper.precedence(item.precedence);
     const trailing = item.comment ? { comment: item.comment } : {};
     if (toGlibc) {
       if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: item.prefix, length: item.length, value: precedence, ...trailing });

@@ -7,9 +7,17 @@ export interface StylishOptions {
 
 const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-function codeFrame(source: string, m: LintMessage, color: boolean): string {
-  const lines = source.split('\n');
-  const text = (lines[m.line - 1] ?? '').replace(/\r$/, '');
+/** Start offsets of the source's lines, computed once per file (not once per message). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function codeFrame(source: string, starts: readonly number[], m: LintMessage, color: boolean): string {
+  const from = starts[m.line - 1] ?? source.length;
+  const next = starts[m.line];
+  const text = source.slice(from, next === undefined ? source.length : next - 1).replace(/\r$/, '');
   const shown = text.length > 160 ? text.slice(Math.max(0, m.column - 60), Math.max(0, m.column - 60) + 160) : text;
   const shift = text.length > 160 ? Math.max(0, m.column - 60) : 0;
   const printable = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(/\t/g, ' ');
@@ -30,10 +38,11 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;
+    const starts = r.messages.length > 0 ? lineStarts(r.source) : [];
     for (const m of r.messages) {
       const sev = m.severity === 'error' ? paint(options.color, '31', 'error') : m.severity === 'warning' ? paint(options.color, '33', 'warning') : paint(options.color, '36', 'info');
       out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, '2', m.ruleId)}`);
-      out.push(codeFrame(r.source, m, options.color));
+      out.push(codeFrame(r.source, starts, m, options.color));
       if (m.fix?.safety === 'safe') safeFixes++;
       else if (m.fix) unsafeFixes++;
     }

@@ -21,10 +21,10 @@ export const rule: Rule = {
       if (seen.has(key)) continue; // a later duplicate: duplicate-prefix reports it
       seen.add(key);
       const tables = isRow(line.entry) ? [table.labels, table.precedences] : [line.label !== undefined ? table.labels : table.precedences];
-      const own = tables.map((t) => t.match(line.prefix));
+      const own = tables.map((t) => t.exact(line.prefix, line.length));
       // Only a row that itself takes effect (the first of its prefix) can be redundant.
-      if (own.some((row) => !row || row.length !== line.length || row.origin !== 'file' || row.index !== own[0]!.index)) continue;
-      const parents = tables.map((t) => t.matchShorterThan(line.prefix, line.length));
+      if (own.some((row) => !row || row.origin !== 'file' || row.index !== own[0]!.index)) continue;
+      const parents = tables.map((t, i) => t.parentOf(own[i]!));
       if (parents.some((p) => !p)) continue;
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
       context.report({
