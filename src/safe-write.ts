@@ -4,7 +4,7 @@
 // link stays).
 import { randomBytes } from 'node:crypto';
 import { promises as fs, constants } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 async function resolveTarget(path: string): Promise<{ target: string; mode: number | undefined }> {
   try {
@@ -15,7 +15,7 @@ async function resolveTarget(path: string): Promise<{ target: string; mode: numb
     // A dangling symlink: write to where it points.
     try {
       const link = await fs.readlink(path);
-      return { target: join(dirname(path), link), mode: undefined };
+      return { target: resolve(dirname(path), link), mode: undefined };
     } catch {
       return { target: path, mode: undefined };
     }

@@ -6,6 +6,26 @@ import { UsageError } from './command.js';
 
 /** Default size limit: far above any real policy table, far below memory trouble. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Default line limit: five times the 100k-row tables policylint is built to handle. Memory
+ * grows with lines, not bytes (each line becomes tokens and AST nodes), so 10 MB of
+ * one-character comment lines needs its own limit.
+ */
+export const DEFAULT_MAX_LINES = 500_000;
+
+export interface InputLimits {
+  readonly maxBytes: number;
+  readonly maxLines: number;
+}
+
+/** Refuse input over the limits, with one line naming it. */
+export function checkLimits(name: string, bytes: Uint8Array, limits: InputLimits): void {
+  if (bytes.length > limits.maxBytes) throw new UsageError(`${name}: ${bytes.length} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
+    if (++lines > limits.maxLines) throw new UsageError(`${name}: more than ${limits.maxLines} lines is over the line limit (raise it with --max-lines)`);
+  }
+}
 
 export interface InputFile {
   readonly path: string;
@@ -24,12 +44,16 @@ const REASONS: Record<string, string> = {
   EISDIR: 'is a directory',
   ELOOP: 'too many symbolic links',
   ENOTDIR: 'a part of the path is not a folder',
+  EROFS: 'read-only file system (EROFS)',
+  ENOSPC: 'no space left on device (ENOSPC)',
+  EDQUOT: 'disk quota exceeded (EDQUOT)',
+  EIO: 'input/output error (EIO)',
   EMFILE: 'too many open files',
 };
 
 export function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return (code && REASONS[code]) ?? (code ? `cannot read (${code})` : String((error as Error)?.message ?? error));
+  return (code && REASONS[code]) ?? (code ? `error ${code}` : String((error as Error)?.message ?? error));
 }
 
 /** Offset of the first byte that breaks UTF-8 (a linear scan; the decoder does not say). */
@@ -55,7 +79,7 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
   }
 }
 
-export function readInputFile(path: string, maxBytes: number): InputFile {
+export function readInputFile(path: string, limits: InputLimits): InputFile {
   let size: number;
   let mtimeMs: number;
   try {
@@ -67,13 +91,13 @@ export function readInputFile(path: string, maxBytes: number): InputFile {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${path}: ${ioReason(error)}`);
   }
-  if (size > maxBytes) throw new UsageError(`${path}: ${size} bytes is over the ${maxBytes}-byte limit (raise it with --max-bytes)`);
+  if (size > limits.maxBytes) throw new UsageError(`${path}: ${size} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     throw new UsageError(`${path}: ${ioReason(error)}`);
   }
-  if (bytes.length > maxBytes) throw new UsageError(`${path}: over the ${maxBytes}-byte limit (raise it with --max-bytes)`);
+  checkLimits(path, bytes, limits);
   return { ...decodeBytes(path, bytes), mtimeMs };
 }

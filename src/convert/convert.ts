@@ -11,6 +11,8 @@ import { rowsToOther } from './rows-to-other.js';
 import { NAMES } from './value-ranges.js';
 
 export interface ConvertResult {
+  /** Set when the output fails the target dialect's own reader: it must not be written. */
+  readonly unreadable?: string;
   readonly output: string;
   /** What could not be carried over; each is also a comment in the output. */
   readonly warnings: string[];
@@ -51,7 +53,8 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   const output = formatDocument(to, { items, eol }, target);
   const reread = readPolicy(to, output);
   const problems = reread.diagnostics.filter((d) => d.severity === 'error');
-  if (problems.length > 0) throw new Error(`converted ${to} output does not read back: ${problems[0]!.message}`);
+  // A translation the target's own reader rejects is refused, never written.
+  if (problems.length > 0) return { output, warnings, check: { equivalent: false, regions: [], labelsOnly: false }, unreadable: problems[0]!.message };
   const check = comparePolicies(modelOf(source.policy, source.semantics), modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
   return { output, warnings, check };
 }

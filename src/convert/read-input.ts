@@ -1,29 +1,28 @@
-// Read a policy file for convert/diff/defaults: one-line errors naming the file, no stack traces.
-import { promises as fs } from 'node:fs';
+// Read a policy for convert/diff: the same reading, limits and one-line errors as lint
+// (src/cli/read-input.ts). Convert writes UTF-8, so text that is not UTF-8 is refused
+// rather than re-encoded behind the user's back.
 import { resolve } from 'node:path';
 import { UsageError, type CommandIO } from '../cli/command.js';
-
-/** Big enough for any real table (10k-row tables are ~300 kB). */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+import { checkLimits, decodeBytes, DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInputFile, type InputFile } from '../cli/read-input.js';
 
 export async function readPolicyText(path: string, io: CommandIO): Promise<string> {
-  if (path === '-') return io.readStdin();
-  const full = resolve(io.cwd, path);
-  let bytes: Buffer;
+  const limits = { maxBytes: DEFAULT_MAX_BYTES, maxLines: DEFAULT_MAX_LINES };
+  let input: InputFile;
   try {
-    const stat = await fs.stat(full);
-    if (stat.isDirectory()) throw new UsageError(`policylint: ${path}: is a directory`);
-    if (stat.size > MAX_INPUT_BYTES) throw new UsageError(`policylint: ${path}: file is larger than ${MAX_INPUT_BYTES} bytes`);
-    bytes = await fs.readFile(full);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new UsageError(`policylint: ${path}: ${why}`);
+    if (path === '-') {
+      // readStdin hands over the bytes as latin1 characters, one per byte.
+      const bytes = Buffer.from(await io.readStdin(), 'latin1');
+      checkLimits('<stdin>', bytes, limits);
+      input = decodeBytes('<stdin>', bytes);
+    } else {
+      input = readInputFile(resolve(io.cwd, path), limits);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`policylint: ${error.message.replace(resolve(io.cwd, path), path).replace(/ \(raise it with --max-(bytes|lines)\)/, '')}`);
+    throw error;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`policylint: ${path}: not UTF-8 text`);
+  if (input.encoding !== 'utf8') {
+    throw new UsageError(`policylint: ${path}: not UTF-8 (first bad byte at offset ${input.invalidUtf8At}); convert writes UTF-8 and will not re-encode the file`);
   }
+  return input.text;
 }

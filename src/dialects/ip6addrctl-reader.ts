@@ -339,29 +339,30 @@ function splitFields(text: string): LineField[] {
 
 /** The pieces fgets(buf, 2048) returns for one long line. */
 function splitForFgets(line: SourceLine): SourceLine[] {
+  // Walk line.text itself (no `text + '\n'` copy: on a 10 MB line V8 would rebuild it on
+  // every codePointAt); the newline is one more byte after the last character.
   const pieces: SourceLine[] = [];
-  const full = line.text + (line.hasNewline ? '\n' : '');
+  const { text } = line;
   let from = 0;
-  while (from < full.length) {
+  for (;;) {
     let bytes = 0;
     let to = from;
-    while (to < full.length) {
-      const code = full.codePointAt(to)!;
+    while (to < text.length) {
+      const code = text.codePointAt(to)!;
       const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
       if (bytes + size > FGETS_MAX_BYTES) break;
       bytes += size;
       to += code >= 0x10000 ? 2 : 1;
-      if (full[to - 1] === '\n') break;
     }
-    const endsWithNewline = full[to - 1] === '\n';
-    pieces.push({
-      number: line.number,
-      start: line.start + from,
-      text: full.slice(from, endsWithNewline ? to - 1 : to),
-      hasNewline: endsWithNewline,
-      columnBase: from,
-    });
+    const newlineFits = to === text.length && line.hasNewline && bytes + 1 <= FGETS_MAX_BYTES;
+    pieces.push({ number: line.number, start: line.start + from, text: text.slice(from, to), hasNewline: newlineFits, columnBase: from });
     from = to;
+    if (to === text.length && (newlineFits || !line.hasNewline)) break;
+    if (to === text.length) {
+      // The newline alone is read by one more fgets() call: an empty line, skipped.
+      pieces.push({ number: line.number, start: line.start + to, text: '', hasNewline: true, columnBase: to });
+      break;
+    }
   }
   return pieces;
 }

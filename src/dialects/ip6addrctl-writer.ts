@@ -2,6 +2,7 @@
 // ip6addrctl.conf.sample): prefix column padded, precedence and label right-aligned.
 // Comments, whole-line and trailing, and the row order are kept.
 import type { Policy } from '../ast.js';
+import { FGETS_MAX_BYTES } from './ip6addrctl-reader.js';
 import { columnWidth, documentOf, joinLines, prefixText, type PolicyDocument } from '../convert/document.js';
 
 export function writeIp6addrctl(policy: Policy): string {
@@ -22,7 +23,7 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
         if (doc.eol === '\n') lines.push('');
         break;
       case 'comment':
-        lines.push(item.text.startsWith('#') ? item.text : `# ${item.text}`);
+        lines.push(...wrapComment(item.text.startsWith('#') ? item.text : `# ${item.text}`));
         break;
       case 'row': {
         const cells =
@@ -30,7 +31,9 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
           '  ' + String(item.precedence).padStart(precedenceWidth) +
           '  ' + String(item.label).padStart(labelWidth);
         // A trailing `# ...` works: ip6addrctl ignores everything after the label.
-        lines.push(item.comment ? `${cells}  ${item.comment}` : cells);
+        // A line over 2047 bytes is parsed in pieces by fgets(): a long comment moves above the row.
+        if (item.comment && Buffer.byteLength(`${cells}  ${item.comment}`) > WRAP_BYTES) lines.push(...wrapComment(item.comment), cells);
+        else lines.push(item.comment ? `${cells}  ${item.comment}` : cells);
         break;
       }
       default:
@@ -38,6 +41,26 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
     }
   }
   return joinLines(trimBlankEdges(lines), doc.eol);
+}
+
+/** A comment as `#` lines that each fit in fgets()'s 2047 bytes (a longer one would break install). */
+/** Room for a line's text: fgets() takes 2047 bytes including the newline (and a CR). */
+const WRAP_BYTES = FGETS_MAX_BYTES - 47;
+
+function wrapComment(text: string): string[] {
+  if (Buffer.byteLength(text) <= WRAP_BYTES) return [text];
+  const body = text.replace(/^#\s?/, '');
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of body) {
+    if (Buffer.byteLength(piece) + Buffer.byteLength(ch) > WRAP_BYTES - 2) {
+      out.push(`# ${piece}`);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece) out.push(`# ${piece}`);
+  return out;
 }
 
 /** No blank lines at the start or the end of a file. */

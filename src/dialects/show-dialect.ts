@@ -19,7 +19,12 @@ export function readShow(source: string): ReadResult {
     if (!m) return { error: lineError(line, 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.') };
     const prefix = parsePrefix(m[1]!);
     if (typeof prefix === 'string') return { error: lineError(line, `${prefix}: line ignored.`) };
-    return { row: rowEntry(line, m[1]!, prefix, Number(m[2]), Number(m[3]), trailing) };
+    const [precedence, label] = [Number(m[2]), Number(m[3])];
+    // The kernel's values are C ints, printed with %d: anything else was not printed by it.
+    if (![precedence, label].every((v) => v >= -2147483648 && v <= 2147483647)) {
+      return { error: lineError(line, 'Precedence and label are C ints in the kernel (-2147483648 to 2147483647): line ignored.', 'value-out-of-range') };
+    }
+    return { row: rowEntry(line, m[1]!, prefix, precedence, label, trailing) };
   });
 }
 

@@ -8,6 +8,7 @@ import { CONVERT_DIALECTS, detectDialect, isConvertDialect, readPolicy, type Con
 import { formatRegion } from '../../convert/report.js';
 import { readPolicyText } from '../../convert/read-input.js';
 import { writeFileAtomic } from '../../safe-write.js';
+import { ioReason } from '../read-input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
 export const command: CommandModule = {
@@ -81,6 +82,10 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
 
   const result = convertPolicy(source, to);
   for (const w of result.warnings) io.stderr(`policylint: warning: ${file}: ${w}\n`);
+  if (result.unreadable) {
+    io.stderr(`policylint: ${file}: the ${to} translation would not read back cleanly (${result.unreadable}); nothing written\n`);
+    return 1;
+  }
   if (!result.check.equivalent) {
     io.stderr(`policylint: ${file}: the ${to} translation does not mean the same; nothing written. Differing address ranges:\n`);
     for (const region of result.check.regions) io.stderr(`  ${formatRegion(region)}\n`);
@@ -97,7 +102,7 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
   try {
     await writeFileAtomic(outPath, result.output);
   } catch (e) {
-    throw new UsageError(`policylint: ${output}: cannot write: ${(e as Error).message}`);
+    throw new UsageError(`policylint: ${output}: cannot write: ${ioReason(e)}; nothing was written`);
   }
   return 0;
 }

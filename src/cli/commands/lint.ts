@@ -9,7 +9,7 @@ import { RULE_IDS } from '../../rules/index.js';
 import { docsUrl } from '../../rules/types.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { addOptions, type OptionSpec } from '../option-table.js';
-import { DEFAULT_MAX_BYTES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
+import { checkLimits, DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
 import { formatResults } from '../format-results.js';
@@ -26,6 +26,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' },
   { name: 'max-warnings', type: 'number', describe: 'Exit 1 when there are more warnings than this' },
   { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' },
+  { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this' },
   { name: 'stdin-filename', type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' },
 ];
 
@@ -47,6 +48,7 @@ interface LintArgs {
   quiet: boolean;
   maxWarnings?: number;
   maxBytes: number;
+  maxLines: number;
   stdinFilename?: string;
 }
 
@@ -100,7 +102,15 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   for (const file of files) {
     try {
       const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
-      const input = file === '-' ? decodeBytes(reportedName, Buffer.from(await io.readStdin(), 'latin1')) : readInputFile(resolve(io.cwd, file), args.maxBytes);
+      const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
+      let input: InputFile;
+      if (file === '-') {
+        const bytes = Buffer.from(await io.readStdin(), 'latin1');
+        checkLimits(reportedName, bytes, limits);
+        input = decodeBytes(reportedName, bytes);
+      } else {
+        input = readInputFile(resolve(io.cwd, file), limits);
+      }
       const config = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config };
