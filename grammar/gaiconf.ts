@@ -6,7 +6,7 @@
 // a time, silently. The grammar mirrors that: a statement is a keyword and up to two
 // value words, and any word may stand anywhere, so the parser never loses a line.
 import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
-import { LINE_LEXER_CONFIG, Newline } from './lines.js';
+import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
 
@@ -123,6 +123,18 @@ export function parseGaiConf(text: string): { cst: CstNode; lexing: ILexingResul
   parser.input = lexing.tokens;
   const cst = parser.gaiFile();
   return { cst, lexing, parser };
+}
+
+/** Parse in batches of lines, calling `onLine` with each line's CST node in order. */
+export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
+  lexer ??= new Lexer(gaiTokens, { ...lexerConfig, skipValidations: true });
+  parser ??= new GaiConfParser();
+  forEachBatch(text, (batch, shift) => {
+    const lexing = lexer!.tokenize(batch);
+    shift(lexing.tokens);
+    parser!.input = lexing.tokens;
+    for (const line of (parser!.gaiFile().children.line ?? []) as CstNode[]) onLine(line);
+  });
 }
 
 export function createValidatedGaiLexer(): Lexer {

@@ -7,7 +7,7 @@
 // `install` does with a field (atoi, getaddrinfo) is the AST builder's job. That also
 // means one bad line can never stop the parser from seeing the next one.
 import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
-import { LINE_LEXER_CONFIG, Newline } from './lines.js';
+import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
 
@@ -92,6 +92,18 @@ export function parseIp6addrctl(text: string): { cst: CstNode; lexing: ILexingRe
   parser.input = lexing.tokens;
   const cst = parser.policyFile();
   return { cst, lexing, parser };
+}
+
+/** Parse in batches of lines, calling `onLine` with each line's CST node in order. */
+export function parseIp6addrctlLines(text: string, onLine: (line: CstNode) => void): void {
+  lexer ??= new Lexer(ip6addrctlTokens, { ...lexerConfig, skipValidations: true });
+  parser ??= new Ip6addrctlParser();
+  forEachBatch(text, (batch, shift) => {
+    const lexing = lexer!.tokenize(batch);
+    shift(lexing.tokens);
+    parser!.input = lexing.tokens;
+    for (const line of (parser!.policyFile().children.line ?? []) as CstNode[]) onLine(line);
+  });
 }
 
 /** For tests: a lexer built with Chevrotain's validations on. */

@@ -9,7 +9,7 @@
 // label/precedence lines are dropped on 2.36 and a first scopev4 line crashes
 // getaddrinfo), and an empty value or length (fixed: rejected; before: read as 0).
 import type { CstNode, IToken } from 'chevrotain';
-import { parseGaiConf } from '../../grammar/gaiconf.js';
+import { parseGaiConfLines } from '../../grammar/gaiconf.js';
 import { isIPv4Mapped } from '../address.js';
 import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../ast.js';
 import { cStrtoul, INT_MAX, isPlainDecimal } from '../c-numbers.js';
@@ -47,21 +47,26 @@ class GaiReader {
   }
 
   read() {
-    const { cst } = parseGaiConf(this.source);
-    for (const lineNode of (cst.children.line ?? []) as CstNode[]) {
-      const tokens = allTokens(lineNode).filter((t) => t.tokenType.name !== 'Newline');
-      if (tokens.length === 0) continue;
-      const line = sourceLineOf(this.source, tokens[0]!);
-      const commentToken = tokens.find((t) => t.tokenType.name === 'Comment');
-      const statement = childNode(lineNode, 'statement');
-      let words = tokens.filter((t) => t.tokenType.name !== 'Comment').map((t) => toField(line, t));
-      const nul = line.text.indexOf('\0');
-      if (nul >= 0 && (!commentToken || nul < commentToken.startOffset - line.start)) {
-        words = this.cutAtNul(line, words, nul);
-      }
-      const comment = commentToken ? this.addComment(line, commentToken, words.length > 0) : undefined;
-      if (statement && words.length > 0) this.readStatement(line, words, comment);
+    parseGaiConfLines(this.source, (lineNode) => this.readLine(lineNode));
+    return this.finish();
+  }
+
+  private readLine(lineNode: CstNode) {
+    const tokens = allTokens(lineNode).filter((t) => t.tokenType.name !== 'Newline');
+    if (tokens.length === 0) return;
+    const line = sourceLineOf(this.source, tokens[0]!);
+    const commentToken = tokens.find((t) => t.tokenType.name === 'Comment');
+    const statement = childNode(lineNode, 'statement');
+    let words = tokens.filter((t) => t.tokenType.name !== 'Comment').map((t) => toField(line, t));
+    const nul = line.text.indexOf('\0');
+    if (nul >= 0 && (!commentToken || nul < commentToken.startOffset - line.start)) {
+      words = this.cutAtNul(line, words, nul);
     }
+    const comment = commentToken ? this.addComment(line, commentToken, words.length > 0) : undefined;
+    if (statement && words.length > 0) this.readStatement(line, words, comment);
+  }
+
+  private finish() {
     const policy: Policy = {
       dialect: 'gai',
       entries: this.entries,

@@ -9,7 +9,7 @@
 // - PRECEDENCE and LABEL are atoi() of the next two blank-separated fields;
 // - any failure aborts: "parse failed at line N", and nothing from the file is installed.
 import type { IToken } from 'chevrotain';
-import { parseIp6addrctl } from '../../grammar/ip6addrctl.js';
+import { parseIp6addrctlLines } from '../../grammar/ip6addrctl.js';
 import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../ast.js';
 import { cAtoi, isPlainDecimal } from '../c-numbers.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
@@ -42,29 +42,7 @@ class Ip6addrctlReader {
   constructor(private readonly source: string) {}
 
   read(): ReadResult {
-    const { cst } = parseIp6addrctl(this.source);
-    for (const lineNode of (cst.children.line ?? []) as import('chevrotain').CstNode[]) {
-      const entry = childNode(lineNode, 'entry');
-      const comment = tokensOf(lineNode, 'Comment')[0];
-      const newline = tokensOf(lineNode, 'Newline')[0];
-      const first = entry ? tokensOf(entry, 'prefix')[0]! : (comment ?? newline)!;
-      const line = sourceLineOf(this.source, first);
-      if (utf8Length(line.text) + (line.hasNewline ? 1 : 0) > FGETS_MAX_BYTES) {
-        this.readLongLine(line);
-        continue;
-      }
-      this.fgetsCount++;
-      if (comment) {
-        this.readWholeLineComment(line, toField(line, comment));
-        continue;
-      }
-      if (!entry) {
-        this.readBlankLine(line);
-        continue;
-      }
-      const fields = ['prefix', 'precedence', 'label', 'rest'].flatMap((label) => tokensOf(entry, label)).map((t: IToken) => toField(line, t));
-      this.readEntryLine(line, fields);
-    }
+    parseIp6addrctlLines(this.source, (lineNode) => this.readLine(lineNode));
     this.readTrailingBlanks();
     const policy: Policy = {
       dialect: 'ip6addrctl',
@@ -76,6 +54,29 @@ class Ip6addrctlReader {
       lineCount: countLines(this.source),
     };
     return { policy, diagnostics: this.diagnostics };
+  }
+
+  private readLine(lineNode: import('chevrotain').CstNode) {
+    const entry = childNode(lineNode, 'entry');
+    const comment = tokensOf(lineNode, 'Comment')[0];
+    const newline = tokensOf(lineNode, 'Newline')[0];
+    const first = entry ? tokensOf(entry, 'prefix')[0]! : (comment ?? newline)!;
+    const line = sourceLineOf(this.source, first);
+    if (utf8Length(line.text) + (line.hasNewline ? 1 : 0) > FGETS_MAX_BYTES) {
+      this.readLongLine(line);
+      return;
+    }
+    this.fgetsCount++;
+    if (comment) {
+      this.readWholeLineComment(line, toField(line, comment));
+      return;
+    }
+    if (!entry) {
+      this.readBlankLine(line);
+      return;
+    }
+    const fields = ['prefix', 'precedence', 'label', 'rest'].flatMap((label) => tokensOf(entry, label)).map((t: IToken) => toField(line, t));
+    this.readEntryLine(line, fields);
   }
 
   private report(ruleId: string, severity: Severity, message: string, span: Diagnostic['span'], fix?: Diagnostic['fix']) {
