@@ -80,9 +80,12 @@ export function isIPv4Mapped(value: bigint): boolean {
   return value >> 32n === 0xffffn;
 }
 
+/** The 129 masks, built once: lookups and rules ask for them per row. */
+const MASKS: readonly bigint[] = Array.from({ length: 129 }, (_, len) => (len === 0 ? 0n : (ALL_ONES << BigInt(128 - len)) & ALL_ONES));
+
 /** The mask of a prefix length: LEN leading one bits. */
 export function maskOf(length: number): bigint {
-  return length === 0 ? 0n : (ALL_ONES << BigInt(128 - length)) & ALL_ONES;
+  return MASKS[length] ?? 0n;
 }
 
 export function maskValue(value: bigint, length: number): bigint {

@@ -13,8 +13,14 @@ export interface ValueLine {
   readonly precedence?: number;
 }
 
+const valueLinesCache = new WeakMap<Policy, ValueLine[]>();
+
+/** Computed once per policy: several rules walk these lines. */
 export function valueLines(policy: Policy): ValueLine[] {
+  const cached = valueLinesCache.get(policy);
+  if (cached) return cached;
   const out: ValueLine[] = [];
+  valueLinesCache.set(policy, out);
   for (const entry of policy.entries) {
     if (isRow(entry)) {
       out.push({ entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value });
