@@ -3,11 +3,13 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
 import { formatSarif } from '../src/format/sarif.js';
 import { lintText } from '../src/lint.js';
 
 const require = createRequire(import.meta.url);
+// ajv-draft-04 is CommonJS with a default export (the SARIF schema is JSON Schema draft-04).
+type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+const Ajv = require('ajv-draft-04').default as new (options: object) => { compile(schema: object): Validator };
 const schemaPath = join(require.resolve('@microsoft/jest-sarif/package.json'), '..', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const ROOT = join(import.meta.dirname, '..');
