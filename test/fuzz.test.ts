@@ -19,6 +19,7 @@ import { main } from '../src/cli/main.js';
 import type { CommandIO } from '../src/cli/command.js';
 import { lintText } from '../src/lint.js';
 import { distinctRows, hostileInputs, loadFixtures, mutateMany, prng, ROOT, type NamedInput } from './support/generators.js';
+import { cliCommand } from './support/cli-command.js';
 
 const RUNS = Number(process.env.POLICYLINT_FUZZ_RUNS) > 0 ? Number(process.env.POLICYLINT_FUZZ_RUNS) : 6000;
 const LONG = Number(process.env.POLICYLINT_FUZZ_RUNS) > 0;
@@ -210,18 +211,6 @@ describe('fuzz: no quadratic path on large (but legal) tables', () => {
 // The real CLI, as a child process, on real files
 // ---------------------------------------------------------------------------------------
 
-/** bin/policylint.js when its bundle is up to date, else the sources through tsx. */
-function cliCommand(): string[] {
-  const bundle = join(ROOT, 'dist', 'policylint.js');
-  const newest = (dir: string): number =>
-    readdirSync(dir).reduce((m, n) => {
-      const p = join(dir, n);
-      const s = statSync(p);
-      return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
-    }, 0);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(ROOT, 'src'))) return [join(ROOT, 'bin', 'policylint.js')];
-  return ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'run.ts')];
-}
 
 function spawnCli(cmd: readonly string[], argv: readonly string[], stdin: Buffer | undefined, cwd: string, limitMs = LIMIT_MS): Promise<Outcome> {
   return new Promise((resolvePromise) => {

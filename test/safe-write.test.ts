@@ -14,18 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './support/generators.js';
+import { cliCommand } from './support/cli-command.js';
 
-function cliCommand(): string[] {
-  const bundle = join(ROOT, 'dist', 'policylint.js');
-  const newest = (dir: string): number =>
-    readdirSync(dir).reduce((m, n) => {
-      const p = join(dir, n);
-      const s = statSync(p);
-      return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
-    }, 0);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(ROOT, 'src'))) return [join(ROOT, 'bin', 'policylint.js')];
-  return ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'run.ts')];
-}
 const CLI = cliCommand();
 const CLI_SH = [process.execPath, ...CLI].map((a) => `'${a}'`).join(' ');
 
