@@ -50,6 +50,20 @@ describe('exit codes and output', () => {
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('keyword-case');
     expect(run(['--format', 'github', FIX('broken/keyword-case.gai.conf')]).stdout).toMatch(/^::error file=.*keyword-case\.gai\.conf,line=2,col=1,/);
   });
+  test('explain through the real CLI: repeated --source, then the destinations (the seed story)', () => {
+    const r = run(['explain', '--source', 'fd00::10/64', '--source', '192.0.2.10/24', '2001:db8::1', '198.51.100.7', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.order).toEqual(['198.51.100.7', '2001:db8::1']);
+    expect(out.sources).toEqual({ '198.51.100.7': '192.0.2.10', '2001:db8::1': 'fd00::10' });
+    expect(out.steps[0].rule).toBe(5);
+  });
+  test('defaults and diff through the real CLI', () => {
+    expect(run(['defaults', '--platform', 'freebsd', '--to', 'ip6addrctl']).stdout).toMatch(/^fc00::\/7 +3 +13$/m);
+    const d = run(['diff', FIX('freebsd/ipv6-prefer.ip6addrctl.conf'), FIX('freebsd/ipv4-prefer.ip6addrctl.conf')]);
+    expect(d.code).toBe(1);
+    expect(d.stdout).toContain('::ffff:0.0.0.0/96: precedence 35, label 4 -> precedence 100, label 4');
+  });
   test('policylint rules lists the catalog', () => {
     const r = run(['rules', '--format', 'json']);
     const ids = JSON.parse(r.stdout).map((x: { id: string }) => x.id);

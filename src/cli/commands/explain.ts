@@ -117,8 +117,9 @@ export const command: CommandModule = {
       .option('policy', { type: 'string', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' })
       .option('dialect', { type: 'string', choices: ['gai', 'ip6addrctl'], describe: 'dialect of --policy (default: from its name or content)' })
       .option('glibc-version', { type: 'string', describe: 'glibc version whose gai.conf parser to follow (default 2.41)' })
-      .option('source', { type: 'string', array: true, describe: "a host address ADDR/PLEN, in the order they were added (repeatable)" })
-      .option('deprecated', { type: 'string', array: true, describe: 'a deprecated host address ADDR/PLEN (repeatable)' })
+      // One value per flag (repeat the flag): an array option would swallow the destinations after it.
+      .option('source', { type: 'string', array: true, nargs: 1, describe: "a host address ADDR/PLEN, in the order they were added (repeatable)" })
+      .option('deprecated', { type: 'string', array: true, nargs: 1, describe: 'a deprecated host address ADDR/PLEN (repeatable)' })
       .option('scenarios', { type: 'boolean', describe: 'tabulate common hosts and destination sets instead' })
       .option('format', { type: 'string', choices: ['text', 'json'], default: 'text' }),
   run,
