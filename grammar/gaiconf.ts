@@ -5,7 +5,7 @@
 // keyword and two values; more words are ignored. Lines it cannot use are dropped one at
 // a time, silently. The grammar mirrors that: a statement is a keyword and up to two
 // value words, and any word may stand anywhere, so the parser never loses a line.
-import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
+import { createToken, CstParser, Lexer, type CstNode, type TokenType } from 'chevrotain';
 import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
@@ -115,17 +115,8 @@ export class GaiConfParser extends CstParser {
 let lexer: Lexer | undefined;
 let parser: GaiConfParser | undefined;
 
-/** The lexer and parser are built once per process and reused. */
-export function parseGaiConf(text: string): { cst: CstNode; lexing: ILexingResult; parser: GaiConfParser } {
-  lexer ??= new Lexer(gaiTokens, { ...lexerConfig, skipValidations: true });
-  parser ??= new GaiConfParser();
-  const lexing = lexer.tokenize(text);
-  parser.input = lexing.tokens;
-  const cst = parser.gaiFile();
-  return { cst, lexing, parser };
-}
 
-/** Parse in batches of lines, calling `onLine` with each line's CST node in order. */
+/** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
 export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
   lexer ??= new Lexer(gaiTokens, { ...lexerConfig, skipValidations: true });
   parser ??= new GaiConfParser();

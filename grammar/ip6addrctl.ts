@@ -6,7 +6,7 @@
 // So the grammar names the fields by position and accepts any text in them: deciding what
 // `install` does with a field (atoi, getaddrinfo) is the AST builder's job. That also
 // means one bad line can never stop the parser from seeing the next one.
-import { createToken, CstParser, Lexer, type CstNode, type ILexingResult, type TokenType } from 'chevrotain';
+import { createToken, CstParser, Lexer, type CstNode, type TokenType } from 'chevrotain';
 import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
@@ -84,17 +84,8 @@ export class Ip6addrctlParser extends CstParser {
 let lexer: Lexer | undefined;
 let parser: Ip6addrctlParser | undefined;
 
-/** The lexer and parser are built once per process and reused. */
-export function parseIp6addrctl(text: string): { cst: CstNode; lexing: ILexingResult; parser: Ip6addrctlParser } {
-  lexer ??= new Lexer(ip6addrctlTokens, { ...lexerConfig, skipValidations: true });
-  parser ??= new Ip6addrctlParser();
-  const lexing = lexer.tokenize(text);
-  parser.input = lexing.tokens;
-  const cst = parser.policyFile();
-  return { cst, lexing, parser };
-}
 
-/** Parse in batches of lines, calling `onLine` with each line's CST node in order. */
+/** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
 export function parseIp6addrctlLines(text: string, onLine: (line: CstNode) => void): void {
   lexer ??= new Lexer(ip6addrctlTokens, { ...lexerConfig, skipValidations: true });
   parser ??= new Ip6addrctlParser();

@@ -95,9 +95,4 @@ export class PrefixTable<T> {
     }
     return this.parentCache.get(row);
   }
-
-  /** Prefix lengths present, longest first. */
-  get lengths(): number[] {
-    return this.byLength.map((l) => l.length);
-  }
 }

@@ -75,10 +75,6 @@ export function isStockRow(line: ValueLine): boolean {
   return Object.values(BUILTIN_TABLES).some((t) => t.rows.some((r) => same(r.prefix) && (line.label === undefined || r.label === line.label) && (line.precedence === undefined || r.precedence === line.precedence)));
 }
 
-export function lineOf(entry: Entry): number {
-  return entry.span.start.line;
-}
-
 /** The span and text of a whole source line, for fixes that delete or insert lines. */
 export function wholeLineRange(policy: Policy, entry: Entry): { start: number; end: number } {
   const start = entry.span.start.offset - (entry.span.start.column - 1);
