@@ -105,8 +105,16 @@ export function effectiveTable(policy: Policy): EffectiveTable {
   return policy.dialect === 'gai' ? glibcEffectiveTable(policy) : freebsdEffectiveTable(policy);
 }
 
-/** A platform's built-in table as an effective table (glibc keeps its split tables). */
+const builtinCache = new Map<Platform, EffectiveTable>();
+
+/** A platform's built-in table as an effective table (glibc keeps its split tables); built once per process. */
 export function builtinEffectiveTable(platform: Platform): EffectiveTable {
+  let table = builtinCache.get(platform);
+  if (!table) builtinCache.set(platform, (table = buildBuiltinTable(platform)));
+  return table;
+}
+
+function buildBuiltinTable(platform: Platform): EffectiveTable {
   if (platform === 'glibc') {
     return glibcEffectiveTable({ dialect: 'gai', entries: [], comments: [], source: '', eol: '\n', installable: true, lineCount: 0 });
   }

@@ -25,7 +25,18 @@ export const GENERIC_GUA = { prefix: parseIPv6('2001:db8::')!, length: 32 };
 export const EXAMPLE_V4_SOURCE = IPV4_MAPPED_BASE | 0xc000020an; // 192.0.2.10
 export const EXAMPLE_V4_DEST = IPV4_MAPPED_BASE | 0xc6336407n; // 198.51.100.7
 
+const intentCache = new WeakMap<RuleContext['policy'], { config: RuleContext['config']; intent: UlaIntent | null }>();
+
+/** Both ULA rules ask for the intent: it is worked out once per policy and config. */
 export function ulaIntent(context: RuleContext): UlaIntent | null {
+  const cached = intentCache.get(context.policy);
+  if (cached && cached.config === context.config) return cached.intent;
+  const intent = findUlaIntent(context);
+  intentCache.set(context.policy, { config: context.config, intent });
+  return intent;
+}
+
+function findUlaIntent(context: RuleContext): UlaIntent | null {
   const { config, policy } = context;
   const lines = valueLines(policy);
   const lineFor = (p: { prefix: bigint; length: number }) => lines.find((l) => l.prefix === p.prefix && l.length === p.length);
