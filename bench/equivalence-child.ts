@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { convertPolicy } from '../src/convert/convert.js';
-import { readPolicy, type ConvertDialect } from '../src/convert/dialects.js';
+import { readPolicy, type ConvertDialect } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
+import { modelOf } from '../src/model/policy-meaning.js';
 
 const [aPath, aDialect, bPath, bDialect, repeatsText] = process.argv.slice(2);
 const a = readPolicy(aDialect as ConvertDialect, readFileSync(aPath!, 'utf8'));

@@ -1,7 +1,7 @@
 // Writes schema/policylint.schema.json from the rule catalog (run: node --import tsx scripts/config-schema.mjs).
 import { writeFileSync } from 'node:fs';
-import { RULES } from '../src/rules/index.ts';
-import { PLATFORMS } from '../src/platforms.ts';
+import { RULES } from '../src/rules/catalog.ts';
+import { PLATFORMS } from '../src/model/builtin-tables.ts';
 
 const severity = { enum: ['error', 'warning', 'info', 'off'] };
 const schema = {

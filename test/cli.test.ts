@@ -50,6 +50,23 @@ describe('exit codes and output', () => {
     expect(sarif.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('keyword-case');
     expect(run(['--format', 'github', FIX('broken/keyword-case.gai.conf')]).stdout).toMatch(/^::error file=.*keyword-case\.gai\.conf,line=2,col=1,/);
   });
+  test('explain reads --policy through the one input path: the same limits and reader diagnostics as lint', () => {
+    const d = tmp();
+    const file = join(d, 'big.gai.conf');
+    writeFileSync(file, 'label ::/0 1\n'.repeat(200));
+    const lint = run([file, '--max-bytes', '100']);
+    const explain = run(['explain', '--policy', file, '--max-bytes', '100', '2001:db8::1']);
+    expect(lint).toMatchObject({ code: 2 });
+    expect(explain.code).toBe(2);
+    expect(explain.stderr).toBe(`policylint: ${lint.stderr}`);
+    expect(run(['explain', '--policy', file, '--max-lines', '5', '2001:db8::1']).stderr).toMatch(/more than 5 lines is over the line limit/);
+    // The reader's findings about the simulated file are shown, file:line:col and rule id.
+    const bad = join(d, 'bad.gai.conf');
+    writeFileSync(bad, 'label ::/0 1\nprecedence fc00::/7 forty\n');
+    const r = run(['explain', '--policy', bad, '2001:db8::1']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: error: .*\\(invalid-number\\)$`, 'm'));
+  });
   test('explain through the real CLI: repeated --source, then the destinations (the seed story)', () => {
     const r = run(['explain', '--source', 'fd00::10/64', '--source', '192.0.2.10/24', '2001:db8::1', '198.51.100.7', '--format', 'json']);
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConfig, ConfigError } from '../src/config.js';
-import { RULES, RULE_IDS } from '../src/rules/index.js';
+import { resolveConfig, ConfigError } from '../src/model/config.js';
+import { RULES, RULE_IDS } from '../src/rules/catalog.js';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', 'policylint.schema.json'), 'utf8'));
 

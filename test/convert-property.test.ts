@@ -2,11 +2,11 @@
 // means exactly the same at every step (the exact check, then a lookup spot-check).
 import fc from 'fast-check';
 import { convertPolicy } from '../src/convert/convert.js';
-import { readPolicy } from '../src/convert/dialects.js';
+import { readPolicy } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
-import { formatIPv6, ALL_ONES } from '../src/address.js';
-import { lookup } from '../src/effective.js';
+import { modelOf } from '../src/model/policy-meaning.js';
+import { formatIPv6, ALL_ONES } from '../src/model/address.js';
+import { lookup } from '../src/model/effective-table.js';
 
 const BASES = [0n, 1n, 0xffffn << 32n, 0x20010db8n << 96n, 0xfc00n << 112n, 0x2002n << 112n];
 const prefixArb = fc

@@ -1,10 +1,10 @@
 import { command as defaults } from '../src/cli/commands/defaults.js';
 import type { CommandIO } from '../src/cli/command.js';
-import { PLATFORMS } from '../src/platforms.js';
-import { readPolicy } from '../src/convert/dialects.js';
+import { PLATFORMS } from '../src/model/builtin-tables.js';
+import { readPolicy } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
-import { builtinEffectiveTable } from '../src/effective.js';
+import { modelOf } from '../src/model/policy-meaning.js';
+import { builtinEffectiveTable } from '../src/model/effective-table.js';
 
 function io() {
   const out = { stdout: '', stderr: '' };

@@ -2,7 +2,7 @@
 // (fixed seed), all run in ONE batch of private namespaces by the oracle, and
 // `simulate({platform: 'glibc'})` must give the same order and the same sources.
 import { readGaiConf } from '../src/dialects/gai-reader.js';
-import { effectiveTable } from '../src/effective.js';
+import { effectiveTable } from '../src/model/effective-table.js';
 import { parseHostAddress, simulate } from '../src/simulate/index.js';
 import { glibcOracleAvailable, runGlibcCases, type GlibcCase, type GlibcResult } from './oracle/glibc-oracle.mjs';
 

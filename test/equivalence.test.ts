@@ -1,11 +1,11 @@
 // The exact checker against a brute-force oracle (longest-match lookup at addresses at
 // and around every prefix boundary), and its speed on two 10k-row tables.
 import fc from 'fast-check';
-import { ALL_ONES, maskOf } from '../src/address.js';
-import { freebsdTableFromRows, lookup } from '../src/effective.js';
+import { ALL_ONES, maskOf } from '../src/model/address.js';
+import { freebsdTableFromRows, lookup } from '../src/model/effective-table.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { valuePieces, type PolicyModel } from '../src/convert/model.js';
-import { pieceEnd, prefixRange } from '../src/convert/pieces.js';
+import { valuePieces, type PolicyModel } from '../src/model/policy-meaning.js';
+import { pieceEnd, prefixRange } from '../src/model/step-function.js';
 
 type Row = { prefix: bigint; length: number; precedence: number; label: number };
 

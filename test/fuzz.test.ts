@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { main } from '../src/cli/main.js';
 import type { CommandIO } from '../src/cli/command.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/lint/lint.js';
 import { distinctRows, hostileInputs, loadFixtures, mutateMany, prng, ROOT, type NamedInput } from './support/generators.js';
 import { cliCommand } from './support/cli-command.js';
 

@@ -3,8 +3,8 @@
 // the diff as a FreeBSD/glibc expert would.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dialectFromName } from '../src/detect-dialect.js';
-import { lintText } from '../src/lint.js';
+import { policyFileDialect } from '../src/cli/policy-input.js';
+import { lintText } from '../src/lint/lint.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
 const FOLDERS = ['freebsd', 'glibc', 'broken'];
@@ -13,7 +13,7 @@ function render(path: string): string {
   const text = readFileSync(path).toString('latin1');
   const utf8 = Buffer.from(text, 'latin1').toString('utf8');
   const source = Buffer.from(utf8, 'utf8').equals(Buffer.from(text, 'latin1')) ? utf8 : text;
-  const result = lintText(source, { dialect: dialectFromName(path)!, filePath: path });
+  const result = lintText(source, { dialect: policyFileDialect(path, '')!, filePath: path });
   return result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}: ${m.message}\n`).join('');
 }
 

@@ -3,8 +3,8 @@
 import { readGaiConf } from '../src/dialects/gai-reader.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
-import { BUILTIN_TABLES, PLATFORMS } from '../src/platforms.js';
+import { modelOf } from '../src/model/policy-meaning.js';
+import { BUILTIN_TABLES, PLATFORMS } from '../src/model/builtin-tables.js';
 
 const asRows = (platform: keyof typeof BUILTIN_TABLES) => BUILTIN_TABLES[platform].rows.map((r) => `${r.prefix} ${r.precedence ?? 0} ${r.label}`).join('\n') + '\n';
 

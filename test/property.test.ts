@@ -6,17 +6,17 @@
 //   line/column consistent with the offsets;
 // - fixes applied with applyFixes touch only their edits' spans and re-lint cleanly.
 import fc from 'fast-check';
-import type { Entry, Policy } from '../src/ast.js';
+import type { Entry, Policy } from '../src/model/ast.js';
 import { convertPolicy } from '../src/convert/convert.js';
-import { readPolicy as readConvert } from '../src/convert/dialects.js';
+import { readPolicy as readConvert } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
+import { modelOf } from '../src/model/policy-meaning.js';
 import { readGaiConf } from '../src/dialects/gai-reader.js';
 import { writeGai } from '../src/dialects/gai-writer.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import { writeIp6addrctl } from '../src/dialects/ip6addrctl-writer.js';
-import { applyFixes, lintAndFix, lintText, type LintResult } from '../src/lint.js';
-import type { Fix } from '../src/diagnostic.js';
+import { applyFixes, lintAndFix, lintText, type LintResult } from '../src/lint/lint.js';
+import type { Fix } from '../src/model/diagnostic.js';
 import { completeGaiPolicyArb, gaiPolicyArb, hostileTextArb, ip6addrctlPolicyArb, propertyRuns, propertySeed } from './support/generators.js';
 
 const ALL_ONES = (1n << 128n) - 1n;

@@ -1,10 +1,10 @@
 // Every parser quirk from semantics.md (and its verification), as the readers decide it:
 // the diagnostic, and what the real system ends up using.
-import { parseIPv6 } from '../src/address.js';
+import { parseIPv6 } from '../src/model/address.js';
 import { readGaiConf } from '../src/dialects/gai-reader.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
-import { effectiveTable, lookup } from '../src/effective.js';
-import { cAtoi, cStrtoul } from '../src/c-numbers.js';
+import { effectiveTable, lookup } from '../src/model/effective-table.js';
+import { cAtoi, cStrtoul } from '../src/model/c-numbers.js';
 import { runRuleTests } from './support/rule-tester.js';
 
 const addr = (s: string) => parseIPv6(s)!;

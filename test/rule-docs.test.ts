@@ -4,8 +4,8 @@
 // fixability.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULES } from '../src/rules/index.js';
-import type { RuleMeta } from '../src/rules/types.js';
+import { RULES } from '../src/rules/catalog.js';
+import type { RuleMeta } from '../src/rules/rule.js';
 
 const HERE = import.meta.dirname ?? dirname(new URL(import.meta.url).pathname);
 const DOCS = join(resolve(HERE, '..'), 'docs', 'rules');

@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSarif } from '../src/format/sarif.js';
-import { lintText } from '../src/lint.js';
+import { formatSarif } from '../src/cli/format/sarif.js';
+import { lintText } from '../src/lint/lint.js';
 
 const require = createRequire(import.meta.url);
 // ajv-draft-04 is CommonJS with a default export (the SARIF schema is JSON Schema draft-04).

@@ -3,7 +3,7 @@
 // real resolver in differential-glibc.test.ts.)
 import { readGaiConf } from '../src/dialects/gai-reader.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
-import { effectiveTable } from '../src/effective.js';
+import { effectiveTable } from '../src/model/effective-table.js';
 import { parseHostAddress, runScenarios, simulate, type SimPlatform } from '../src/simulate/index.js';
 
 const ULA_HOST = ['fd00:1::10/64', '192.0.2.10/24'];

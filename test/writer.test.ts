@@ -7,7 +7,7 @@ import { writeGai } from '../src/dialects/gai-writer.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import { writeIp6addrctl } from '../src/dialects/ip6addrctl-writer.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
-import { modelOf } from '../src/convert/model.js';
+import { modelOf } from '../src/model/policy-meaning.js';
 
 const FIXTURES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'fixtures');
 const fixtureFiles = (suffix: string) =>

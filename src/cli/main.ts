@@ -2,7 +2,7 @@
 // command's module, so `policylint FILE` never loads explain or convert.
 import type { CommandIO, CommandModule } from './command.js';
 import { UsageError } from './command.js';
-import { VERSION } from '../version.js';
+import { VERSION } from './version.js';
 // The lint path is the hot one: load it with the entry, in one chunk, not through
 // chained dynamic imports (each hop costs module resolution and an idle turn).
 import * as lintModule from './commands/lint.js';

@@ -2,8 +2,8 @@
 // encoding (bytes we could not decode go back unchanged), and write atomically.
 import { readFileSync } from 'node:fs';
 import { UsageError } from './command.js';
-import type { InputFile } from './read-input.js';
-import { ioReason } from './read-input.js';
+import type { InputFile } from './input.js';
+import { ioReason } from './input.js';
 
 export async function writeFixedFile(path: string, input: InputFile, output: string): Promise<void> {
   let now: Buffer;
@@ -17,7 +17,7 @@ export async function writeFixedFile(path: string, input: InputFile, output: str
   }
   try {
     // Loaded only when a fix is written: the lint path does not need it (or node:crypto).
-    const { writeFileAtomic } = await import('../safe-write.js');
+    const { writeFileAtomic } = await import('./safe-write.js');
     await writeFileAtomic(path, Buffer.from(output, input.encoding));
   } catch (error) {
     throw new UsageError(`${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`);

@@ -2,13 +2,13 @@
 // the output is read back with the target's own reader and compared with the source
 // over the whole address space. A translation that fails the check is never returned
 // as good (`check.equivalent` is false and the caller refuses to write it).
-import { BLANK, comment, documentOf, type DocItem } from './document.js';
-import { formatDocument, readPolicy, semanticsOf, type ConvertDialect, type ReadPolicy } from './dialects.js';
+import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
+import { formatDocument, readPolicy, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
 import { comparePolicies, type EquivalenceResult } from './equivalence.js';
 import { glibcToRows } from './gai-to-rows.js';
-import { modelOf, type Values } from './model.js';
+import { modelOf, type Values } from '../model/policy-meaning.js';
 import { rowsToOther } from './rows-to-other.js';
-import { NAMES } from './value-ranges.js';
+import { NAMES } from './value-limits.js';
 
 export interface ConvertResult {
   /** Set when the output fails the target dialect's own reader: it must not be written. */

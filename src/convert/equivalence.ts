@@ -4,8 +4,8 @@
 // its prefixes split the space into runs where every longest-match lookup gives the same
 // row. Walking both step functions together compares every run of both tables: no
 // address is sampled, every address is covered. Sorting dominates: O(n log n).
-import { pieceEnd, zipPieces } from './pieces.js';
-import { sameValues, valuePieces, type PolicyModel, type Values } from './model.js';
+import { pieceEnd, zipPieces } from '../model/step-function.js';
+import { sameValues, valuePieces, type PolicyModel, type Values } from '../model/policy-meaning.js';
 
 export interface DiffRegion {
   /** First and last address of the run (inclusive). */

@@ -18,11 +18,11 @@
 //  3. L and P always have a /0 row, so U does too: FreeBSD's "no match" never happens.
 // Hence every address gets the same (precedence, label) from both. test/convert-
 // property.test.ts checks this over the whole address space on thousands of policies.
-import { maskValue } from '../address.js';
-import type { Policy } from '../ast.js';
-import { glibcEffectiveTable } from '../effective.js';
-import type { PrefixRow, RowOrigin } from '../prefix-table.js';
-import { BLANK, comment, documentOf, prefixText, type DocItem, type RowItem } from './document.js';
+import { maskValue, prefixText } from '../model/address.js';
+import type { Policy } from '../model/ast.js';
+import { glibcEffectiveTable } from '../model/effective-table.js';
+import type { PrefixRow, RowOrigin } from '../model/prefix-table.js';
+import { BLANK, comment, documentOf, type DocItem, type RowItem } from '../dialects/document.js';
 
 export interface RowsConversion {
   readonly items: DocItem[];

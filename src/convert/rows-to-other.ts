@@ -5,14 +5,14 @@
 // picks: the same values, except where a row table gives "no match" (precedence 0, no
 // label): glibc always has a ::/0 row, so that is written explicitly with precedence 0
 // and a label no other row uses (a warning says so).
-import { parseIPv6 } from '../address.js';
-import { FREEBSD_NO_LABEL } from '../effective.js';
-import { BUILTIN_TABLES } from '../platforms.js';
-import { PrefixTable } from '../prefix-table.js';
-import { BLANK, comment, documentOf, prefixText, type DocItem } from './document.js';
-import type { ReadPolicy } from './dialects.js';
-import { modelOf, type Semantics, type Values } from './model.js';
-import { NAMES, ValueMapper } from './value-ranges.js';
+import { parseIPv6, prefixText } from '../model/address.js';
+import { FREEBSD_NO_LABEL } from '../model/effective-table.js';
+import { BUILTIN_TABLES } from '../model/builtin-tables.js';
+import { PrefixTable } from '../model/prefix-table.js';
+import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
+import type { ReadPolicy } from '../dialects/registry.js';
+import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
+import { NAMES, ValueMapper } from './value-limits.js';
 
 export interface Conversion {
   readonly items: DocItem[];

@@ -3,9 +3,10 @@
 //   prefix ::1/128 label 0
 // The kernel's labels steer SOURCE address selection only; glibc's destination sorting
 // reads labels from gai.conf, never from the kernel. There is no precedence.
-import type { Diagnostic } from '../diagnostic.js';
-import { lineError, parsePrefix, readRowLines, rowEntry, spanIn } from '../convert/build-policy.js';
-import { formatCommandScript, prefixText, type PolicyDocument } from '../convert/document.js';
+import { prefixText } from '../model/address.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { lineError, parsePrefix, readRowLines, rowEntry, spanIn } from './line-reader-kit.js';
+import { formatCommandScript, type PolicyDocument } from './document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 /** IPV6_ADDR_LABEL_DEFAULT: what the kernel gives an address no row matches; refused as a label. */

@@ -10,11 +10,11 @@
 // getaddrinfo), and an empty value or length (fixed: rejected; before: read as 0).
 import type { CstNode, IToken } from 'chevrotain';
 import { parseGaiConfLines } from '../../grammar/gaiconf.js';
-import { isIPv4Mapped } from '../address.js';
-import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../ast.js';
-import { cStrtoul, INT_MAX, isPlainDecimal } from '../c-numbers.js';
-import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
-import { classifyAddressText, mappedEquivalent } from './prefix-text.js';
+import { isIPv4Mapped } from '../model/address.js';
+import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../model/ast.js';
+import { cStrtoul, INT_MAX, isPlainDecimal } from '../model/c-numbers.js';
+import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
+import { classifyAddressText, mappedEquivalent } from './address-text.js';
 import {
   allTokens, childNode, countLines, detectEol, editDistance, fieldSpan, lineSpan, sourceLineOf, toField,
   type LineField, type SourceLine,

@@ -3,11 +3,11 @@
 // lines (or the reverse) silently uses glibc's built-in table for the other one, so the
 // writer spells that table out; a table without a /0 row gets the `::/0` row glibc would
 // append by itself. The written file means the same to glibc, and says so.
-import { formatIPv4, parseIPv6 } from '../address.js';
-import type { GaiTableKind, Policy } from '../ast.js';
-import { BLANK, columnWidth, comment, documentOf, joinLines, prefixText, type DocItem, type GaiItem, type PolicyDocument } from '../convert/document.js';
-import { GLIBC_IMPLICIT } from '../effective.js';
-import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../platforms.js';
+import { formatIPv4, parseIPv6, prefixText } from '../model/address.js';
+import type { GaiTableKind, Policy } from '../model/ast.js';
+import { BLANK, columnWidth, comment, documentOf, joinLines, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
+import { GLIBC_IMPLICIT } from '../model/effective-table.js';
+import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../model/builtin-tables.js';
 import { trimBlankEdges } from './ip6addrctl-writer.js';
 
 export function writeGai(policy: Policy): string {

@@ -10,10 +10,10 @@
 // - any failure aborts: "parse failed at line N", and nothing from the file is installed.
 import type { IToken } from 'chevrotain';
 import { parseIp6addrctlLines } from '../../grammar/ip6addrctl.js';
-import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../ast.js';
-import { cAtoi, isPlainDecimal } from '../c-numbers.js';
-import type { Diagnostic, Severity } from '../diagnostic.js';
-import { mappedEquivalent, classifyAddressText } from './prefix-text.js';
+import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../model/ast.js';
+import { cAtoi, isPlainDecimal } from '../model/c-numbers.js';
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import { mappedEquivalent, classifyAddressText } from './address-text.js';
 import {
   childNode, countLines, detectEol, fieldSpan, lineSpan, sourceLineOf, toField, tokensOf, utf8Length,
   type LineField, type SourceLine,

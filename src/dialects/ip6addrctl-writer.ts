@@ -1,9 +1,11 @@
 // Policy -> ip6addrctl.conf, in the layout of FreeBSD's own tables (rc.d/ip6addrctl,
 // ip6addrctl.conf.sample): prefix column padded, precedence and label right-aligned.
 // Comments, whole-line and trailing, and the row order are kept.
-import type { Policy } from '../ast.js';
+import { prefixText } from '../model/address.js';
+import type { Policy } from '../model/ast.js';
 import { FGETS_MAX_BYTES } from './ip6addrctl-reader.js';
-import { columnWidth, documentOf, joinLines, prefixText, type PolicyDocument } from '../convert/document.js';
+import { utf8Length } from './source-lines.js';
+import { columnWidth, documentOf, joinLines, type PolicyDocument } from './document.js';
 
 export function writeIp6addrctl(policy: Policy): string {
   return formatIp6addrctl(documentOf(policy));
@@ -32,7 +34,7 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
           '  ' + String(item.label).padStart(labelWidth);
         // A trailing `# ...` works: ip6addrctl ignores everything after the label.
         // A line over 2047 bytes is parsed in pieces by fgets(): a long comment moves above the row.
-        if (item.comment && Buffer.byteLength(`${cells}  ${item.comment}`) > WRAP_BYTES) lines.push(...wrapComment(item.comment), cells);
+        if (item.comment && utf8Length(`${cells}  ${item.comment}`) > WRAP_BYTES) lines.push(...wrapComment(item.comment), cells);
         else lines.push(item.comment ? `${cells}  ${item.comment}` : cells);
         break;
       }
@@ -48,12 +50,12 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
 const WRAP_BYTES = FGETS_MAX_BYTES - 47;
 
 function wrapComment(text: string): string[] {
-  if (Buffer.byteLength(text) <= WRAP_BYTES) return [text];
+  if (utf8Length(text) <= WRAP_BYTES) return [text];
   const body = text.replace(/^#\s?/, '');
   const out: string[] = [];
   let piece = '';
   for (const ch of body) {
-    if (Buffer.byteLength(piece) + Buffer.byteLength(ch) > WRAP_BYTES - 2) {
+    if (utf8Length(piece) + utf8Length(ch) > WRAP_BYTES - 2) {
       out.push(`# ${piece}`);
       piece = '';
     }

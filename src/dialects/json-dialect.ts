@@ -1,12 +1,12 @@
 // JSON: the policy document as data (schema: schema/policy.schema.json, docs/json-schema.md).
 // Items keep the file's order and comments, so gai.conf or ip6addrctl.conf -> JSON -> the
 // same dialect gives the same file back.
-import { formatIPv4 } from '../address.js';
-import type { CommentNode, Entry, GaiTableKind } from '../ast.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { commentNode, gaiEntry, makePolicy, parsePrefix, rowEntry, spanIn, type TextLine } from '../convert/build-policy.js';
-import { prefixText, type PolicyDocument } from '../convert/document.js';
-import type { Semantics } from '../convert/model.js';
+import { formatIPv4, prefixText } from '../model/address.js';
+import type { CommentNode, Entry, GaiTableKind } from '../model/ast.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { commentNode, gaiEntry, makePolicy, parsePrefix, rowEntry, spanIn, type TextLine } from './line-reader-kit.js';
+import { type PolicyDocument } from './document.js';
+import type { Semantics } from '../model/policy-meaning.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 export const JSON_FORMAT = 'policylint-policy';

@@ -4,9 +4,10 @@
 //   netsh interface ipv6 show prefixpolicies  ->  Precedence  Label  Prefix
 //                                                 ----------  -----  ------
 //                                                         50      0  ::1/128
-import type { Diagnostic } from '../diagnostic.js';
-import { lineError, parsePrefix, readRowLines, rowEntry } from '../convert/build-policy.js';
-import { formatCommandScript, prefixText, type PolicyDocument } from '../convert/document.js';
+import { prefixText } from '../model/address.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { lineError, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
+import { formatCommandScript, type PolicyDocument } from './document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 const COMMAND = /^\s*(?:netsh\s+)?(?:interface|int)\s+(?:ipv6|ip6)\s+(?:add|set)\s+prefixpolicy\s+(.*)$/i;

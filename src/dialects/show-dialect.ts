@@ -4,8 +4,9 @@
 //   ::ffff:0.0.0.0/96                 35     4        0
 // The Use column (a packet counter) is ignored; an empty table prints
 // "no source-address-selection policy is installed".
-import { lineError, parsePrefix, readRowLines, rowEntry } from '../convert/build-policy.js';
-import { prefixText, type PolicyDocument } from '../convert/document.js';
+import { prefixText } from '../model/address.js';
+import { lineError, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
+import { type PolicyDocument } from './document.js';
 import type { ReadResult } from './ip6addrctl-reader.js';
 
 export const EMPTY_TABLE_MESSAGE = 'no source-address-selection policy is installed';

@@ -1,6 +1,6 @@
 // Helpers both readers share: line slicing, spans inside a line, token access.
 import type { IToken, CstNode } from 'chevrotain';
-import type { Position, Span } from '../ast.js';
+import type { Position, Span } from '../model/ast.js';
 
 export interface SourceLine {
   /** 1-based line number (only `\n` ends a line, as for fgets and getline). */
@@ -83,7 +83,16 @@ export function detectEol(source: string): '\n' | '\r\n' {
 
 /** UTF-8 length of a string (FreeBSD's fgets counts bytes). */
 export function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+  // Counted by hand so the core needs no Node Buffer (it also runs in a browser).
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Levenshtein distance, for "did you mean" on keywords (short strings only). */

@@ -1,5 +1,5 @@
 // Reported by src/lint.ts: a UTF-8 byte order mark is not white space to either parser.
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 // Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,9 +1,12 @@
 // Rows for address spaces that are gone or going: 6to4 (RFC 7526), Teredo (RFC 4380,
 // ignored by modern stacks), site-local (RFC 3879), 6bone (RFC 3701) and IPv4-compatible
 // (RFC 4291). The stock tables keep rows for them; custom values only add confusion.
-import { parseIPv6 } from '../address.js';
-import type { Rule } from './types.js';
-import { isStockRow, prefixText, valueLines, within } from './support/rows.js';
+import { parseIPv6 } from '../model/address.js';
+import type { Rule } from './rule.js';
+import { isStockRow } from './support/stock-rows.js';
+import { prefixText } from '../model/address.js';
+import { valueLines } from './support/value-lines.js';
+import { within } from '../model/address-spaces.js';
 
 const DEPRECATED = [
   { prefix: parseIPv6('2002::')!, length: 16, name: '6to4', why: 'deprecated by RFC 7526' },

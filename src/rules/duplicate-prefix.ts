@@ -1,9 +1,9 @@
 // The same masked prefix and length as an earlier line of the same table never takes
 // effect: FreeBSD's kernel refuses it with EEXIST, glibc's stable sort keeps the first.
-import { maskOf } from '../address.js';
-import { isGaiTableEntry, isRow, type Entry } from '../ast.js';
-import type { Rule } from './types.js';
-import { wholeLineRange } from './support/rows.js';
+import { maskOf } from '../model/address.js';
+import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
+import type { Rule } from './rule.js';
+import { wholeLineRange } from './support/line-edits.js';
 
 export const rule: Rule = {
   meta: {

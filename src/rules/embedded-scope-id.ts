@@ -1,9 +1,10 @@
 // KAME kernels keep a link-local address's interface index inside the address (the
 // second 16-bit group). Userland never sees that form: fe80:3::/64 matches nothing
 // that getaddrinfo sorts.
-import { parseIPv6 } from '../address.js';
-import type { Rule } from './types.js';
-import { prefixEntries, within } from './support/rows.js';
+import { parseIPv6 } from '../model/address.js';
+import type { Rule } from './rule.js';
+import { prefixEntries } from './support/value-lines.js';
+import { within } from '../model/address-spaces.js';
 
 const LINK_LOCAL = { prefix: parseIPv6('fe80::')!, length: 10 };
 

@@ -1,8 +1,8 @@
 // rc.d/ip6addrctl installs a readable, non-empty /etc/ip6addrctl.conf: it flushes the
 // table first. A file with no rows leaves the table empty, and FreeBSD's libc does not
 // sort getaddrinfo results at all with an empty table.
-import { isRow } from '../ast.js';
-import type { Rule } from './types.js';
+import { isRow } from '../model/ast.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

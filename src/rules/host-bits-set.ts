@@ -1,8 +1,8 @@
 // Bits beyond LEN: FreeBSD's kernel masks them, glibc ignores them when matching.
 // Writing the masked prefix changes nothing and says what really happens.
-import { formatIPv4, formatIPv6, maskOf } from '../address.js';
-import type { Rule } from './types.js';
-import { prefixEntries } from './support/rows.js';
+import { formatIPv4, formatIPv6, maskOf } from '../model/address.js';
+import type { Rule } from './rule.js';
+import { prefixEntries } from './support/value-lines.js';
 
 export const rule: Rule = {
   meta: {

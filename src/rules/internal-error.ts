@@ -1,5 +1,5 @@
 // Reported by src/lint.ts when policylint itself fails on a file: the API never throws.
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,5 +1,5 @@
 // Reported by the CLI's input layer (src/cli/commands/lint.ts): the file is not UTF-8.
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

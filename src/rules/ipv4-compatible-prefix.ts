@@ -1,8 +1,8 @@
 // `::a.b.c.d/n` is the deprecated IPv4-compatible space ::/96, where no IPv4 destination
 // is ever looked up (IPv4 is looked up as ::ffff:a.b.c.d). The author meant ::ffff:.
-import { formatIPv4 } from '../address.js';
-import type { Rule } from './types.js';
-import { prefixEntries } from './support/rows.js';
+import { formatIPv4 } from '../model/address.js';
+import type { Rule } from './rule.js';
+import { prefixEntries } from './support/value-lines.js';
 
 export const rule: Rule = {
   meta: {

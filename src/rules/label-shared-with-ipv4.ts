@@ -3,10 +3,12 @@
 // these IPv6 addresses a label other IPv6 prefixes do not have, so IPv6 paths to and
 // from them fail rule 5 and lose to IPv4, whose pairs always match. Almost always a
 // copy-paste slip or a misunderstanding of labels.
-import { IPV4_MAPPED_BASE } from '../address.js';
-import { lookup } from '../effective.js';
-import type { Rule } from './types.js';
-import { prefixText, valueLines, within } from './support/rows.js';
+import { IPV4_MAPPED_BASE } from '../model/address.js';
+import { lookup } from '../model/effective-table.js';
+import type { Rule } from './rule.js';
+import { prefixText } from '../model/address.js';
+import { valueLines } from './support/value-lines.js';
+import { within } from '../model/address-spaces.js';
 
 const MAPPED = { prefix: IPV4_MAPPED_BASE, length: 96 };
 

@@ -1,8 +1,8 @@
 // Without ::/0, FreeBSD gives unmatched destinations precedence 0 and no label; glibc
 // quietly appends ::/0 (label 1, precedence 40) to a table from the file.
-import { isGaiTableEntry, isRow } from '../ast.js';
-import { insertLinesAfter } from './support/rows.js';
-import type { Rule } from './types.js';
+import { isGaiTableEntry, isRow } from '../model/ast.js';
+import { insertLinesAfter } from './support/line-edits.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,10 +1,10 @@
 // IPv4 destinations are looked up as ::ffff:a.b.c.d. Without a ::ffff:0:0/96 row they
 // fall into a covering row (usually ::/0) and share its label and precedence with IPv6.
-import { formatIPv4, IPV4_MAPPED_BASE } from '../address.js';
-import { isRow } from '../ast.js';
-import { lookup } from '../effective.js';
-import type { Rule } from './types.js';
-import { prefixText } from './support/rows.js';
+import { formatIPv4, IPV4_MAPPED_BASE } from '../model/address.js';
+import { isRow } from '../model/ast.js';
+import { lookup } from '../model/effective-table.js';
+import type { Rule } from './rule.js';
+import { prefixText } from '../model/address.js';
 
 const EXAMPLE_V4 = IPV4_MAPPED_BASE | 0xc6336407n; // 198.51.100.7
 

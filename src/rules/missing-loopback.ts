@@ -1,8 +1,8 @@
 // Without ::1/128, localhost's IPv6 address shares ::/0's precedence and label.
-import { isRow } from '../ast.js';
-import { lookup } from '../effective.js';
-import type { Rule } from './types.js';
-import { prefixText } from './support/rows.js';
+import { isRow } from '../model/ast.js';
+import { lookup } from '../model/effective-table.js';
+import type { Rule } from './rule.js';
+import { prefixText } from '../model/address.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,10 +1,10 @@
 // One valid `label` line replaces glibc's whole default label table (and the same for
 // `precedence` and `scopev4`, each on its own). List what that takes away.
-import { formatIPv4, formatIPv6, maskOf, parseIPv6 } from '../address.js';
-import { isGaiTableEntry, type GaiTableKind } from '../ast.js';
-import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4 } from '../platforms.js';
-import type { Rule } from './types.js';
-import { insertLinesAfter } from './support/rows.js';
+import { formatIPv4, formatIPv6, maskOf, parseIPv6 } from '../model/address.js';
+import { isGaiTableEntry, type GaiTableKind } from '../model/ast.js';
+import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4 } from '../model/builtin-tables.js';
+import type { Rule } from './rule.js';
+import { insertLinesAfter } from './support/line-edits.js';
 
 const DEFAULTS: Record<GaiTableKind, readonly (readonly [string, number])[]> = {
   label: GLIBC_DEFAULT_LABELS,

@@ -1,8 +1,10 @@
 // A row whose addresses would get the same values from the row that covers it: removing
 // it changes nothing for any address (its addresses fall to that covering row).
-import { isRow } from '../ast.js';
-import type { Rule } from './types.js';
-import { prefixText, valueLines, wholeLineRange } from './support/rows.js';
+import { isRow } from '../model/ast.js';
+import type { Rule } from './rule.js';
+import { prefixText } from '../model/address.js';
+import { valueLines } from './support/value-lines.js';
+import { wholeLineRange } from './support/line-edits.js';
 
 export const rule: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 // `reload yes` makes glibc stat gai.conf and take a lock on every sorting lookup, for
 // the life of each process once it was ever on.
-import type { ReloadEntry } from '../ast.js';
-import type { Rule } from './types.js';
+import type { ReloadEntry } from '../model/ast.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

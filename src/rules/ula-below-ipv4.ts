@@ -1,11 +1,12 @@
 // With labels matching on both pairs (rule 5 ties), precedence decides (rule 6): a ULA
 // destination with lower precedence than IPv4 loses to IPv4. The stock RFC 6724 table
 // does this on purpose, so it is reported only where the policy shows ULA intent.
-import { formatAnyAddress, formatIPv4 } from '../address.js';
-import { isRow } from '../ast.js';
-import { lookup } from '../effective.js';
-import type { Rule } from './types.js';
-import { exampleAddress, prefixText } from './support/rows.js';
+import { formatAnyAddress, formatIPv4 } from '../model/address.js';
+import { isRow } from '../model/ast.js';
+import { lookup } from '../model/effective-table.js';
+import type { Rule } from './rule.js';
+import { exampleAddress } from '../model/address-spaces.js';
+import { prefixText } from '../model/address.js';
 import { EXAMPLE_V4_DEST, platformName, ulaIntent } from './support/ula-intent.js';
 
 export const rule: Rule = {

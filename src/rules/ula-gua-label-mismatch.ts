@@ -3,13 +3,14 @@
 // when Label(ULA) != Label(GUA), while its IPv4 pair matches (both ::ffff:0:0/96), so
 // IPv4 is tried first whatever the precedences: raising the ULA precedence alone does
 // not help; the labels must match.
-import { formatAnyAddress, formatIPv4 } from '../address.js';
-import { isRow } from '../ast.js';
-import type { Fix } from '../diagnostic.js';
-import { lookup } from '../effective.js';
+import { formatAnyAddress, formatIPv4 } from '../model/address.js';
+import { isRow } from '../model/ast.js';
+import type { Fix } from '../model/diagnostic.js';
+import { lookup } from '../model/effective-table.js';
 import { simulate } from '../simulate/simulate.js';
-import type { Rule } from './types.js';
-import { exampleAddress, prefixText } from './support/rows.js';
+import type { Rule } from './rule.js';
+import { exampleAddress } from '../model/address-spaces.js';
+import { prefixText } from '../model/address.js';
 import { EXAMPLE_V4_DEST, EXAMPLE_V4_SOURCE, GENERIC_GUA, platformName, ulaIntent, type SitePrefixRef } from './support/ula-intent.js';
 
 export const rule: Rule = {

@@ -1,5 +1,5 @@
 // Reported by the engine (src/directives.ts): a disable comment that suppressed nothing.
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const rule: Rule = {
   meta: {

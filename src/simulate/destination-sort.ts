@@ -1,9 +1,9 @@
 // RFC 6724 section 6 destination ordering, rule by rule, as each resolver really
 // compares two destinations. Every comparison names the rule that decided it, so
 // the explanation and the order come from the same code.
-import { lookup, type EffectiveTable } from '../effective.js';
+import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import { commonPrefixLength, commonPrefixLength4, inSubnet, isLinkLocal6, type Destination, type HostAddress } from './host.js';
-import type { PlatformBehaviour } from './platforms-behaviour.js';
+import type { PlatformBehaviour } from './resolver-profiles.js';
 import { freebsdScope, glibcScope, goScope, muslScope, rfc6724Scope } from './scope.js';
 
 /** Everything the comparison needs about one destination, computed once. */

@@ -1,7 +1,7 @@
 // Text and JSON renderings of a simulation and of the scenario table.
 import type { ScenarioReport } from './scenarios.js';
 import type { Simulation } from './simulate.js';
-import { BEHAVIOUR } from './platforms-behaviour.js';
+import { BEHAVIOUR } from './resolver-profiles.js';
 
 export interface SimulationJson {
   readonly platform: string;

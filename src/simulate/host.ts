@@ -1,6 +1,6 @@
 // Host and destination addresses as the simulator sees them: 128-bit values
 // (IPv4 as ::ffff:a.b.c.d) plus the facts the rules need.
-import { formatAnyAddress, parseAnyAddress } from '../address.js';
+import { formatAnyAddress, parseAnyAddress } from '../model/address.js';
 
 export interface HostAddress {
   readonly address: bigint;

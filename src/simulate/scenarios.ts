@@ -1,8 +1,8 @@
 // `explain --scenarios`: common hosts against common destination sets, under a
 // policy and under the platform's default table, so a reader sees at a glance
 // where the policy changes what gets tried first.
-import type { EffectiveTable } from '../effective.js';
-import type { SimPlatform } from './platforms-behaviour.js';
+import type { EffectiveTable } from '../model/effective-table.js';
+import type { SimPlatform } from './resolver-profiles.js';
 import { simulate, type Simulation } from './simulate.js';
 
 export interface ScenarioHost {

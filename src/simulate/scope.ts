@@ -1,11 +1,11 @@
 // Address scopes (RFC 6724 section 3.1 values: 1 interface-local, 2 link-local,
 // 5 site-local, 14 global) as each implementation computes them. They differ in
 // the corners: ::1, IPv4 loopback/link-local, and glibc's configurable scopev4.
-import type { EffectiveTable } from '../effective.js';
+import type { EffectiveTable } from '../model/effective-table.js';
 import { isLinkLocal4, isLinkLocal6, isLoopback4, isLoopback6, isMulticast6, isSiteLocal6 } from './host.js';
-import { GLIBC_DEFAULT_SCOPEV4 } from '../platforms.js';
-import { PrefixTable } from '../prefix-table.js';
-import { parseIPv6 } from '../address.js';
+import { GLIBC_DEFAULT_SCOPEV4 } from '../model/builtin-tables.js';
+import { PrefixTable } from '../model/prefix-table.js';
+import { parseIPv6 } from '../model/address.js';
 
 interface Addr {
   readonly address: bigint;

@@ -1,10 +1,10 @@
 // simulate(): the order a resolver returns a name's addresses in, the source it
 // uses for each, and the rule behind each adjacent pair. The CLI's `explain` and
 // the lint rules' concrete examples both call this.
-import type { EffectiveTable } from '../effective.js';
+import type { EffectiveTable } from '../model/effective-table.js';
 import { comparison, destinationFacts, type DestinationFacts } from './destination-sort.js';
 import { AddressInputError, parseDestination, parseHostAddress, type HostAddress } from './host.js';
-import { BEHAVIOUR, type SimPlatform } from './platforms-behaviour.js';
+import { BEHAVIOUR, type SimPlatform } from './resolver-profiles.js';
 import { sortWith } from './sort-algorithms.js';
 import { selectSource } from './source-selection.js';
 

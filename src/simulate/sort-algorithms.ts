@@ -1,7 +1,7 @@
 // The sort each resolver calls. The comparisons are not always transitive (rule 9
 // compares only same-family pairs), so the algorithm's own sequence of comparisons
 // decides the outcome: we follow it rather than use Array.prototype.sort.
-import type { SortAlgorithm } from './platforms-behaviour.js';
+import type { SortAlgorithm } from './resolver-profiles.js';
 
 type Compare<T> = (a: T, b: T) => number;
 

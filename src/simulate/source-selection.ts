@@ -1,7 +1,7 @@
 // Which of the host's addresses the kernel uses to reach a destination
 // (RFC 6724 section 5), as the resolvers learn it: connect() a UDP socket and
 // getsockname(). Each kernel has its own candidate order and tie-break.
-import { lookup, type EffectiveTable } from '../effective.js';
+import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import {
   commonPrefixLength, isLinkLocal6, isLoopback4, isLoopback6, LOOPBACK_SOURCES, prefixLength128, inSubnet,
   type Destination, type HostAddress,

@@ -1,10 +1,10 @@
 // ESLint's RuleTester, for policylint: each case is a file text; `valid` cases must
 // produce no message from the rule, `invalid` ones exactly the listed messages, with
 // their spans (and the text after applying the rule's fixes, when given).
-import type { Dialect } from '../../src/ast.js';
-import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../../src/config.js';
-import { applyFixes, lintText } from '../../src/lint.js';
-import { RULE_IDS } from '../../src/rules/index.js';
+import type { Dialect } from '../../src/model/ast.js';
+import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../../src/model/config.js';
+import { applyFixes, lintText } from '../../src/lint/lint.js';
+import { RULE_IDS } from '../../src/rules/catalog.js';
 
 export interface ExpectedMessage {
   line: number;

@@ -4,18 +4,18 @@ import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { convertPolicy } from '../../convert/convert.js';
-import { CONVERT_DIALECTS, detectDialect, isConvertDialect, readPolicy, type ConvertDialect, type ReadPolicy } from '../../convert/dialects.js';
-import { formatRegion } from '../../convert/report.js';
-import { readPolicyText } from '../../convert/read-input.js';
-import { writeFileAtomic } from '../../safe-write.js';
-import { ioReason } from '../read-input.js';
+import { CONVERT_DIALECTS } from '../../dialects/registry.js';
+import { formatRegion } from '../../convert/format-differences.js';
+import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-input.js';
+import { writeFileAtomic } from '../safe-write.js';
+import { ioReason, limitsFrom, withLimitOptions } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
 export const command: CommandModule = {
   command: 'convert <file>',
   describe: 'Convert a policy to another dialect, checked to mean exactly the same',
   builder: (y: Argv) =>
-    y
+    withLimitOptions(y)
       .positional('file', { type: 'string', describe: 'Policy file; - reads standard input' })
       .option('to', { choices: CONVERT_DIALECTS, demandOption: true, describe: 'Dialect to write' })
       .option('from', { choices: CONVERT_DIALECTS, describe: 'Dialect of FILE (default: from its name, else its content)' })
@@ -24,24 +24,6 @@ export const command: CommandModule = {
       .option('force', { type: 'boolean', default: false, describe: 'Convert even when FILE has errors: what the real system would use' }),
   run: (argv, io) => runConvert(argv, io),
 };
-
-export function dialectOption(value: unknown, name: string): ConvertDialect | undefined {
-  if (value === undefined) return undefined;
-  if (!isConvertDialect(value)) throw new UsageError(`policylint: --${name} must be one of ${CONVERT_DIALECTS.join(', ')}`);
-  return value;
-}
-
-/** Read FILE in its dialect; errors are printed as `file:line:col: error: message (rule)`. */
-export async function readInput(path: string, from: ConvertDialect | undefined, io: CommandIO): Promise<ReadPolicy> {
-  const text = await readPolicyText(path, io);
-  return readPolicy(from ?? detectDialect(path, text), text);
-}
-
-export function printDiagnostics(path: string, read: ReadPolicy, io: CommandIO): number {
-  const errors = read.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) io.stderr(`${path}:${d.span.start.line}:${d.span.start.column}: error: ${d.message} (${d.ruleId})\n`);
-  return errors.length;
-}
 
 async function sameFile(a: string, b: string): Promise<boolean> {
   try {
@@ -63,7 +45,7 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
   const output = typeof argv.output === 'string' ? argv.output : inPlace ? file : undefined;
   if (output !== undefined && file === '-' && inPlace && argv.output === undefined) throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
 
-  const source = await readInput(file, from, io);
+  const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'convert' });
   const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0 || !source.policy.installable) {
     printDiagnostics(file, source, io);

@@ -1,12 +1,12 @@
 // `policylint defaults --platform P [--to DIALECT]`: a system's built-in table, ready to
-// be a starting point (src/platforms.ts has the values and where they come from).
+// be a starting point (src/model/builtin-tables.ts has the values and where they come from).
 import type { Argv } from 'yargs';
 import { convertPolicy } from '../../convert/convert.js';
-import { builtinSource } from '../../convert/builtin.js';
-import { CONVERT_DIALECTS, readPolicy } from '../../convert/dialects.js';
-import { PLATFORMS, type Platform } from '../../platforms.js';
+import { builtinSource } from '../../dialects/builtin-sources.js';
+import { CONVERT_DIALECTS, readPolicy } from '../../dialects/registry.js';
+import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { dialectOption } from './convert.js';
+import { dialectOption } from '../policy-input.js';
 
 export const command: CommandModule = {
   command: 'defaults',

@@ -1,18 +1,19 @@
 // `policylint diff A B`: where two policies (any dialects) give addresses different
 // (precedence, label), as address ranges. Exit 1 when they differ, 0 when equivalent.
 import type { Argv } from 'yargs';
-import { CONVERT_DIALECTS } from '../../convert/dialects.js';
+import { CONVERT_DIALECTS } from '../../dialects/registry.js';
 import { comparePolicies } from '../../convert/equivalence.js';
-import { modelOf } from '../../convert/model.js';
-import { formatRegion } from '../../convert/report.js';
+import { modelOf } from '../../model/policy-meaning.js';
+import { formatRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { dialectOption, readInput } from './convert.js';
+import { limitsFrom, withLimitOptions } from '../input.js';
+import { dialectOption, readPolicyInput } from '../policy-input.js';
 
 export const command: CommandModule = {
   command: 'diff <a> <b>',
   describe: 'Show the address ranges where two policies differ',
   builder: (y: Argv) =>
-    y
+    withLimitOptions(y)
       .positional('a', { type: 'string', describe: 'Old policy file' })
       .positional('b', { type: 'string', describe: 'New policy file' })
       .option('from-a', { choices: CONVERT_DIALECTS, describe: 'Dialect of A' })
@@ -24,8 +25,12 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   const [a, b] = [argv.a, argv.b];
   if (typeof a !== 'string' || typeof b !== 'string') throw new UsageError('policylint diff: needs two files, A and B');
   if (a === '-' && b === '-') throw new UsageError('policylint diff: only one of A and B can be standard input');
-  const before = await readInput(a, dialectOption(argv.fromA ?? argv['from-a'], 'from-a'), io);
-  const after = await readInput(b, dialectOption(argv.fromB ?? argv['from-b'], 'from-b'), io);
+  const read = (file: string, key: string) => {
+    const from = dialectOption(argv[key], key);
+    return readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'diff' });
+  };
+  const before = await read(a, 'from-a');
+  const after = await read(b, 'from-b');
   for (const [path, read] of [[a, before], [b, after]] as const) {
     const errors = read.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) io.stderr(`policylint: warning: ${path}: ${errors} error(s); compared as the real system reads it (run \`policylint ${path}\`)\n`);

@@ -1,52 +1,41 @@
 // `policylint explain`: which address a resolver tries first, from which source, and
 // which RFC 6724 rule decided each step. `--scenarios` tabulates common hosts.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Argv } from 'yargs';
-import type { Dialect } from '../../ast.js';
-import { readGaiConf } from '../../dialects/gai-reader.js';
-import { readIp6addrctl } from '../../dialects/ip6addrctl-reader.js';
-import { effectiveTable, type EffectiveTable } from '../../effective.js';
+import { modelOf } from '../../model/policy-meaning.js';
+import { printDiagnostics, readPolicyInput } from '../policy-input.js';
+import type { ReadPolicy } from '../../dialects/registry.js';
+import { limitsFrom, withLimitOptions } from '../input.js';
+import type { EffectiveTable } from '../../model/effective-table.js';
 import {
   AddressInputError, formatScenarios, formatSimulation, isSimPlatform, parseHostAddress, runScenarios, simulate,
   simulationJson, SIM_PLATFORMS, type SimPlatform,
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
-const GAI_KEYWORD = /^\s*(label|precedence|scopev4|reload)\s/m;
-
-/** The policy's dialect: explicit, else from the file name, else from its content. */
-function detectDialect(file: string, text: string, explicit: unknown, platform: SimPlatform | undefined): Dialect {
-  if (explicit === 'gai' || explicit === 'ip6addrctl') return explicit;
-  const base = path.basename(file).toLowerCase();
-  if (base.includes('gai')) return 'gai';
-  if (base.includes('ip6addrctl')) return 'ip6addrctl';
-  if (GAI_KEYWORD.test(text)) return 'gai';
-  if (platform === 'glibc') return 'gai';
-  return 'ip6addrctl';
-}
-
 interface LoadedPolicy {
-  readonly dialect: Dialect;
   readonly table: EffectiveTable;
   readonly label: string;
+  readonly dialect: 'gai' | 'ip6addrctl';
+  readonly read: ReadPolicy;
 }
 
+/** --policy through the one input path: the same limits, detection and reader diagnostics as lint. */
 async function loadPolicy(argv: Record<string, unknown>, io: CommandIO, platform: SimPlatform | undefined): Promise<LoadedPolicy | undefined> {
   const file = argv.policy;
   if (file === undefined) return undefined;
   if (typeof file !== 'string' || file === '') throw new UsageError('explain: --policy needs a file name');
-  let text: string;
-  try {
-    text = file === '-' ? await io.readStdin() : await readFile(path.resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    throw new UsageError(`explain: cannot read policy ${file}: ${(e as Error).message}`);
-  }
-  const dialect = detectDialect(file, text, argv.dialect, platform);
-  const policy = dialect === 'gai'
-    ? readGaiConf(text, typeof argv['glibc-version'] === 'string' ? { glibcVersion: argv['glibc-version'] } : {}).policy
-    : readIp6addrctl(text).policy;
-  return { dialect, table: effectiveTable(policy), label: `policy ${file} (${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'})` };
+  const explicit = argv.dialect === 'gai' || argv.dialect === 'ip6addrctl' ? argv.dialect : undefined;
+  const glibcVersion = typeof argv['glibc-version'] === 'string' ? argv['glibc-version'] : undefined;
+  const read = await readPolicyInput(file, io, {
+    limits: limitsFrom(argv),
+    command: 'explain',
+    ...(explicit ? { from: explicit } : {}),
+    ...(glibcVersion ? { glibcVersion } : {}),
+    // Only the two policy-file dialects are simulated; an unrecognised file follows the platform.
+    choose: (detected) => (detected === 'gai' || detected === 'ip6addrctl' ? detected : platform === 'glibc' ? 'gai' : 'ip6addrctl'),
+  });
+  const dialect = read.dialect === 'gai' ? 'gai' : 'ip6addrctl';
+  return { dialect, read, table: modelOf(read.policy, read.semantics).table, label: `policy ${file} (${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'})` };
 }
 
 function stringList(value: unknown): string[] {
@@ -79,6 +68,8 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
   const policy = await loadPolicy(argv, io, explicitPlatform);
   const platform: SimPlatform = explicitPlatform ?? (policy?.dialect === 'ip6addrctl' ? 'freebsd' : 'glibc');
   const json = argv.format === 'json';
+  // The reader's findings about the simulated policy, as lint would print them: what the real parser skipped or refused.
+  if (policy && typeof argv.policy === 'string') printDiagnostics(argv.policy, policy.read, io, ['error', 'warning']);
 
   if (argv.scenarios) {
     const report = runScenarios({ platform, ...(policy ? { table: policy.table } : {}) });
@@ -111,7 +102,7 @@ export const command: CommandModule = {
   command: 'explain [dest..]',
   describe: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
   builder: (yargs: Argv) =>
-    yargs
+    withLimitOptions(yargs)
       .positional('dest', { type: 'string', array: true, describe: "the name's addresses, in the resolver's original order" })
       .option('platform', { type: 'string', choices: [...SIM_PLATFORMS], describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)" })
       .option('policy', { type: 'string', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' })

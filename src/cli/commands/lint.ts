@@ -1,18 +1,19 @@
 // `policylint [lint] FILE...`: the default command.
 import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import type { Dialect } from '../../ast.js';
-import { ConfigError, DEFAULT_CONFIG, findConfigFile, loadConfigFile, type ResolvedConfig } from '../../config.js';
-import { dialectFromContent, dialectFromName } from '../../detect-dialect.js';
-import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint.js';
-import { RULE_IDS } from '../../rules/index.js';
-import { docsUrl } from '../../rules/types.js';
+import type { Dialect } from '../../model/ast.js';
+import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
+import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { policyFileDialect } from '../policy-input.js';
+import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint/lint.js';
+import { RULE_IDS } from '../../rules/catalog.js';
+import { docsUrl } from '../../rules/rule.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { addOptions, type OptionSpec } from '../option-table.js';
-import { checkLimits, DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInputFile, decodeBytes, type InputFile } from '../read-input.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInput, type InputFile } from '../input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
-import { formatResults } from '../format-results.js';
+import { formatResults } from '../format/format-results.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -68,7 +69,7 @@ function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConf
 }
 
 function detect(input: InputFile, args: LintArgs, reportedName: string): Dialect {
-  const dialect = args.dialect ?? dialectFromName(reportedName) ?? dialectFromContent(input.text);
+  const dialect = args.dialect ?? policyFileDialect(reportedName, input.text);
   if (!dialect) throw new UsageError(`${reportedName}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; name it *gai.conf or *ip6addrctl.conf, or pass --dialect`);
   return dialect;
 }
@@ -103,14 +104,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     try {
       const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
       const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
-      let input: InputFile;
-      if (file === '-') {
-        const bytes = Buffer.from(await io.readStdin(), 'latin1');
-        checkLimits(reportedName, bytes, limits);
-        input = decodeBytes(reportedName, bytes);
-      } else {
-        input = readInputFile(resolve(io.cwd, file), limits);
-      }
+      const input = await readInput(file, io, limits, reportedName);
       const config = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config };

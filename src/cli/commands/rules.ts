@@ -1,7 +1,7 @@
 // `policylint rules`: the catalog, with severities, fixability and docs.
 import type { Argv } from 'yargs';
-import { RULES } from '../../rules/index.js';
-import { docsUrl } from '../../rules/types.js';
+import { RULES } from '../../rules/catalog.js';
+import { docsUrl } from '../../rules/rule.js';
 import type { CommandModule } from '../command.js';
 
 export const command: CommandModule = {

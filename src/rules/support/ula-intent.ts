@@ -2,10 +2,11 @@
 // (1) the config declares site prefixes; (2) the file has site-specific ULA rows and
 // site-specific GUA rows; (3) a ULA row's precedence was raised from the platform
 // default while its label stayed the stock one. A stock table shows none of these, and gets no warning.
-import { IPV4_MAPPED_BASE, parseIPv6 } from '../../address.js';
-import { builtinEffectiveTable, lookup } from '../../effective.js';
-import type { RuleContext } from '../types.js';
-import { exampleAddress, isSiteGuaPrefix, isUlaPrefix, valueLines, type ValueLine } from './rows.js';
+import { IPV4_MAPPED_BASE, parseIPv6 } from '../../model/address.js';
+import { builtinEffectiveTable, lookup } from '../../model/effective-table.js';
+import type { RuleContext } from '../rule.js';
+import { exampleAddress, isSiteGuaPrefix, isUlaPrefix } from '../../model/address-spaces.js';
+import { valueLines, type ValueLine } from './value-lines.js';
 
 export interface SitePrefixRef {
   readonly prefix: bigint;

@@ -4,7 +4,7 @@
 // sweep over them, sorted by (start, length), with a stack of the open intervals gives
 // the value of every maximal run of addresses: the innermost open interval decides.
 // Cost: O(n log n) for the sort, O(n) for the sweep, and at most 2n + 1 pieces.
-import { ALL_ONES, maskOf } from '../address.js';
+import { ALL_ONES, maskOf } from './address.js';
 
 /** A run of addresses from `start` up to the next piece's start - 1 (the last one: to ::ffff…). */
 export interface Piece<T> {

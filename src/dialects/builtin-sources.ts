@@ -1,11 +1,11 @@
 // A platform's built-in table as text in its own dialect: glibc's as gai.conf (its two
 // tables as they are), the Linux kernel's as `ip addrlabel add` commands, Windows' as
 // netsh commands, the rest as ip6addrctl.conf.
-import { parseIPv6 } from '../address.js';
-import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, type Platform } from '../platforms.js';
+import { parseIPv6 } from '../model/address.js';
+import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, type Platform } from '../model/builtin-tables.js';
 import { BLANK, comment, type DocItem } from './document.js';
-import { formatDocument, type ConvertDialect } from './dialects.js';
-import type { Semantics } from './model.js';
+import { formatDocument, type ConvertDialect } from './registry.js';
+import type { Semantics } from '../model/policy-meaning.js';
 
 function parse(text: string): { prefix: bigint; length: number } {
   const [a, l] = text.split('/');

@@ -1,5 +1,5 @@
 // Address ranges as people read them: prefixes where a range is one, else first - last.
-import { ALL_ONES, formatIPv6, formatMapped, isIPv4Mapped } from '../address.js';
+import { ALL_ONES, formatIPv6, formatMapped, isIPv4Mapped } from './address.js';
 
 /** IPv4-mapped addresses print as ::ffff:a.b.c.d, the rest as RFC 5952 text. */
 export function formatAddress(value: bigint): string {

@@ -1,9 +1,9 @@
 // What a policy means, whatever dialect it was written in: longest-match label and
 // precedence tables plus the value of addresses no row matches.
-import type { Policy } from '../ast.js';
-import { freebsdEffectiveTable, glibcEffectiveTable, type EffectiveTable } from '../effective.js';
-import type { PrefixTable } from '../prefix-table.js';
-import { piecesOf, zipPieces, type Piece } from './pieces.js';
+import type { Policy } from './ast.js';
+import { freebsdEffectiveTable, glibcEffectiveTable, type EffectiveTable } from './effective-table.js';
+import type { PrefixTable } from './prefix-table.js';
+import { piecesOf, zipPieces, type Piece } from './step-function.js';
 
 /** Which system's rules give the policy its meaning. */
 export type Semantics = 'glibc' | 'freebsd' | 'windows' | 'linux-kernel';

@@ -1,8 +1,11 @@
-// Reading a file to lint: every failure is one line naming the file (exit 2), never a
-// stack trace. Text that is not UTF-8 is read byte for byte (latin1), so offsets stay
-// byte offsets and a fix writes the same bytes back.
+// The one input path: every command (lint, convert, diff, explain, ...) reads files and
+// standard input here, with the same limits, decoding and one-line errors (exit 2, never a
+// stack trace). Text that is not UTF-8 is read byte for byte (latin1), so offsets stay byte
+// offsets and a fix writes the same bytes back.
 import { readFileSync, statSync } from 'node:fs';
-import { UsageError } from './command.js';
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { UsageError, type CommandIO } from './command.js';
 
 /** Default size limit: far above any real policy table, far below memory trouble. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -79,25 +82,65 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
   }
 }
 
-export function readInputFile(path: string, limits: InputLimits): InputFile {
+/** Read `path`; errors name it as `shownAs` (the file as the user wrote it). */
+export function readInputFile(path: string, limits: InputLimits, shownAs = path): InputFile {
   let size: number;
   let mtimeMs: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new UsageError(`${path}: is a directory`);
+    if (st.isDirectory()) throw new UsageError(`${shownAs}: is a directory`);
     size = st.size;
     mtimeMs = st.mtimeMs;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${path}: ${ioReason(error)}`);
+    throw new UsageError(`${shownAs}: ${ioReason(error)}`);
   }
-  if (size > limits.maxBytes) throw new UsageError(`${path}: ${size} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
+  if (size > limits.maxBytes) throw new UsageError(`${shownAs}: ${size} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new UsageError(`${path}: ${ioReason(error)}`);
+    throw new UsageError(`${shownAs}: ${ioReason(error)}`);
   }
-  checkLimits(path, bytes, limits);
+  checkLimits(shownAs, bytes, limits);
   return { ...decodeBytes(path, bytes), mtimeMs };
+}
+
+/** --max-bytes and --max-lines, the same on every command that reads a policy. */
+export function withLimitOptions(y: Argv): Argv {
+  return y
+    .option('max-bytes', { type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' })
+    .option('max-lines', { type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this' });
+}
+
+/** Limits from a command's --max-bytes/--max-lines (the defaults when not given). */
+export function limitsFrom(argv: Record<string, unknown>): InputLimits {
+  const maxBytes = argv.maxBytes ?? argv['max-bytes'];
+  const maxLines = argv.maxLines ?? argv['max-lines'];
+  return {
+    maxBytes: typeof maxBytes === 'number' ? maxBytes : DEFAULT_MAX_BYTES,
+    maxLines: typeof maxLines === 'number' ? maxLines : DEFAULT_MAX_LINES,
+  };
+}
+
+/**
+ * Read a file argument, or standard input for `-` (reported as `stdinName`), within the
+ * limits. Errors name the file as the user wrote it.
+ */
+export async function readInput(file: string, io: CommandIO, limits: InputLimits, stdinName = '<stdin>'): Promise<InputFile> {
+  if (file === '-') {
+    // readStdin hands over the bytes as latin1 characters, one per byte.
+    const bytes = Buffer.from(await io.readStdin(), 'latin1');
+    checkLimits(stdinName, bytes, limits);
+    return decodeBytes(stdinName, bytes);
+  }
+  return readInputFile(resolve(io.cwd, file), limits, file);
+}
+
+/** The text of an input that a command will re-encode as UTF-8: refuse anything else rather than change its bytes. */
+export function utf8TextOf(input: InputFile, shownAs: string, command: string): string {
+  if (input.encoding !== 'utf8') {
+    throw new UsageError(`policylint: ${shownAs}: not UTF-8 (first bad byte at offset ${input.invalidUtf8At}); ${command} writes UTF-8 and will not re-encode the file`);
+  }
+  return input.text;
 }

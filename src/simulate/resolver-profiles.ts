@@ -2,7 +2,7 @@
 // Sources: glibc nss/getaddrinfo.c (rfc3484_sort), FreeBSD lib/libc/net/getaddrinfo.c
 // (comp_dst) and sys/netinet6/in6_src.c, musl src/network/lookup_name.c, Go
 // src/net/addrselect.go, RFC 6724. docs/explain.md explains each choice.
-import { builtinEffectiveTable, type EffectiveTable } from '../effective.js';
+import { builtinEffectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import type { KernelModel } from './source-selection.js';
 
 export type SimPlatform = 'glibc' | 'freebsd' | 'rfc6724' | 'musl' | 'go' | 'macos' | 'windows';

@@ -1,10 +1,8 @@
-// .policylint.json: found from the linted file's folder upwards (stopping at a repo
-// root), or given with --config. Every problem names the key and exits 2.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// What a .policylint.json may say, validated: every problem names the key. Finding and
+// reading the file is the CLI's job (src/cli/config-file.ts).
 import type { Severity } from './diagnostic.js';
 import { parseAnyAddress } from './address.js';
-import { PLATFORMS, type Platform } from './platforms.js';
+import { PLATFORMS, type Platform } from './builtin-tables.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -23,7 +21,6 @@ export interface ResolvedConfig {
   readonly glibcVersion?: string;
 }
 
-export const CONFIG_FILE_NAME = '.policylint.json';
 export const DEFAULT_CONFIG: ResolvedConfig = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
 
 export class ConfigError extends Error {}
@@ -81,33 +78,4 @@ export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySe
     glibcVersion = obj.glibcVersion;
   }
   return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}) };
-}
-
-export function loadConfigFile(path: string, knownRules: ReadonlySet<string>): ResolvedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${path}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${path}: not valid JSON: ${(error as Error).message}`);
-  }
-  return resolveConfig(raw, path, knownRules);
-}
-
-/** The nearest .policylint.json from `startDir` up to the repo root (a folder with .git). */
-export function findConfigFile(startDir: string): string | null {
-  let dir = resolve(startDir);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, '.git'))) return null;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }

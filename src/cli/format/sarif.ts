@@ -1,8 +1,8 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help, stable ids, relative paths, regions.
 import { relative, sep } from 'node:path';
-import type { LintResult } from '../lint.js';
-import { RULES } from '../rules/index.js';
-import { docsUrl } from '../rules/types.js';
+import type { LintResult } from '../../lint/lint.js';
+import { RULES } from '../../rules/catalog.js';
+import { docsUrl } from '../../rules/rule.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 

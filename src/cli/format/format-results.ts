@@ -1,10 +1,10 @@
 // Picks the formatter; each loads only when asked for.
-import type { LintResult } from '../lint.js';
-import type { CommandIO } from './command.js';
-import { formatStylish } from '../format/stylish.js';
-import { formatJson } from '../format/json.js';
-import { formatSarif } from '../format/sarif.js';
-import { formatGithub } from '../format/github.js';
+import type { LintResult } from '../../lint/lint.js';
+import type { CommandIO } from '../command.js';
+import { formatStylish } from './stylish.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatGithub } from './github.js';
 import { VERSION } from '../version.js';
 
 export function formatResults(format: string, results: readonly LintResult[], io: CommandIO): string {

@@ -2,7 +2,7 @@
 import { parseIPv6 } from './address.js';
 import type { GaiEntry, Policy, RowEntry } from './ast.js';
 import { isGaiTableEntry, isRow } from './ast.js';
-import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4, type Platform } from './platforms.js';
+import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4, type Platform } from './builtin-tables.js';
 import { PrefixTable, type PrefixRow, type RowOrigin } from './prefix-table.js';
 
 export type TableSystem = 'glibc' | 'freebsd';

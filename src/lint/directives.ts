@@ -3,8 +3,8 @@
 //   # policylint-disable-line RULE[, RULE]      (trailing, on the line itself)
 //   # policylint-disable RULE[, RULE]           (the whole file)
 // No rule list means every rule. A directive that suppresses nothing is reported.
-import type { CommentNode, Span } from './ast.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { CommentNode, Span } from '../model/ast.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 interface Directive {
   readonly kind: 'next-line' | 'line' | 'file';

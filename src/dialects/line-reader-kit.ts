@@ -1,9 +1,9 @@
 // Small line-based readers (show output, ip addrlabel, netsh, JSON) build the same Policy
 // AST as the two file readers. These helpers make the nodes and spans they need.
-import { parseIPv6 } from '../address.js';
-import type { CommentNode, Dialect, GaiEntry, NumberNode, Policy, PrefixNode, RowEntry, Span, Entry } from '../ast.js';
-import type { Diagnostic } from '../diagnostic.js';
-import { countLines, detectEol } from '../dialects/source-lines.js';
+import { parseIPv6 } from '../model/address.js';
+import type { CommentNode, Dialect, GaiEntry, NumberNode, Policy, PrefixNode, RowEntry, Span, Entry } from '../model/ast.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { countLines, detectEol } from './source-lines.js';
 
 export interface TextLine {
   /** 1-based line number. */

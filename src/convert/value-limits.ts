@@ -1,7 +1,7 @@
 // What each target can hold, and how values outside it are carried (with a warning).
 // Labels only matter for being equal or not, so an impossible label is renamed to an
 // unused one (exact); a precedence outside the range is clamped (lossy).
-import type { Semantics } from './model.js';
+import type { Semantics } from '../model/policy-meaning.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;

@@ -1,5 +1,5 @@
 // What inet_pton / getaddrinfo(AI_NUMERICHOST) make of the address part of a prefix.
-import { parseIPv4, parseIPv6, IPV4_MAPPED_BASE } from '../address.js';
+import { parseIPv4, parseIPv6, IPV4_MAPPED_BASE } from '../model/address.js';
 
 export type AddressText =
   | { kind: 'ipv6'; address: bigint; zone?: string }

@@ -30,7 +30,7 @@ import { rule as unusedDisable } from './unused-disable.js';
 import { rule as byteOrderMark } from './byte-order-mark.js';
 import { rule as invalidUtf8 } from './invalid-utf8.js';
 import { rule as internalError } from './internal-error.js';
-import type { Rule } from './types.js';
+import type { Rule } from './rule.js';
 
 export const RULES: readonly Rule[] = [
   crlfLineEnding,

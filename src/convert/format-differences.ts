@@ -1,7 +1,7 @@
 // How differences are printed: one line per address range.
 import type { DiffRegion } from './equivalence.js';
-import type { Values } from './model.js';
-import { formatRange } from './ranges.js';
+import type { Values } from '../model/policy-meaning.js';
+import { formatRange } from '../model/address-ranges.js';
 
 export function formatValues(v: Values, labelsOnly = false): string {
   const label = v.label === -1 ? 'no label' : `label ${v.label}`;

@@ -1,5 +1,5 @@
 // Human output: `file:line:col  severity  message  rule-id`, a code frame, a summary.
-import type { LintResult, LintMessage } from '../lint.js';
+import type { LintResult, LintMessage } from '../../lint/lint.js';
 
 export interface StylishOptions {
   readonly color: boolean;

@@ -1,9 +1,9 @@
 // What a rule is: one module, its metadata, and (for policy-level rules) a check.
-import type { Dialect, Policy } from '../ast.js';
-import type { ResolvedConfig } from '../config.js';
-import type { Diagnostic, Fix, Severity } from '../diagnostic.js';
-import type { EffectiveTable } from '../effective.js';
-import type { Span } from '../ast.js';
+import type { Dialect, Policy } from '../model/ast.js';
+import type { ResolvedConfig } from '../model/config.js';
+import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
+import type { EffectiveTable } from '../model/effective-table.js';
+import type { Span } from '../model/ast.js';
 
 export type Fixable = 'no' | 'safe' | 'unsafe';
 

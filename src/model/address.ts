@@ -110,3 +110,16 @@ export function parseAnyAddress(text: string): { value: bigint; family: 4 | 6 } 
 export function formatAnyAddress(value: bigint, family: 4 | 6): string {
   return family === 4 ? formatIPv4(Number(value & 0xffffffffn)) : formatIPv6(value);
 }
+
+/**
+ * Prefix text both parsers accept, host bits cleared (both ignore them): IPv4-mapped
+ * prefixes longer than /96 keep a dotted tail so `::ffff:10.0.0.0/104` stays readable.
+ */
+export function prefixText(p: { readonly prefix: bigint; readonly length: number }, mappedStyle?: 'hex' | 'dotted'): string;
+export function prefixText(prefix: bigint, length: number, mappedStyle?: 'hex' | 'dotted'): string;
+export function prefixText(a: bigint | { readonly prefix: bigint; readonly length: number }, b?: number | 'hex' | 'dotted', c?: 'hex' | 'dotted'): string {
+  const [prefix, length, mappedStyle] = typeof a === 'bigint' ? [a, b as number, c ?? 'hex'] : [a.prefix, a.length, (b as 'hex' | 'dotted' | undefined) ?? 'hex'];
+  const masked = maskValue(prefix, length);
+  const dotted = isIPv4Mapped(masked) && length >= 96 && (mappedStyle === 'dotted' || length > 96);
+  return `${dotted ? formatMapped(masked) : formatIPv6(masked)}/${length}`;
+}

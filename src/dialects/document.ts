@@ -1,8 +1,8 @@
 // The layout the writers print: rows, table lines, comments and blank lines in order.
 // A Policy read from a file becomes a document by putting its entries and comments back
 // in source order; a conversion builds a document directly.
-import { formatIPv6, formatMapped, isIPv4Mapped, maskValue } from '../address.js';
-import type { CommentNode, Entry, GaiTableKind, Policy } from '../ast.js';
+import { formatIPv6, formatMapped, isIPv4Mapped, maskValue } from '../model/address.js';
+import type { CommentNode, Entry, GaiTableKind, Policy } from '../model/ast.js';
 
 export type DocItem =
   | { readonly kind: 'blank' }
@@ -21,16 +21,6 @@ export interface PolicyDocument {
 
 export const comment = (text: string): DocItem => ({ kind: 'comment', text: text.startsWith('#') ? text : `# ${text}` });
 export const BLANK: DocItem = { kind: 'blank' };
-
-/**
- * Prefix text both parsers accept, host bits cleared (both ignore them): IPv4-mapped
- * prefixes longer than /96 keep a dotted tail so `::ffff:10.0.0.0/104` stays readable.
- */
-export function prefixText(prefix: bigint, length: number, mappedStyle: 'hex' | 'dotted' = 'hex'): string {
-  const masked = maskValue(prefix, length);
-  const dotted = isIPv4Mapped(masked) && length >= 96 && (mappedStyle === 'dotted' || length > 96);
-  return `${dotted ? formatMapped(masked) : formatIPv6(masked)}/${length}`;
-}
 
 function itemOf(entry: Entry): DocItem {
   const comment = entry.comment ? { comment: entry.comment.text.trimEnd() } : {};

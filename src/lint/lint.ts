@@ -1,13 +1,12 @@
 // The linting API: text in, result out. It never throws: a bug becomes a message.
-import type { Dialect, Policy } from './ast.js';
-import { DEFAULT_CONFIG, type ResolvedConfig } from './config.js';
-import type { Diagnostic, Fix, Severity } from './diagnostic.js';
+import type { Dialect, Policy } from '../model/ast.js';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
+import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
-import { readGaiConf } from './dialects/gai-reader.js';
-import { readIp6addrctl } from './dialects/ip6addrctl-reader.js';
-import { effectiveTable } from './effective.js';
-import { RULES, RULE_IDS } from './rules/index.js';
-import { docsUrl, type RuleContext } from './rules/types.js';
+import { readPolicy } from '../dialects/registry.js';
+import { effectiveTable } from '../model/effective-table.js';
+import { RULES, RULE_IDS } from '../rules/catalog.js';
+import { docsUrl, type RuleContext } from '../rules/rule.js';
 
 export interface LintMessage {
   readonly ruleId: string;
@@ -38,10 +37,6 @@ export interface LintOptions {
   readonly filePath?: string;
   readonly dialect: Dialect;
   readonly config?: ResolvedConfig;
-}
-
-export function readPolicy(text: string, dialect: Dialect, config: ResolvedConfig = DEFAULT_CONFIG): { policy: Policy; diagnostics: Diagnostic[] } {
-  return dialect === 'gai' ? readGaiConf(text, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}) : readIp6addrctl(text);
 }
 
 function runRules(policy: Policy, config: ResolvedConfig): Diagnostic[] {
@@ -93,7 +88,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
-    const { policy, diagnostics: readerFindings } = readPolicy(text, options.dialect, config);
+    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {});
     const all = [...bomFinding(text, options.dialect), ...readerFindings, ...runRules(policy, config)];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments), RULE_IDS);
   } catch (error) {

@@ -1,5 +1,5 @@
 // ESLint-like JSON: one object per file.
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../../lint/lint.js';
 
 export function formatJson(results: readonly LintResult[]): string {
   return JSON.stringify(

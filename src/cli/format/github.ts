@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: annotations on the pull request's diff.
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../../lint/lint.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,0 +1,37 @@
+// A policy's value lines: the lines that set a label and/or precedence for a prefix.
+import { maskOf } from '../../model/address.js';
+import type { GaiEntry, Policy, RowEntry } from '../../model/ast.js';
+import { isGaiTableEntry, isRow } from '../../model/ast.js';
+
+/** A policy line that sets a label and/or precedence for a prefix. */
+export interface ValueLine {
+  readonly entry: RowEntry | GaiEntry;
+  readonly prefix: bigint;
+  readonly length: number;
+  readonly label?: number;
+  readonly precedence?: number;
+}
+
+const valueLinesCache = new WeakMap<Policy, ValueLine[]>();
+
+/** Computed once per policy: several rules walk these lines. */
+export function valueLines(policy: Policy): ValueLine[] {
+  const cached = valueLinesCache.get(policy);
+  if (cached) return cached;
+  const out: ValueLine[] = [];
+  valueLinesCache.set(policy, out);
+  for (const entry of policy.entries) {
+    if (isRow(entry)) {
+      out.push({ entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value });
+    } else if (isGaiTableEntry(entry) && entry.kind !== 'scopev4') {
+      const masked = entry.prefix.address & maskOf(entry.prefix.length);
+      out.push(entry.kind === 'label' ? { entry, prefix: masked, length: entry.prefix.length, label: entry.value.value } : { entry, prefix: masked, length: entry.prefix.length, precedence: entry.value.value });
+    }
+  }
+  return out;
+}
+
+/** The lines that carry a prefix: ip6addrctl rows and gai.conf label/precedence/scopev4 lines. */
+export function prefixEntries(policy: Policy): (RowEntry | GaiEntry)[] {
+  return policy.entries.filter((e): e is RowEntry | GaiEntry => isRow(e) || isGaiTableEntry(e));
+}
