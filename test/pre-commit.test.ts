@@ -1,6 +1,6 @@
 // The .pre-commit-hooks.yaml hook, run by the REAL pre-commit (Debian's package `pre-commit`)
 // on a scratch git repository: a bad ip6addrctl.conf fails the commit with the rule id shown,
-// a good one passes.
+// one whose only findings are warnings passes AND shows them, a good one passes.
 //
 // pre-commit clones the hook repository at `rev`, so this test uses only COMMITTED code:
 // by default this project's own root at its current HEAD. Uncommitted changes to the hook
@@ -126,13 +126,29 @@ preCommit.describe('pre-commit hook (real pre-commit)', () => {
     rmSync(join(repo, 'etc', 'ip6addrctl.conf'));
   }, TIMEOUT_MS);
 
-  test('a good ip6addrctl.conf passes', () => {
+  test('an ip6addrctl.conf with only warnings passes the commit, and the warning is shown', () => {
+    // The classic `fc00::/7 37 13` table: ula-gua-label-mismatch is a warning, not an error.
+    // pre-commit hides a passing hook's output unless the hook says `verbose: true`.
+    mkdirSync(join(repo, 'etc'), { recursive: true });
+    copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
+    must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add warning file');
+    const commit = run('git', ['commit', '-m', 'warning table'], repo, env);
+    const output = `${commit.stdout}\n${commit.stderr}`;
+    expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
+    expect(output).toMatch(/etc\/ip6addrctl\.conf:9:1 +warning .*ula-gua-label-mismatch/);
+    expect(output).toContain('1 problem (0 errors, 1 warning, 0 info)');
+    expect(output).not.toMatch(/\berror\b.*missing-prefix-length/);
+    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+  }, TIMEOUT_MS);
+
+  test('a good ip6addrctl.conf passes, quietly', () => {
     mkdirSync(join(repo, 'etc'), { recursive: true });
     copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ipv6-prefer.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
     must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add good file');
     const commit = run('git', ['commit', '-m', 'good table'], repo, env);
     const output = `${commit.stdout}\n${commit.stderr}`;
     expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
-    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+    expect(output).not.toMatch(/warning|problem/);
+    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('3');
   }, TIMEOUT_MS);
 });
