@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 
 test('the tarball holds the program, its docs and licenses, and nothing for developers', () => {
-  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'bin/policylint.js', 'dist/policylint.js', 'schema/policylint.schema.json']) {
+  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.js', 'dist/policylint.js', 'docs/exit-codes.md', 'schema/policylint.schema.json']) {
     expect(paths).toContain(p);
   }
   const unwanted = paths.filter((p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p));
