@@ -1,6 +1,6 @@
 // The .pre-commit-hooks.yaml hook, run by the REAL pre-commit (Debian's package `pre-commit`)
 // on a scratch git repository: a bad ip6addrctl.conf fails the commit with the rule id shown,
-// a good one passes.
+// one whose only findings are warnings passes AND shows them, a good one passes.
 //
 // pre-commit clones the hook repository at `rev`, so this test uses only COMMITTED code:
 // by default this project's own root at its current HEAD. Uncommitted changes to the hook
@@ -12,16 +12,18 @@
 // and `npm install -g` of the tarball into its own environment. That needs the npm registry,
 // and takes a minute or more the first time; PRE_COMMIT_HOME is a fresh temp dir per run.
 //
-// When `pre-commit` is not installed the test FAILS, unless POLICYLINT_SKIP_PRE_COMMIT=1.
+// Without `pre-commit` (or git) the tests are skipped with one line saying so, except under
+// CI=true, where they fail (test/support/system-tool.ts). POLICYLINT_SKIP_PRE_COMMIT=1 skips
+// them on purpose, e.g. offline.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { systemTool } from './support/system-tool.js';
 
 const HERE = import.meta.dirname ?? dirname(new URL(import.meta.url).pathname);
 const PROJECT_ROOT = resolve(HERE, '..');
 const HOOK_REPO = resolve(process.env.POLICYLINT_HOOK_REPO || PROJECT_ROOT);
-const SKIP = process.env.POLICYLINT_SKIP_PRE_COMMIT === '1';
 const TIMEOUT_MS = 15 * 60 * 1000;
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
@@ -37,6 +39,19 @@ function must(result: SpawnSyncReturns<string>, what: string): string {
 
 const preCommitVersion = run('pre-commit', ['--version'], PROJECT_ROOT);
 const haveGit = run('git', ['--version'], PROJECT_ROOT).status === 0;
+const preCommit = systemTool({
+  tool: 'pre-commit',
+  missing: (preCommitVersion.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+    ? '`pre-commit` is not in PATH'
+    : preCommitVersion.error || preCommitVersion.status !== 0
+      ? `\`pre-commit --version\` failed: ${(preCommitVersion.error?.message ?? preCommitVersion.stderr).trim()}`
+      : haveGit
+        ? null
+        : 'git is not installed',
+  skips: 'the real pre-commit hook runs (test/pre-commit.test.ts)',
+  get: 'apt-get install pre-commit git (or pipx install pre-commit)',
+  skipEnv: 'POLICYLINT_SKIP_PRE_COMMIT',
+});
 
 const BAD_TABLE = [
   '# fc00::/7 precedence raised, and a row without /LEN',
@@ -48,20 +63,13 @@ const BAD_TABLE = [
   '',
 ].join('\n');
 
-(SKIP ? describe.skip : describe)('pre-commit hook (real pre-commit)', () => {
+preCommit.describe('pre-commit hook (real pre-commit)', () => {
   let work: string;
   let repo: string;
   let env: NodeJS.ProcessEnv;
   let rev: string;
 
   beforeAll(() => {
-    if (preCommitVersion.error || preCommitVersion.status !== 0) {
-      throw new Error(
-        '`pre-commit` is not installed (Debian: apt-get install pre-commit). ' +
-          'This test runs the real pre-commit; set POLICYLINT_SKIP_PRE_COMMIT=1 to skip it.',
-      );
-    }
-    if (!haveGit) throw new Error('git is not installed');
     rev = must(run('git', ['rev-parse', 'HEAD'], HOOK_REPO), `git rev-parse HEAD in ${HOOK_REPO}`).trim();
     work = mkdtempSync(join(tmpdir(), 'policylint-pre-commit-'));
     repo = join(work, 'repo');
@@ -118,13 +126,29 @@ const BAD_TABLE = [
     rmSync(join(repo, 'etc', 'ip6addrctl.conf'));
   }, TIMEOUT_MS);
 
-  test('a good ip6addrctl.conf passes', () => {
+  test('an ip6addrctl.conf with only warnings passes the commit, and the warning is shown', () => {
+    // The classic `fc00::/7 37 13` table: ula-gua-label-mismatch is a warning, not an error.
+    // pre-commit hides a passing hook's output unless the hook says `verbose: true`.
+    mkdirSync(join(repo, 'etc'), { recursive: true });
+    copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
+    must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add warning file');
+    const commit = run('git', ['commit', '-m', 'warning table'], repo, env);
+    const output = `${commit.stdout}\n${commit.stderr}`;
+    expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
+    expect(output).toMatch(/etc\/ip6addrctl\.conf:9:1 +warning .*ula-gua-label-mismatch/);
+    expect(output).toContain('1 problem (0 errors, 1 warning, 0 info)');
+    expect(output).not.toMatch(/\berror\b.*missing-prefix-length/);
+    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+  }, TIMEOUT_MS);
+
+  test('a good ip6addrctl.conf passes, quietly', () => {
     mkdirSync(join(repo, 'etc'), { recursive: true });
     copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ipv6-prefer.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
     must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add good file');
     const commit = run('git', ['commit', '-m', 'good table'], repo, env);
     const output = `${commit.stdout}\n${commit.stderr}`;
     expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
-    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+    expect(output).not.toMatch(/warning|problem/);
+    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('3');
   }, TIMEOUT_MS);
 });

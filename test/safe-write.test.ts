@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './support/generators.js';
 import { cliCommand } from './support/cli-command.js';
+import { systemTool } from './support/system-tool.js';
 
 const CLI = cliCommand();
 const CLI_SH = [process.execPath, ...CLI].map((a) => `'${a}'`).join(' ');
@@ -191,8 +192,12 @@ const unshareWorks = (() => {
   const r = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && mount -o remount,ro "$d" && ! touch "$d/x" 2>/dev/null && echo ok'], { timeout: 20000 });
   return r.status === 0 && r.stdout.toString().trim() === 'ok';
 })();
-const inNamespace = unshareWorks ? test : test.skip;
-if (!unshareWorks) console.warn('safe-write: `unshare -rm` with a tmpfs mount is not available here: the read-only and full-disk tests are SKIPPED');
+const inNamespace = systemTool({
+  tool: '`unshare -rm` with a tmpfs mount',
+  missing: unshareWorks ? null : 'a private user+mount namespace with a read-only tmpfs could not be set up',
+  skips: 'the read-only and full-disk safe-write tests (test/safe-write.test.ts)',
+  get: 'run on Linux with util-linux (apt-get install util-linux) where user namespaces are permitted (sysctl kernel.unprivileged_userns_clone=1, or as root)',
+}).test;
 
 /** Runs `script` (sh) in a private mount namespace with $MNT a fresh tmpfs; $CLI runs policylint. */
 function namespaced(script: string, tmpfsOptions = 'size=1m') {
