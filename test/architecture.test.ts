@@ -13,6 +13,7 @@ const LAYERS: Record<string, number> = {
   grammar: 1,
   'src/dialects': 2,
   'src/simulate': 3,
+  'src/impact': 3.5,
   'src/rules': 4,
   'src/convert': 4,
   'src/lint': 5,

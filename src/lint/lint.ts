@@ -17,6 +17,8 @@ export interface LintMessage {
   readonly endLine: number;
   readonly endColumn: number;
   readonly fix?: Fix;
+  /** The full reasoning behind the one-line message (impacts per scenario), for JSON output. */
+  readonly details?: unknown;
   readonly docsUrl: string;
   /** Source offsets, for fixes and code frames. */
   readonly offset: number;
@@ -48,7 +50,7 @@ function runRules(policy: Policy, config: ResolvedConfig): Diagnostic[] {
       policy,
       table,
       config,
-      report: (f) => out.push({ ruleId: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, span: f.span, ...(f.fix ? { fix: f.fix } : {}) }),
+      report: (f) => out.push({ ruleId: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, span: f.span, ...(f.fix ? { fix: f.fix } : {}), ...(f.details !== undefined ? { details: f.details } : {}) }),
     };
     rule.check(context);
   }
@@ -77,6 +79,7 @@ function toMessage(d: Diagnostic, severity: Severity): LintMessage {
     endLine: d.span.end.line,
     endColumn: d.span.end.column,
     ...(d.fix ? { fix: d.fix } : {}),
+    ...(d.details !== undefined ? { details: d.details } : {}),
     docsUrl: docsUrl(d.ruleId),
     offset: d.span.start.offset,
     endOffset: d.span.end.offset,

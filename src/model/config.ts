@@ -19,6 +19,8 @@ export interface ResolvedConfig {
   readonly sitePrefixes: { readonly ula: readonly SitePrefix[]; readonly gua: readonly SitePrefix[] };
   readonly platform?: Platform;
   readonly glibcVersion?: string;
+  /** The built-in table impact is judged against (default: the file's own system's). */
+  readonly baseline?: Platform;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
@@ -45,7 +47,7 @@ function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
 export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySet<string>): ResolvedConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(path, '(top level)', 'expected a JSON object');
-  const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion']);
+  const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) fail(path, key, `unknown key (known: ${[...allowed].join(', ')})`);
   const obj = raw as Record<string, unknown>;
   const rules: Record<string, RuleSetting> = {};
@@ -77,5 +79,10 @@ export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySe
     if (typeof obj.glibcVersion !== 'string' || !/^2\.[0-9]+$/.test(obj.glibcVersion)) fail(path, 'glibcVersion', 'expected a version like "2.41"');
     glibcVersion = obj.glibcVersion;
   }
-  return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}) };
+  let baseline: Platform | undefined;
+  if (obj.baseline !== undefined) {
+    if (!PLATFORMS.includes(obj.baseline as Platform)) fail(path, 'baseline', `expected one of ${PLATFORMS.join(', ')}`);
+    baseline = obj.baseline as Platform;
+  }
+  return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}), ...(baseline ? { baseline } : {}) };
 }

@@ -23,4 +23,6 @@ export interface Diagnostic {
   readonly message: string;
   readonly span: Span;
   readonly fix?: Fix;
+  /** The full reasoning (scenarios, before and after, the deciding rule), for JSON output. */
+  readonly details?: unknown;
 }

@@ -30,6 +30,10 @@ import { rule as unusedDisable } from './unused-disable.js';
 import { rule as byteOrderMark } from './byte-order-mark.js';
 import { rule as invalidUtf8 } from './invalid-utf8.js';
 import { rule as internalError } from './internal-error.js';
+import { rule as behaviourChange } from './behaviour-change.js';
+import { rule as goalDefeated } from './goal-defeated.js';
+import { rule as missingStockRow } from './missing-stock-row.js';
+import { rule as noEffect } from './no-effect.js';
 import type { Rule } from './rule.js';
 
 export const RULES: readonly Rule[] = [
@@ -64,6 +68,10 @@ export const RULES: readonly Rule[] = [
   byteOrderMark,
   invalidUtf8,
   internalError,
+  behaviourChange,
+  goalDefeated,
+  missingStockRow,
+  noEffect,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -34,7 +34,8 @@ export const rule: Rule = {
       context.report({
         message: `\`${entry.prefix.text}\` repeats the prefix of line ${first.span.start.line}: ${what}. ${same ? 'Remove this line.' : 'Remove the line you do not mean; as written this one never applies.'}`,
         span: entry.prefix.span,
-        ...(same ? {} : { severity: 'error' as const }),
+        // The same values again change nothing (info); other values the author meant never apply (error).
+        severity: same ? 'info' : 'error',
         fix: { safety: 'safe', description: 'remove the line that never takes effect', edits: [{ ...wholeLineRange(policy, entry), text: '' }] },
       });
     }

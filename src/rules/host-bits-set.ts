@@ -7,7 +7,7 @@ import { prefixEntries } from './support/value-lines.js';
 export const rule: Rule = {
   meta: {
     id: 'host-bits-set',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'A prefix with bits set beyond its length; the real systems ignore them.',
     fixable: 'safe',
     dialects: ['ip6addrctl', 'gai'],

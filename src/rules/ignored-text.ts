@@ -4,7 +4,7 @@ import type { Rule } from './rule.js';
 export const rule: Rule = {
   meta: {
     id: 'ignored-text',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'Extra words after the last field, which the real parser ignores.',
     fixable: 'safe',
     dialects: ['ip6addrctl', 'gai'],

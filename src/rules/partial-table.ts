@@ -1,62 +1,56 @@
 // One valid `label` line replaces glibc's whole default label table (and the same for
-// `precedence` and `scopev4`, each on its own). List what that takes away.
-import { formatIPv4, formatIPv6, maskOf, parseIPv6 } from '../model/address.js';
-import { isGaiTableEntry, type GaiTableKind } from '../model/ast.js';
-import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4 } from '../model/builtin-tables.js';
+// `precedence` and `scopev4`, each on its own). Judged by impact: reported only where the
+// rows it takes away change what a realistic host tries first, compared with glibc's
+// defaults, and restoring them undoes that (src/impact/attribution.ts). A loss that
+// changes no scenario, or only serves the file's goal (IPv4 at 100 takes ::1 down too), is
+// not a finding.
+import { formatIPv4, prefixText } from '../model/address.js';
+import { isGaiTableEntry } from '../model/ast.js';
+import { worst } from '../impact/changes.js';
+import type { DefaultRow } from '../impact/counterfactual-tables.js';
+import { lookup } from '../model/effective-table.js';
 import type { Rule } from './rule.js';
+import { checkGoal } from './support/goals.js';
 import { insertLinesAfter } from './support/line-edits.js';
+import { claimsOf, headline, impactDetails } from './support/impact.js';
 
-const DEFAULTS: Record<GaiTableKind, readonly (readonly [string, number])[]> = {
-  label: GLIBC_DEFAULT_LABELS,
-  precedence: GLIBC_DEFAULT_PRECEDENCES,
-  scopev4: GLIBC_DEFAULT_SCOPEV4,
-};
-
-/** How a default row is written back in gai.conf (scopev4 rows in their IPv4 form). */
-function lineFor(kind: GaiTableKind, prefix: string, value: number): string {
-  if (kind !== 'scopev4') return `${kind} ${prefix} ${value}`;
-  const [a, l] = prefix.split('/');
-  return `scopev4 ${formatIPv4(Number(parseIPv6(a!)! & 0xffffffffn))}/${Number(l) - 96} ${value}`;
+/** How a default row is written in gai.conf (scopev4 rows in their IPv4 form). */
+export function gaiLineFor(row: DefaultRow): string {
+  if (row.kind !== 'scopev4') return `${row.kind} ${prefixText(row)} ${row.value}`;
+  return `scopev4 ${formatIPv4(Number(row.prefix & 0xffffffffn))}/${row.length - 96} ${row.value}`;
 }
 
 export const rule: Rule = {
   meta: {
     id: 'partial-table',
     defaultSeverity: 'warning',
-    description: 'A gai.conf label, precedence or scopev4 table that drops glibc default rows it does not restate.',
+    description: 'A gai.conf label, precedence or scopev4 table whose dropped glibc defaults change what a realistic host tries first.',
     fixable: 'unsafe',
     dialects: ['gai'],
     phase: 'policy',
   },
   check(context) {
     const { policy, table } = context;
-    for (const kind of ['label', 'precedence', 'scopev4'] as const) {
+    // goal-defeated already says what a precedence table that ties IPv4 with IPv6 does.
+    const defeated = checkGoal(context)?.defeated === true;
+    for (const { cause, changes } of claimsOf(context, 'partial-table')) {
+      if (cause.kind !== 'table-loss' || (defeated && cause.table === 'precedence')) continue;
+      const kind = cause.table;
       const lines = policy.entries.filter(isGaiTableEntry).filter((e) => e.kind === kind);
-      if (lines.length === 0) continue;
-      const fileTable = kind === 'label' ? table.labels : kind === 'precedence' ? table.precedences : table.scopev4!;
-      const lost: string[] = [];
-      const restore: string[] = [];
-      const restated = new Set(lines.map((e) => `${e.prefix.address & maskOf(e.prefix.length)}/${e.prefix.length}`));
-      for (const [prefix, value] of DEFAULTS[kind]) {
-        const [address, length] = prefix.split('/');
-        const base = parseIPv6(address!)!;
-        // A default the file restates with another value is a deliberate change, not a loss.
-        if (restated.has(`${base}/${length}`)) continue;
-        const now = fileTable.match(base)?.value;
-        if (now === value) continue;
-        const shown = kind === 'scopev4' ? `${formatIPv4(Number(base & 0xffffffffn))}/${Number(length) - 96}` : `${formatIPv6(base)}/${length}`;
-        lost.push(`${shown} (${value}, now ${now})`);
-        restore.push(lineFor(kind, prefix, value));
-      }
-      if (lost.length === 0) continue;
+      const now = (row: DefaultRow) => {
+        const v = kind === 'scopev4' ? table.scopev4?.match(row.prefix)?.value : kind === 'label' ? lookup(table, row.prefix).label : lookup(table, row.prefix).precedence;
+        return `${gaiLineFor(row).slice(kind.length + 1)} (now ${v})`;
+      };
       const n = lines.length;
+      const restore = cause.restore.map(gaiLineFor);
       context.report({
         message:
-          `${n === 1 ? 'This' : `These ${n}`} \`${kind}\` line${n === 1 ? '' : 's'} replace${n === 1 ? 's' : ''} glibc's whole default ${kind} table, so these defaults are gone: ${lost.join(', ')}` +
-          `${kind === 'scopev4' ? '' : ' (with the implicit ::/0 row glibc adds)'}. ` +
-          `Restate the defaults you still want (\`policylint defaults --platform glibc --to gai\` prints them).`,
+          `${n === 1 ? 'This' : `These ${n}`} \`${kind}\` line${n === 1 ? '' : 's'} replace${n === 1 ? 's' : ''} glibc's default ${kind} table, dropping ${cause.restore.map(now).join(', ')}: ` +
+          `${headline(changes)}. Restate ${restore.length === 1 ? `\`${restore[0]}\`` : 'those rows'}.`,
         span: lines[0]!.span,
-        fix: { safety: 'unsafe', description: `restore ${restore.length} glibc default ${kind} row(s)`, edits: [insertLinesAfter(policy, lines[lines.length - 1]!, restore)] },
+        severity: worst(changes.map((c) => c.severity)) ?? 'warning',
+        details: impactDetails(changes, { lost: cause.lost.map(gaiLineFor), restore }),
+        fix: { safety: 'unsafe', description: `restore ${restore.length} glibc default ${kind} row${restore.length === 1 ? '' : 's'}`, edits: [insertLinesAfter(policy, lines[lines.length - 1]!, restore)] },
       });
     }
   },

@@ -1,7 +1,21 @@
 // A row whose addresses would get the same values from the row that covers it: removing
-// it changes nothing for any address (its addresses fall to that covering row).
+// it changes nothing for any address (its addresses fall to that covering row), so it is
+// info, never a warning. A row that restates a prefix the platform's default table gives
+// another value (`label fc00::/7 1` beside `label ::/0 1`, the documented ULA fix) says on
+// purpose what the file changes, and is not reported.
 import { isRow } from '../model/ast.js';
 import type { Rule } from './rule.js';
+import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { impactOf } from './support/impact.js';
+import type { ValueLine } from './support/value-lines.js';
+
+/** Does the default table give this exact prefix another value than the line does? */
+function overridesDefault(line: ValueLine, baseline: EffectiveTable): boolean {
+  const label = baseline.labels.exact(line.prefix, line.length);
+  const precedence = baseline.precedences.exact(line.prefix, line.length);
+  const was = lookup(baseline, line.prefix);
+  return (label !== undefined && line.label !== undefined && was.label !== line.label) || (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence);
+}
 import { prefixText } from '../model/address.js';
 import { valueLines } from './support/value-lines.js';
 import { wholeLineRange } from './support/line-edits.js';
@@ -9,7 +23,7 @@ import { wholeLineRange } from './support/line-edits.js';
 export const rule: Rule = {
   meta: {
     id: 'redundant-entry',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'A row identical in effect to the row that covers it.',
     fixable: 'safe',
     dialects: ['ip6addrctl', 'gai'],
@@ -17,6 +31,7 @@ export const rule: Rule = {
   },
   check(context) {
     const { policy, table } = context;
+    const baseline = impactOf(context).baseline;
     const seen = new Set<string>();
     for (const line of valueLines(policy)) {
       const key = `${line.label === undefined}|${line.prefix}/${line.length}`;
@@ -29,8 +44,9 @@ export const rule: Rule = {
       const parents = tables.map((t, i) => t.parentOf(own[i]!));
       if (parents.some((p) => !p)) continue;
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
+      if (overridesDefault(line, baseline)) continue;
       context.report({
-        message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes nothing. Remove it, or give it the values you meant.`,
+        message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes no address. Remove it if it documents nothing.`,
         span: line.entry.span,
         fix: { safety: 'safe', description: 'remove the redundant row', edits: [{ ...wholeLineRange(policy, line.entry), text: '' }] },
       });

@@ -1,43 +1,65 @@
 // With labels matching on both pairs (rule 5 ties), precedence decides (rule 6): a ULA
-// destination with lower precedence than IPv4 loses to IPv4. The stock RFC 6724 table
-// does this on purpose, so it is reported only where the policy shows ULA intent.
-import { formatAnyAddress, formatIPv4 } from '../model/address.js';
+// destination below IPv4 loses to IPv4, so ULA-connected hosts reach each other over IPv4.
+// RFC 6724's table does this on purpose (fc00::/7 3 under IPv4's 35); glibc's own default
+// gives ULA 40, so RFC 6724's values pasted into gai.conf move internal names to IPv4.
+// Reported where a ULA line causes that against the default, or where the file shows ULA
+// intent (site prefixes, a raised ULA precedence) and still leaves ULA below IPv4.
+import { formatAnyAddress, formatIPv4, prefixText } from '../model/address.js';
 import { isRow } from '../model/ast.js';
 import { lookup } from '../model/effective-table.js';
-import type { Rule } from './rule.js';
 import { exampleAddress } from '../model/address-spaces.js';
-import { prefixText } from '../model/address.js';
-import { EXAMPLE_V4_DEST, platformName, ulaIntent } from './support/ula-intent.js';
+import type { Rule } from './rule.js';
+import { claimsOf, headline, impactDetails, impactOf } from './support/impact.js';
+import { lineText } from './support/line-claims.js';
+import { EXAMPLE_V4_DEST, ulaIntent } from './support/ula-intent.js';
+import { valueLineOf } from './support/value-lines.js';
+import { worst } from '../impact/changes.js';
 
 export const rule: Rule = {
   meta: {
     id: 'ula-below-ipv4',
     defaultSeverity: 'warning',
-    description: 'ULA destinations have lower precedence than IPv4, so IPv4 is tried first between ULA-connected hosts.',
+    description: 'ULA destinations ranked below IPv4, so hosts that share a ULA prefix reach each other over IPv4.',
     fixable: 'unsafe',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'policy',
   },
   check(context) {
+    const { table, policy } = context;
+    const v4 = lookup(table, EXAMPLE_V4_DEST);
+    const wanted = Math.max(v4.precedence + 1, 45);
+    const raiseFix = (entry: (typeof policy.entries)[number] | undefined) => {
+      const node = entry && (isRow(entry) ? entry.precedence : entry.kind === 'precedence' ? entry.value : undefined);
+      return node ? { fix: { safety: 'unsafe' as const, description: `raise the precedence to ${wanted}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }] } } : {};
+    };
+    const reported = new Set<number>();
+    const base = impactOf(context).baselinePlatform;
+    for (const { cause, changes } of claimsOf(context, 'ula-below-ipv4')) {
+      if (cause.kind !== 'line') continue;
+      const line = valueLineOf(cause.entry);
+      reported.add(cause.entry.span.start.offset);
+      context.report({
+        message: `\`${lineText(line)}\` puts ULA destinations below IPv4 (${v4.precedence}), where ${base}'s default did not: ${headline(changes)}. Raise it above ${v4.precedence}, e.g. ${wanted}.`,
+        span: cause.entry.span,
+        severity: worst(changes.map((c) => c.severity)) ?? 'warning',
+        details: impactDetails(changes),
+        ...raiseFix(cause.entry),
+      });
+    }
     const intent = ulaIntent(context);
     if (!intent) return;
-    const { table } = context;
-    const v4 = lookup(table, EXAMPLE_V4_DEST);
     for (const ula of intent.ula) {
       const destination = exampleAddress(ula);
       const d = lookup(table, destination);
       if (d.precedence >= v4.precedence) continue;
-      const anchor = ula.line?.entry ?? context.policy.entries[0];
-      const wanted = Math.max(v4.precedence + 1, 45);
-      const entry = ula.line?.entry;
-      const node = entry && (isRow(entry) ? entry.precedence : entry.kind === 'precedence' ? entry.value : undefined);
+      const anchor = ula.line?.entry ?? policy.entries[0];
+      if (anchor && reported.has(anchor.span.start.offset)) continue;
       context.report({
         message:
-          `ULA destinations rank below IPv4 (RFC 6724 rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}${d.precedenceRow ? ` (${prefixText(d.precedenceRow)})` : ''}, ` +
-          `IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}${v4.precedenceRow ? ` (${prefixText(v4.precedenceRow)})` : ''}. When both pairs match labels (rule 5), ${platformName(context)} tries IPv4 first. ` +
-          `Raise the precedence of ${prefixText(ula)} above ${v4.precedence}, e.g. ${wanted}.`,
+          `ULA destinations rank below IPv4 (rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}, IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}, ` +
+          `so hosts sharing ${prefixText(ula)} reach each other over IPv4. Raise its precedence above ${v4.precedence}, e.g. ${wanted}.`,
         span: anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-        ...(node ? { fix: { safety: 'unsafe' as const, description: `raise the precedence to ${wanted}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }] } } : {}),
+        ...raiseFix(ula.line?.entry),
       });
     }
   },

@@ -4,9 +4,10 @@
 // IPv4 is tried first whatever the precedences: raising the ULA precedence alone does
 // not help; the labels must match.
 import { formatAnyAddress, formatIPv4 } from '../model/address.js';
-import { isRow } from '../model/ast.js';
+import { isGaiTableEntry, isRow, type Policy } from '../model/ast.js';
 import type { Fix } from '../model/diagnostic.js';
-import { lookup } from '../model/effective-table.js';
+import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { GLIBC_DEFAULT_LABELS } from '../model/builtin-tables.js';
 import { simulate } from '../simulate/simulate.js';
 import type { Rule } from './rule.js';
 import { exampleAddress } from '../model/address-spaces.js';
@@ -59,35 +60,49 @@ export const rule: Rule = {
       const key = anchor ? String(anchor.span.start.offset) : 'file';
       if (reported.has(key)) continue;
       reported.add(key);
-      const from = (row: typeof s.labelRow) => (row ? ` from ${prefixText(row)}` : ', no row matches');
-      const raised =
-        intent.source === 'raised-precedence' && ula.line?.precedence !== undefined
-          ? ` Raising the precedence of ${prefixText(ula)} to ${ula.line.precedence} does not help.`
-          : '';
+      const raised = intent.source === 'raised-precedence' && ula.line?.precedence !== undefined ? ` Raising it to ${ula.line.precedence} does not help.` : '';
       const others = mismatchCount > 1 ? ` (and ${mismatchCount - 1} more global prefix${mismatchCount > 2 ? 'es' : ''})` : '';
+      const fix = labelFix(policy, ula, d.label, table);
       const message =
-        `Label mismatch (RFC 6724 rule 5): a host whose IPv6 source is ${formatAnyAddress(source, 6)} (label ${s.label}${from(s.labelRow)}) reaching ` +
-        `${formatAnyAddress(destination, 6)} (label ${d.label}${from(d.labelRow)})${others} fails rule 5, while the IPv4 pair ` +
-        `${formatIPv4(0xc000020a)} -> ${formatIPv4(0xc6336407)} matches on label ${v4s.label}: ${platformName(context)} puts ${formatIPv4(0xc6336407)} first whatever the precedences, ` +
-        `because rule 5 is decided before precedence (rule 6).${raised} ` +
-        `(policylint explain: ${decisive.reason}.) ` +
-        `Fix: give the ULA prefix and the global prefixes it talks to the same label, with precedence above ::/0's, e.g. \`fd08:aaaa:bbbb::/48 45 14\` and \`2001:db8:1000::/36 45 14\`${policy.dialect === 'gai' ? ' (in gai.conf: `label ... 14` and `precedence ... 45` lines in complete tables)' : ''}.`;
+        `Rule 5: a ${formatAnyAddress(source, 6)}+IPv4 host reaching ${formatAnyAddress(destination, 6)}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
+        `so ${platformName(context)} tries ${formatIPv4(0xc6336407)} first whatever the precedences.${raised} Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`;
       const span = anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
       context.report({
         message,
         span,
         ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
-        ...labelFix(ula, d.label),
+        details: { intent: intent.source, ula: prefixText(ula), destination: formatAnyAddress(destination, 6), simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps } },
+        ...(fix.fix ? { fix: fix.fix } : {}),
       });
     }
   },
 };
 
-/** Unsafe fix: give the ULA line the global destination's label. */
-function labelFix(ula: SitePrefixRef, label: number): { fix?: Fix } {
+/**
+ * The fix, in the file's own dialect and prefixes, and the same text as a suggestion: change
+ * the ULA line's label; else add a line. A gai.conf without label lines gets glibc's whole
+ * default label table with the ULA's label changed, since one `label` line alone would
+ * replace that table.
+ */
+function labelFix(policy: Policy, ula: SitePrefixRef, label: number, table: EffectiveTable): { suggestion: string; fix?: Fix } {
   const entry = ula.line?.entry;
-  if (!entry) return {};
-  const node = isRow(entry) ? entry.label : entry.kind === 'label' ? entry.value : undefined;
-  if (!node) return {};
-  return { fix: { safety: 'unsafe', description: `give ${prefixText(ula)} label ${label}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(label) }] } };
+  const node = entry && (isRow(entry) ? entry.label : entry.kind === 'label' ? entry.value : undefined);
+  const prefix = prefixText(ula);
+  if (entry && node) {
+    const text = isRow(entry) ? `\`${entry.prefix.text} ${entry.precedence.text} ${label}\`` : `\`label ${entry.prefix.text} ${label}\``;
+    return { suggestion: text, fix: { safety: 'unsafe', description: `give ${prefix} label ${label}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(label) }] } };
+  }
+  const end = { start: policy.source.length, end: policy.source.length };
+  const sep = policy.source === '' || policy.source.endsWith('\n') ? '' : policy.eol;
+  if (policy.dialect === 'ip6addrctl') {
+    const line = `${prefix} ${Math.max(lookup(table, exampleAddress(ula)).precedence, 45)} ${label}`;
+    return { suggestion: `\`${line}\``, fix: { safety: 'unsafe', description: `add ${line}`, edits: [{ ...end, text: `${sep}${line}${policy.eol}` }] } };
+  }
+  const hasLabels = policy.entries.some((e) => isGaiTableEntry(e) && e.kind === 'label');
+  const own = `label ${prefix} ${label}`;
+  const lines = hasLabels ? [own] : [...GLIBC_DEFAULT_LABELS.map(([p, v]) => `label ${p} ${v}`), own];
+  return {
+    suggestion: hasLabels ? `\`${own}\`` : `\`${own}\` after glibc's default label rows (one label line replaces them all)`,
+    fix: { safety: 'unsafe', description: hasLabels ? `add ${own}` : `write glibc's label table with ${own}`, edits: [{ ...end, text: sep + lines.map((l) => l + policy.eol).join('') }] },
+  };
 }

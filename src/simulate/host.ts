@@ -43,10 +43,18 @@ export function parseHostAddress(text: string, deprecated = false): HostAddress 
   return { address: parsed.value, family: parsed.family, prefixLength, deprecated, text: formatAnyAddress(parsed.value, parsed.family) };
 }
 
+// The impact engine simulates the same few destination texts thousands of times: parse each once.
+const parsedDestinations = new Map<string, Omit<Destination, 'index'>>();
+
 export function parseDestination(text: string, index: number): Destination {
-  const parsed = parseAnyAddress(text);
-  if (!parsed) throw new AddressInputError(text, 'not an IPv4 or IPv6 address');
-  return { address: parsed.value, family: parsed.family, index, text: formatAnyAddress(parsed.value, parsed.family) };
+  let parsed = parsedDestinations.get(text);
+  if (!parsed) {
+    const p = parseAnyAddress(text);
+    if (!p) throw new AddressInputError(text, 'not an IPv4 or IPv6 address');
+    parsed = { address: p.value, family: p.family, text: formatAnyAddress(p.value, p.family) };
+    if (parsedDestinations.size < 4096) parsedDestinations.set(text, parsed);
+  }
+  return { ...parsed, index };
 }
 
 /** Leading bits two 128-bit values share (0..128). */

@@ -18,6 +18,7 @@ export function formatJson(results: readonly LintResult[]): string {
         endLine: m.endLine,
         endColumn: m.endColumn,
         docsUrl: m.docsUrl,
+        ...(m.details !== undefined ? { details: m.details } : {}),
         fix: m.fix ? { safety: m.fix.safety, description: m.fix.description, edits: m.fix.edits.map((e) => ({ range: [e.start, e.end], text: e.text })) } : null,
       })),
     })),

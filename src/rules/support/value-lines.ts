@@ -1,6 +1,6 @@
 // A policy's value lines: the lines that set a label and/or precedence for a prefix.
 import { maskOf } from '../../model/address.js';
-import type { GaiEntry, Policy, RowEntry } from '../../model/ast.js';
+import type { Entry, GaiEntry, Policy, RowEntry } from '../../model/ast.js';
 import { isGaiTableEntry, isRow } from '../../model/ast.js';
 
 /** A policy line that sets a label and/or precedence for a prefix. */
@@ -12,6 +12,14 @@ export interface ValueLine {
   readonly precedence?: number;
 }
 
+/** The prefix and values one line sets (a scopev4 line sets neither label nor precedence). */
+export function valueLineOf(entry: Entry): ValueLine {
+  if (isRow(entry)) return { entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value };
+  if (!isGaiTableEntry(entry)) throw new Error(`not a value line: ${entry.kind}`);
+  const base = { entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length };
+  return entry.kind === 'label' ? { ...base, label: entry.value.value } : entry.kind === 'precedence' ? { ...base, precedence: entry.value.value } : base;
+}
+
 const valueLinesCache = new WeakMap<Policy, ValueLine[]>();
 
 /** Computed once per policy: several rules walk these lines. */
@@ -21,12 +29,7 @@ export function valueLines(policy: Policy): ValueLine[] {
   const out: ValueLine[] = [];
   valueLinesCache.set(policy, out);
   for (const entry of policy.entries) {
-    if (isRow(entry)) {
-      out.push({ entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value });
-    } else if (isGaiTableEntry(entry) && entry.kind !== 'scopev4') {
-      const masked = entry.prefix.address & maskOf(entry.prefix.length);
-      out.push(entry.kind === 'label' ? { entry, prefix: masked, length: entry.prefix.length, label: entry.value.value } : { entry, prefix: masked, length: entry.prefix.length, precedence: entry.value.value });
-    }
+    if (isRow(entry) || (isGaiTableEntry(entry) && entry.kind !== 'scopev4')) out.push(valueLineOf(entry));
   }
   return out;
 }

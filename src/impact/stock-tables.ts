@@ -1,0 +1,33 @@
+// Is a file's table exactly a table some platform ships (FreeBSD's ipv4_prefer, the RFC
+// 6724 update draft, ...)? Then it was adopted whole, on purpose: its rows state no goal of
+// the author's own. Compared row by row on the effective label and precedence tables.
+import { PLATFORMS, type Platform } from '../model/builtin-tables.js';
+import { builtinEffectiveTable, type EffectiveTable } from '../model/effective-table.js';
+import type { PrefixTable } from '../model/prefix-table.js';
+
+function effectiveRows(t: PrefixTable<number>): string {
+  // The rows that take effect (the first of each prefix), in a canonical order.
+  const seen = new Map<string, number>();
+  for (const r of t.rows) {
+    const key = `${r.prefix}/${r.length}`;
+    if (!seen.has(key)) seen.set(key, r.value);
+  }
+  return [...seen].map(([k, v]) => `${k}=${v}`).sort().join(',');
+}
+
+const signatures = new Map<Platform, string>();
+
+function signature(t: EffectiveTable): string {
+  return `${t.system}|${effectiveRows(t.labels)}|${effectiveRows(t.precedences)}`;
+}
+
+/** The platform whose built-in table this is, or null. */
+export function stockTableOf(table: EffectiveTable): Platform | null {
+  const mine = signature(table);
+  for (const p of PLATFORMS) {
+    let sig = signatures.get(p);
+    if (sig === undefined) signatures.set(p, (sig = signature(builtinEffectiveTable(p))));
+    if (sig === mine) return p;
+  }
+  return null;
+}
