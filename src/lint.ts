@@ -38,10 +38,14 @@ export interface LintOptions {
   readonly filePath?: string;
   readonly dialect: Dialect;
   readonly config?: ResolvedConfig;
+  /** How the text was decoded from the file (FreeBSD counts bytes): utf8 unless said. */
+  readonly encoding?: 'utf8' | 'latin1';
 }
 
-export function readPolicy(text: string, dialect: Dialect, config: ResolvedConfig = DEFAULT_CONFIG): { policy: Policy; diagnostics: Diagnostic[] } {
-  return dialect === 'gai' ? readGaiConf(text, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}) : readIp6addrctl(text);
+export function readPolicy(text: string, dialect: Dialect, config: ResolvedConfig = DEFAULT_CONFIG, encoding: 'utf8' | 'latin1' = 'utf8'): { policy: Policy; diagnostics: Diagnostic[] } {
+  return dialect === 'gai'
+    ? readGaiConf(text, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {})
+    : readIp6addrctl(text, { encoding, interfaces: config.interfaces ?? null });
 }
 
 function runRules(policy: Policy, config: ResolvedConfig): Diagnostic[] {
@@ -93,7 +97,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
-    const { policy, diagnostics: readerFindings } = readPolicy(text, options.dialect, config);
+    const { policy, diagnostics: readerFindings } = readPolicy(text, options.dialect, config, options.encoding);
     const all = [...bomFinding(text, options.dialect), ...readerFindings, ...runRules(policy, config)];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments), RULE_IDS);
   } catch (error) {
