@@ -1,7 +1,7 @@
 // The recorded FreeBSD runs (fixtures/freebsd-recorded/records/install.jsonl, made by
 // running FreeBSD's own ip6addrctl, libc and kernel code on a host with lo0 and em0) are
 // the truth: the reader must predict every one, outcome, table and messages alike.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import type { InstallRun } from '../src/dialects/freebsd-install.js';
@@ -81,5 +81,19 @@ describe('every recorded ip6addrctl install agrees', () => {
     expect({ outcome: run.outcome, line: run.line, rows: run.rows }).toEqual({ outcome: 'depends-on-interfaces', line: 2, rows: null });
     expect(readIp6addrctl('fe80::%em0/64 40 1\n', { interfaces: ['lo0'] }).install!.outcome).toBe('aborted');
     expect(readIp6addrctl('fe80::%em0/64 40 1\n', { interfaces: ['lo0', 'em0'] }).install!.rows![0]!.scopeId).toBe(2);
+  });
+});
+
+describe('fixtures/freebsd-recorded: one recorded file per class, FreeBSD\'s record as the expectation', () => {
+  const dir = join(RECORDS, '..');
+  const names = readdirSync(dir).filter((n) => n.endsWith('.ip6addrctl.conf'));
+  test('there are a few dozen', () => expect(names.length).toBeGreaterThanOrEqual(25));
+  test.each(names)('%s', (name) => {
+    const expected = JSON.parse(readFileSync(join(dir, name.replace('.ip6addrctl.conf', '.freebsd.json')), 'utf8'));
+    const bytes = readFileSync(join(dir, name));
+    // Each one is a verbatim recorded file.
+    expect(records.find((r) => r.name === expected.record)!.file_base64).toBe(bytes.toString('base64'));
+    const { text, encoding } = decode(bytes);
+    expect(predicted(readIp6addrctl(text, { encoding, interfaces: HOST }).install!)).toEqual(expected.freebsd);
   });
 });

@@ -256,6 +256,8 @@ class Ip6addrctlReader {
       if (offset >= bytes) {
         const end = lineSpan(line, line.text.length, line.text.length);
         const missing = what === 'precedence' ? 'precedence and label' : 'label';
+        // One message when both came from leftover bytes.
+        if (what === 'label' && row.precedenceAt >= bytes) return { node: { text: '', value, span: end }, field: fields.length };
         this.report('parse-error', 'error', `Missing ${missing}: with no blank after the last field, ip6addrctl's field scan runs past the end of the line into bytes an earlier, longer line left in its buffer; ${installs}. Write PREFIX/LEN PRECEDENCE LABEL.`, end);
         return { node: { text: '', value, span: end }, field: fields.length };
       }
