@@ -286,7 +286,7 @@ class Ip6addrctlReader {
       this.report('zone-in-prefix', 'warning', `Zone \`${text}\` names an interface: install works only if the host has it (else "parse failed at line ${piece.count}" and an empty table); pass --interfaces to check. The kernel ignores the zone. Remove it.`, span, fix);
       return;
     }
-    const how = zone.by === 'name' ? `interface ${zone.scopeId}` : `scope ${zone.scopeId}`;
+    const how = zone.by === 'name' ? `interface ${shown(zone.text)}, index ${zone.scopeId}` : `scope ${zone.scopeId}`;
     const also = shifted ? `; the blank in it shifts the fields: ${shifted}` : '';
     this.report('zone-in-prefix', shifted ? 'error' : 'warning', `Zone \`${text}\`: getaddrinfo accepts it (${how}) and the kernel stores it but matches on the address only, so the row applies on every interface${also}. Remove the zone.`, span, shifted ? undefined : fix);
   }
