@@ -5,15 +5,20 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { policyFileDialect } from '../src/cli/policy-input.js';
 import { lintText } from '../src/lint/lint.js';
+import { DEFAULT_CONFIG } from '../src/model/config.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
-const FOLDERS = ['freebsd', 'glibc', 'broken'];
+const FOLDERS = ['freebsd', 'glibc', 'broken', 'freebsd-recorded'];
+/** The recorded FreeBSD runs were made on a host with these interfaces. */
+const RECORDING_HOST = { ...DEFAULT_CONFIG, interfaces: ['lo0', 'em0'] };
 
 function render(path: string): string {
   const text = readFileSync(path).toString('latin1');
   const utf8 = Buffer.from(text, 'latin1').toString('utf8');
   const source = Buffer.from(utf8, 'utf8').equals(Buffer.from(text, 'latin1')) ? utf8 : text;
-  const result = lintText(source, { dialect: policyFileDialect(path, '')!, filePath: path });
+  const encoding = source === utf8 ? 'utf8' : 'latin1';
+  const config = path.includes('freebsd-recorded') ? RECORDING_HOST : DEFAULT_CONFIG;
+  const result = lintText(source, { dialect: policyFileDialect(path, '')!, filePath: path, encoding, config });
   return result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}: ${m.message}\n`).join('');
 }
 

@@ -353,7 +353,8 @@ describe('size limit', () => {
   test('a file over --max-bytes: one clear line, exit 2, --fix writes nothing', () => {
     const dir = tmp();
     const file = join(dir, 'big.ip6addrctl.conf');
-    const content = FIXABLE + '#'.repeat(5000) + '\n';
+    // A long comment whose second fgets() piece does not start with #: install aborts (exit 1).
+    const content = FIXABLE + '# ' + 'x'.repeat(5000) + '\n';
     writeFileSync(file, content);
     const r = run([file, '--fix', '--max-bytes', '4096']);
     expect(r.code).toBe(2);

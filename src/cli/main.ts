@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CommandModule }>> = {
   diff: () => import('./commands/diff.js'),
   defaults: () => import('./commands/defaults.js'),
   explain: () => import('./commands/explain.js'),
+  show: () => import('./commands/show.js'),
 };
 
 /** yargs drops a lone `-`; argv can never hold a NUL, so this stands in for it while parsing. */
@@ -34,6 +35,7 @@ Usage:
   policylint diff A B                  semantic difference of two policies
   policylint explain [options] DEST... which address is tried first, and why (RFC 6724)
   policylint defaults --platform P     print a platform's built-in table
+  policylint show FILE...              the table the system really uses (ip6addrctl show layout)
   policylint rules                     list the rule catalog
 
 Run 'policylint COMMAND --help' for a command's options.

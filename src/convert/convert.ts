@@ -9,6 +9,7 @@ import { glibcToRows } from './gai-to-rows.js';
 import { modelOf, type Values } from '../model/policy-meaning.js';
 import { rowsToOther } from './rows-to-other.js';
 import { NAMES } from './value-limits.js';
+import { withoutRefusedRows } from './shown-table.js';
 
 export interface ConvertResult {
   /** Set when the output fails the target dialect's own reader: it must not be written. */
@@ -46,6 +47,8 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
     ({ items, warnings, expect } = converted);
     items.unshift(comment(`Converted from ${source.dialect} by policylint for ${NAMES[target]}.`), BLANK);
   }
+  // `ip6addrctl show` prints the kernel's table: without the rows it refused.
+  if (to === 'show') items = withoutRefusedRows(items);
   if (to === 'show' && items.some((i) => i.kind === 'comment' || ('comment' in i && i.comment))) {
     warnings.push('`ip6addrctl show` output has no comments: they are left out');
   }

@@ -40,6 +40,10 @@ export function semanticsOf(dialect: ConvertDialect, source: Semantics): Semanti
 export interface ReadOptions {
   /** glibc version whose gai.conf parser to follow. */
   readonly glibcVersion?: string;
+  /** How the text was decoded: FreeBSD counts a line's bytes, so latin1 text is counted one byte per character. */
+  readonly encoding?: 'utf8' | 'latin1';
+  /** The FreeBSD target host's interfaces (decides `%name` zones); null: unknown. */
+  readonly interfaces?: readonly string[] | null;
 }
 
 /** The one way to read a policy text in any dialect. */
@@ -48,7 +52,7 @@ export function readPolicy(dialect: ConvertDialect, text: string, options: ReadO
     case 'gai':
       return { dialect, semantics: 'glibc', ...readGaiConf(text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {}) };
     case 'ip6addrctl':
-      return { dialect, semantics: 'freebsd', ...readIp6addrctl(text) };
+      return { dialect, semantics: 'freebsd', ...readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null }) };
     case 'show':
       return { dialect, semantics: 'freebsd', ...readShow(text) };
     case 'addrlabel':

@@ -39,6 +39,8 @@ export interface LintOptions {
   readonly filePath?: string;
   readonly dialect: Dialect;
   readonly config?: ResolvedConfig;
+  /** How the text was decoded from the file (FreeBSD counts bytes): utf8 unless said. */
+  readonly encoding?: 'utf8' | 'latin1';
 }
 
 function runRules(policy: Policy, config: ResolvedConfig): Diagnostic[] {
@@ -91,7 +93,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
-    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {});
+    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, { ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}), encoding: options.encoding ?? 'utf8', interfaces: config.interfaces ?? null });
     const all = [...bomFinding(text, options.dialect), ...readerFindings, ...runRules(policy, config)];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments), RULE_IDS);
   } catch (error) {

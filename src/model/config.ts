@@ -21,6 +21,8 @@ export interface ResolvedConfig {
   readonly glibcVersion?: string;
   /** The built-in table impact is judged against (default: the file's own system's). */
   readonly baseline?: Platform;
+  /** The FreeBSD target host's interfaces in index order from 1 (decides `%name` zones). */
+  readonly interfaces?: readonly string[];
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
@@ -47,7 +49,7 @@ function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
 export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySet<string>): ResolvedConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(path, '(top level)', 'expected a JSON object');
-  const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline']);
+  const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline', 'interfaces']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) fail(path, key, `unknown key (known: ${[...allowed].join(', ')})`);
   const obj = raw as Record<string, unknown>;
   const rules: Record<string, RuleSetting> = {};
@@ -84,5 +86,24 @@ export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySe
     if (!PLATFORMS.includes(obj.baseline as Platform)) fail(path, 'baseline', `expected one of ${PLATFORMS.join(', ')}`);
     baseline = obj.baseline as Platform;
   }
-  return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}), ...(baseline ? { baseline } : {}) };
+  let interfaces: string[] | undefined;
+  if (obj.interfaces !== undefined) {
+    const list = obj.interfaces;
+    if (!Array.isArray(list) || list.some((n) => !isInterfaceName(n))) fail(path, 'interfaces', 'expected an array of interface names like ["lo0", "em0"] (index order from 1)');
+    interfaces = list as string[];
+  }
+  return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}), ...(baseline ? { baseline } : {}), ...(interfaces ? { interfaces } : {}) };
 }
+
+/** A FreeBSD interface name: 1 to 15 printable characters (IFNAMSIZ 16 with the NUL), no blank, `%` or `/`. */
+export function isInterfaceName(name: unknown): name is string {
+  return typeof name === 'string' && /^[!-~]{1,15}$/.test(name) && !/[%/,]/.test(name);
+}
+
+/** `--interfaces lo0,em0`: the list, or a one-line complaint. */
+export function parseInterfaceList(text: string): string[] | string {
+  const names = text.split(',');
+  const bad = names.find((n) => !isInterfaceName(n));
+  return bad === undefined ? names : `"${bad}" is not an interface name (give names separated by commas, in index order from 1, e.g. lo0,em0)`;
+}
+

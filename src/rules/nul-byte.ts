@@ -5,7 +5,7 @@ export const rule: Rule = {
   meta: {
     id: 'nul-byte',
     defaultSeverity: 'error',
-    description: 'A NUL byte: both parsers treat lines as C strings, so the text after it is invisible or undefined.',
+    description: 'A NUL byte: glibc stops reading the line at it; FreeBSD\'s string calls stop at it while its field scan goes on past it.',
     fixable: 'no',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',

@@ -5,7 +5,7 @@ export const rule: Rule = {
   meta: {
     id: 'zone-in-prefix',
     defaultSeverity: 'warning',
-    description: 'A %zone in a prefix: glibc rejects the line; FreeBSD needs the interface to exist and then ignores the zone.',
+    description: 'A %zone in a prefix: glibc rejects the line; FreeBSD accepts a name only on link-local addresses whose interface exists, a decimal on any, and then ignores it.',
     fixable: 'safe',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',

@@ -3,7 +3,7 @@
 // the lint rules' concrete examples both call this.
 import type { EffectiveTable } from '../model/effective-table.js';
 import { comparison, destinationFacts, type DestinationFacts } from './destination-sort.js';
-import { AddressInputError, parseDestination, parseHostAddress, type HostAddress } from './host.js';
+import { AddressInputError, parseDestination, parseHostAddress, type Destination, type HostAddress } from './host.js';
 import { BEHAVIOUR, type SimPlatform } from './resolver-profiles.js';
 import { sortWith } from './sort-algorithms.js';
 import { selectSource } from './source-selection.js';
@@ -49,6 +49,15 @@ function whyUnsorted(platform: SimPlatform, table: EffectiveTable, facts: Destin
   return null;
 }
 
+/**
+ * FreeBSD's getaddrinfo asks for AAAA and A records in turn and lists every IPv6 answer
+ * before every IPv4 one; that is the order it sorts (and keeps, with an empty table).
+ */
+function resolverOrder(platform: SimPlatform, destinations: Destination[]): Destination[] {
+  if (platform !== 'freebsd') return destinations;
+  return [...destinations.filter((d) => d.family === 6), ...destinations.filter((d) => d.family === 4)].map((d, index) => ({ ...d, index }));
+}
+
 export function simulate(input: SimulateInput): Simulation {
   const behaviour = BEHAVIOUR[input.platform];
   const notes: string[] = [];
@@ -58,7 +67,7 @@ export function simulate(input: SimulateInput): Simulation {
     table = behaviour.defaultTable();
   }
   const hosts = hostAddresses(input.sources);
-  const destinations = input.destinations.map((d, i) => parseDestination(d, i));
+  const destinations = resolverOrder(input.platform, input.destinations.map((d, i) => parseDestination(d, i)));
   const seen = new Set<string>();
   for (const d of destinations) {
     if (seen.has(d.text)) throw new AddressInputError(d.text, 'destination given twice');
@@ -75,8 +84,13 @@ export function simulate(input: SimulateInput): Simulation {
   const unsorted = whyUnsorted(input.platform, table, facts);
   const compare = comparison(behaviour);
   const ordered = unsorted ? facts : sortWith(behaviour.sort, facts, (a, b) => (compare(a, b).first === a ? -1 : 1));
+  if (input.platform === 'freebsd' && destinations.some((d, i) => d.text !== parseDestination(input.destinations[i]!, i).text)) {
+    notes.push('FreeBSD getaddrinfo lists every IPv6 answer before every IPv4 one before it sorts; that is the order ties (and an unsorted list) keep');
+  }
   if (!unsorted && input.platform === 'freebsd' && facts.length >= 3) {
-    notes.push('FreeBSD qsort is not stable from 7 entries on (getaddrinfo counts one entry per socket type), so tied destinations may come out permuted');
+    notes.push(
+      "FreeBSD's qsort is not stable from 7 entries on and comp_dst never returns 0: with no socket type in the hints each address is 3 entries, so tied destinations may come out permuted (not predicted here)",
+    );
   }
 
   const steps: SimulationStep[] = [];

@@ -1,6 +1,7 @@
 // Which of the host's addresses the kernel uses to reach a destination
 // (RFC 6724 section 5), as the resolvers learn it: connect() a UDP socket and
 // getsockname(). Each kernel has its own candidate order and tie-break.
+import { isIPv4Mapped } from '../model/address.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import {
   commonPrefixLength, isLinkLocal6, isLoopback4, isLoopback6, LOOPBACK_SOURCES, prefixLength128, inSubnet,
@@ -98,6 +99,9 @@ export function selectSource(hosts: readonly HostAddress[], dest: Destination, o
   // Loopback destinations are routed through lo, which every host has.
   if (dest.family === 6 && isLoopback6(dest.address)) return LOOPBACK_SOURCES[0]!;
   if (dest.family === 4 && isLoopback4(dest.address)) return LOOPBACK_SOURCES[1]!;
+  // FreeBSD: rc.d/routing installs reject routes for ::ffff:0:0/96 and ::/96, and with
+  // net.inet6.ip6.v6only=1 udp6_connect refuses an IPv4-mapped address anyway: no source.
+  if (o.kernel === 'freebsd' && dest.family === 6 && (isIPv4Mapped(dest.address) || dest.address >> 32n === 0n)) return null;
   const sameFamily = hosts.filter((h) => h.family === dest.family);
   if (dest.family === 4) return selectIPv4(sameFamily, dest);
   if (o.linkLocalNeedsZone && isLinkLocal6(dest.address)) return null;

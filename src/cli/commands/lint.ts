@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { Dialect } from '../../model/ast.js';
-import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
+import { ConfigError, DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint/lint.js';
@@ -28,6 +28,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'max-warnings', type: 'number', describe: 'Exit 1 when there are more warnings than this' },
   { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' },
   { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this' },
+  { name: 'interfaces', type: 'string', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
   { name: 'stdin-filename', type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' },
 ];
 
@@ -51,6 +52,7 @@ interface LintArgs {
   maxBytes: number;
   maxLines: number;
   stdinFilename?: string;
+  interfaces?: string;
 }
 
 function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConfig>, io: CommandIO): ResolvedConfig {
@@ -91,12 +93,21 @@ function withExtra(result: LintResult, extra: LintMessage[]): LintResult {
   return { ...result, messages, warningCount: result.warningCount + extra.filter((m) => m.severity === 'warning').length };
 }
 
+/** `--interfaces lo0,em0`, checked; undefined when not given. */
+export function interfacesOption(value: string | undefined, command: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = parseInterfaceList(value);
+  if (typeof list === 'string') throw new UsageError(`${command}: --interfaces: ${list}`);
+  return list;
+}
+
 export async function runLint(raw: Record<string, unknown>, io: CommandIO): Promise<number> {
   const args = raw as unknown as LintArgs;
   const files = args.files ?? [];
   if (files.length === 0) throw new UsageError('policylint: no files given (use - for standard input); see policylint --help');
   if (args.unsafeFixes && !args.fix && !args.fixDryRun) throw new UsageError('policylint: --unsafe-fixes needs --fix or --fix-dry-run');
   if (args.fix && files.includes('-')) throw new UsageError('policylint: --fix cannot write to standard input; use --fix-dry-run');
+  const interfaces = interfacesOption(args.interfaces, 'policylint');
   const configs = new Map<string, ResolvedConfig>();
   const results: LintResult[] = [];
   let ioFailure = false;
@@ -105,9 +116,10 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
       const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
       const input = await readInput(file, io, limits, reportedName);
-      const config = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
+      const found = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
+      const config = interfaces ? { ...found, interfaces } : found;
       const dialect = detect(input, args, reportedName);
-      const options = { filePath: reportedName, dialect, config };
+      const options = { filePath: reportedName, dialect, config, encoding: input.encoding };
       if (args.fix || args.fixDryRun) {
         const fixed = lintAndFix(input.text, { ...options, unsafe: args.unsafeFixes });
         if (args.fixDryRun) {

@@ -1,0 +1,323 @@
+// What FreeBSD's `ip6addrctl install FILE` does with a file's bytes, step by step as its
+// C code does it (usr.sbin/ip6addrctl make_policy_fromfile/parse_prefix, libc
+// getaddrinfo(AI_NUMERICHOST) with its scope-id parsing, the kernel's in6_src_ioctl), so
+// the outcome matches the recorded FreeBSD runs in fixtures/freebsd-recorded/records/.
+//
+// Why bytes and a buffer model rather than lines of text:
+// - fgets() counts bytes (2047 a call) and the line number FreeBSD prints counts calls;
+// - the buffer is never cleared: fgets() writes the new line and one NUL, and the bytes an
+//   earlier, longer line left after that NUL stay there;
+// - SKIP_WORD stops only at a space or tab, past NULs and newlines, so a missing field is
+//   read from those leftover bytes, or from memory never written (undefined behaviour);
+// - strdup()/strchr()/atoi() stop at the first NUL, so a NUL inside an entry is harmless.
+import { maskValue, parseIPv6 } from '../model/address.js';
+import { cAtoi, isCSpace } from '../model/c-numbers.js';
+
+/** `char line[_POSIX2_LINE_MAX]`: fgets() stores at most 2047 bytes and a NUL. */
+export const FGETS_BUFFER_BYTES = 2048;
+const NEVER_WRITTEN = -1;
+const SPACE = 0x20;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const NUL = 0;
+
+export interface InstallOptions {
+  /** The target host's interfaces in index order from 1; null: not known. */
+  readonly interfaces?: readonly string[] | null;
+}
+
+/** How getaddrinfo read the `%zone` of a prefix. */
+export interface ZoneReading {
+  /** The zone's bytes (as latin1 text), after the first `%`. */
+  readonly text: string;
+  /** Offset of the `%` in the line. */
+  readonly at: number;
+  /** `name`: an interface of the host; `number`: strtoul; `unknown-name`: interfaces not given. */
+  readonly by: 'name' | 'number' | 'unknown-name';
+  readonly scopeId: number;
+}
+
+export type ZoneFailure = 'empty' | 'not-numeric' | 'out-of-range' | 'no-such-interface';
+
+export interface ParsedRow {
+  /** The address as written (host bits included). */
+  readonly address: bigint;
+  readonly length: number;
+  readonly precedence: number;
+  readonly label: number;
+  readonly zone: ZoneReading | null;
+  /** Offsets in the line (the buffer starts at the line) of the `/` and where atoi() began each value; at or past `lineBytes`, the value came from bytes an earlier line left. */
+  readonly slashAt: number;
+  readonly precedenceAt: number;
+  readonly labelAt: number;
+}
+
+export type Failure =
+  | { readonly why: 'no-slash' }
+  | { readonly why: 'address'; readonly text: string; readonly zone?: ZoneFailure; readonly zoneAt?: number }
+  | { readonly why: 'length'; readonly value: number }
+  | { readonly why: 'missing-field'; readonly field: 'precedence' | 'label'; readonly at: number };
+
+export type Verdict =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'comment'; readonly at: number }
+  | { readonly kind: 'row'; readonly row: ParsedRow }
+  | { readonly kind: 'fail'; readonly failure: Failure }
+  /** A scan read memory no fgets() call wrote: what happens depends on stack contents. */
+  | { readonly kind: 'undefined'; readonly field: 'precedence' | 'label'; readonly at: number };
+
+/** One fgets() call: FreeBSD's "line" (`count`). */
+export interface Piece {
+  readonly count: number;
+  /** Byte range in the file, the newline included when this call read it. */
+  readonly start: number;
+  readonly end: number;
+  readonly hasNewline: boolean;
+  readonly verdict: Verdict;
+}
+
+export type KernelError = 'File exists' | 'Invalid argument';
+
+export interface InstalledRow {
+  /** Host bits masked, as the kernel stores it. */
+  readonly address: bigint;
+  readonly length: number;
+  readonly precedence: number;
+  readonly label: number;
+  readonly scopeId: number;
+  readonly line: number;
+}
+
+export type InstallOutcome = 'installed' | 'aborted' | 'undefined' | 'depends-on-interfaces';
+
+export interface InstallRun {
+  readonly pieces: readonly Piece[];
+  readonly outcome: InstallOutcome;
+  /** The line (fgets count) that decided a non-installed outcome. */
+  readonly line: number | null;
+  /** The kernel's table afterwards (rc.d flushed it first), or null when it cannot be known. */
+  readonly rows: readonly InstalledRow[] | null;
+  /** Rows the kernel refused (install goes on after each). */
+  readonly refused: readonly { readonly line: number; readonly error: KernelError }[];
+  /** What ip6addrctl prints on standard error, for the installed and aborted outcomes. */
+  readonly stderr: string;
+}
+
+class OutOfWrittenMemory extends Error {
+  constructor(readonly at: number) {
+    super('read of never-written memory');
+  }
+}
+
+/** The fgets() buffer, remembering which bytes were ever written. */
+class LineBuffer {
+  private readonly bytes = new Int16Array(FGETS_BUFFER_BYTES).fill(NEVER_WRITTEN);
+
+  /** fgets(): the line's bytes, then a NUL. */
+  store(source: Uint8Array, start: number, end: number) {
+    for (let i = start; i < end; i++) this.bytes[i - start] = source[i]!;
+    this.bytes[end - start] = NUL;
+  }
+
+  at(index: number): number {
+    const byte = index < FGETS_BUFFER_BYTES ? this.bytes[index]! : NEVER_WRITTEN;
+    if (byte === NEVER_WRITTEN) throw new OutOfWrittenMemory(index);
+    return byte;
+  }
+
+  /** The C string at `from` (up to its NUL), as latin1 text. */
+  cString(from: number): string {
+    let text = '';
+    for (let i = from; ; i++) {
+      const b = this.at(i);
+      if (b === NUL) return text;
+      text += String.fromCharCode(b);
+    }
+  }
+
+  /** atoi() at `from`: it reads spaces, a sign and digits. */
+  atoi(from: number): number {
+    let i = from;
+    while (isCSpace(this.at(i))) i++;
+    if (this.at(i) === 0x2b || this.at(i) === 0x2d) i++;
+    while (this.at(i) >= 0x30 && this.at(i) <= 0x39) i++;
+    let text = '';
+    for (let k = from; k < i; k++) text += String.fromCharCode(this.at(k));
+    return cAtoi(text).value;
+  }
+}
+
+const isBlank = (b: number) => b === SPACE || b === TAB;
+
+/** Link-local unicast and interface/link-local multicast: the scopes that take interface names. */
+function takesInterfaceName(address: bigint): boolean {
+  const top = Number(address >> 112n);
+  return (top & 0xffc0) === 0xfe80 || ((top & 0xff00) === 0xff00 && ((top & 0x0f) === 1 || (top & 0x0f) === 2));
+}
+
+/** strtoul(scope, &ep, 10) with getaddrinfo's checks: all of it consumed, no ERANGE, fits 32 bits. */
+function numericScope(text: string): number | null {
+  let i = 0;
+  while (i < text.length && isCSpace(text.charCodeAt(i))) i++;
+  let negative = false;
+  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
+  const digitsStart = i;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  if (i === digitsStart || i !== text.length) return null;
+  const magnitude = BigInt(text.slice(digitsStart, i));
+  if (magnitude >= 1n << 64n) return null;
+  const value = negative ? ((1n << 64n) - magnitude) & ((1n << 64n) - 1n) : magnitude;
+  return value <= 0xffffffffn ? Number(value) : null;
+}
+
+type AddressReading = { ok: true; address: bigint; zone: ZoneReading | null } | { ok: false; zone?: ZoneFailure; zoneAt?: number };
+
+/** getaddrinfo(text, AI_NUMERICHOST, AF_INET6): inet_pton, then a `%zone` by the address's kind. */
+function readAddress(text: string, textAt: number, interfaces: readonly string[] | null): AddressReading {
+  const percent = text.indexOf('%');
+  const address = parseIPv6(percent < 0 ? text : text.slice(0, percent));
+  if (address === null) return { ok: false };
+  if (percent < 0) return { ok: true, address, zone: null };
+  const zoneText = text.slice(percent + 1);
+  const zoneAt = textAt + percent;
+  if (zoneText === '') return { ok: false, zone: 'empty', zoneAt };
+  const reading = (by: ZoneReading['by'], scopeId: number): AddressReading => ({ ok: true, address, zone: { text: zoneText, at: zoneAt, by, scopeId } });
+  if (takesInterfaceName(address)) {
+    const index = interfaces ? interfaces.indexOf(zoneText) : -1;
+    if (index >= 0) return reading('name', index + 1);
+    const number = numericScope(zoneText);
+    if (number !== null) return reading('number', number);
+    if (!interfaces) return reading('unknown-name', 0);
+    return { ok: false, zone: 'no-such-interface', zoneAt };
+  }
+  const number = numericScope(zoneText);
+  if (number !== null) return reading('number', number);
+  return { ok: false, zone: /^[\s+-]*[0-9]+$/.test(zoneText) ? 'out-of-range' : 'not-numeric', zoneAt };
+}
+
+/** make_policy_fromfile()'s loop body for the line now in the buffer. */
+function readBufferedLine(buffer: LineBuffer, interfaces: readonly string[] | null): Verdict {
+  let cp = 0;
+  while (isBlank(buffer.at(cp))) cp++;
+  if (buffer.at(cp) === NEWLINE) return { kind: 'blank' };
+  if (buffer.at(cp) === 0x23) return { kind: 'comment', at: cp };
+  const prefixAt = cp;
+
+  // parse_prefix(): a copy of the rest of the line, cut at its first `/`.
+  const rest = buffer.cString(prefixAt);
+  const slash = rest.indexOf('/');
+  if (slash < 0) return { kind: 'fail', failure: { why: 'no-slash' } };
+  const addressText = rest.slice(0, slash);
+  const reading = readAddress(addressText, prefixAt, interfaces);
+  if (!reading.ok) {
+    const failure: Failure = { why: 'address', text: addressText, ...(reading.zone ? { zone: reading.zone, zoneAt: reading.zoneAt! } : {}) };
+    return { kind: 'fail', failure };
+  }
+  const length = cAtoi(rest.slice(slash + 1)).value;
+  if (length < 0 || length > 128) return { kind: 'fail', failure: { why: 'length', value: length } };
+
+  // SKIP_WORD then SKIP_WHITE, twice: the word ends only at a blank.
+  const nextField = (field: 'precedence' | 'label'): number | Verdict => {
+    try {
+      while (!isBlank(buffer.at(cp))) cp++;
+      while (isBlank(buffer.at(cp))) cp++;
+      if (buffer.at(cp) === NUL || buffer.at(cp) === NEWLINE) return { kind: 'fail', failure: { why: 'missing-field', field, at: cp } };
+      buffer.atoi(cp);
+      return cp;
+    } catch (error) {
+      if (error instanceof OutOfWrittenMemory) return { kind: 'undefined', field, at: error.at };
+      throw error;
+    }
+  };
+  const precedenceAt = nextField('precedence');
+  if (typeof precedenceAt !== 'number') return precedenceAt;
+  const labelAt = nextField('label');
+  if (typeof labelAt !== 'number') return labelAt;
+  return {
+    kind: 'row',
+    row: {
+      address: reading.address,
+      length,
+      precedence: buffer.atoi(precedenceAt),
+      label: buffer.atoi(labelAt),
+      zone: reading.zone,
+      slashAt: prefixAt + slash,
+      precedenceAt,
+      labelAt,
+    },
+  };
+}
+
+/** Every fgets() call on the file, with what the loop body makes of it (also after a failure, for linting). */
+export function readPieces(bytes: Uint8Array, options: InstallOptions = {}): Piece[] {
+  const interfaces = options.interfaces ?? null;
+  const buffer = new LineBuffer();
+  const pieces: Piece[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = start;
+    while (end < bytes.length && end - start < FGETS_BUFFER_BYTES - 1) {
+      if (bytes[end++] === NEWLINE) break;
+    }
+    buffer.store(bytes, start, end);
+    const hasNewline = bytes[end - 1] === NEWLINE;
+    pieces.push({ count: pieces.length + 1, start, end, hasNewline, verdict: readBufferedLine(buffer, interfaces) });
+    start = end;
+  }
+  return pieces;
+}
+
+const GAI_NONAME = 'hostname nor servname provided, or not known';
+
+/** What `ip6addrctl install` prints for a failed line before "parse failed". */
+function failureWarning(failure: Failure): string {
+  if (failure.why === 'address') return `ip6addrctl: getaddrinfo failed for ${failure.text}: ${GAI_NONAME}\n`;
+  if (failure.why === 'length') return `ip6addrctl: invalid prefix length: ${failure.value}\n`;
+  return '';
+}
+
+/** The kernel's SIOCAADDRCTL_POLICY: label -1 is EINVAL, a masked duplicate EEXIST, else appended. */
+function addToKernel(rows: readonly { row: ParsedRow; line: number }[]) {
+  const table: InstalledRow[] = [];
+  const refused: { line: number; error: KernelError }[] = [];
+  const seen = new Set<string>();
+  for (const { row, line } of rows) {
+    if (row.label === -1) {
+      refused.push({ line, error: 'Invalid argument' });
+      continue;
+    }
+    const address = maskValue(row.address, row.length);
+    const key = `${row.length}/${address}`;
+    if (seen.has(key)) {
+      refused.push({ line, error: 'File exists' });
+      continue;
+    }
+    seen.add(key);
+    table.push({ address, length: row.length, precedence: row.precedence, label: row.label, scopeId: row.zone?.scopeId ?? 0, line });
+  }
+  return { table, refused };
+}
+
+/** The outcome of `ip6addrctl install` on these bytes, from the first line that decides it. */
+export function simulateInstall(bytes: Uint8Array, options: InstallOptions = {}): InstallRun {
+  const pieces = readPieces(bytes, options);
+  const parsed: { row: ParsedRow; line: number }[] = [];
+  let stderr = '';
+  for (const piece of pieces) {
+    const v = piece.verdict;
+    if (v.kind === 'fail') {
+      stderr += `${failureWarning(v.failure)}ip6addrctl: parse failed at line ${piece.count}\n`;
+      return { pieces, outcome: 'aborted', line: piece.count, rows: [], refused: [], stderr };
+    }
+    if (v.kind === 'undefined') return { pieces, outcome: 'undefined', line: piece.count, rows: null, refused: [], stderr: '' };
+    if (v.kind === 'row') {
+      if (v.row.zone?.by === 'unknown-name') {
+        return { pieces, outcome: 'depends-on-interfaces', line: piece.count, rows: null, refused: [], stderr: '' };
+      }
+      parsed.push({ row: v.row, line: piece.count });
+    }
+  }
+  const { table, refused } = addToKernel(parsed);
+  for (const r of refused) stderr += `ip6addrctl: ioctl(SIOCAADDRCTL_POLICY): ${r.error}\n`;
+  return { pieces, outcome: 'installed', line: null, rows: table, refused, stderr };
+}
