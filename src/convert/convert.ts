@@ -54,7 +54,7 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   const reread = readPolicy(to, output);
   const problems = reread.diagnostics.filter((d) => d.severity === 'error');
   // A translation the target's own reader rejects is refused, never written.
-  if (problems.length > 0) return { output, warnings, check: { equivalent: false, regions: [], labelsOnly: false }, unreadable: problems[0]!.message };
+  if (problems.length > 0) return { output, warnings, check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };
   const check = comparePolicies(modelOf(source.policy, source.semantics), modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
   return { output, warnings, check };
 }
