@@ -6,8 +6,9 @@
 // all its prefixes split the space into runs where every longest-match lookup gives the
 // same row. Walking both step functions together compares every run of both tables: no
 // address is sampled, every address is covered. Sorting dominates: O(n log n).
+import type { PrefixTable } from '../model/prefix-table.js';
 import { pieceEnd, zipPieces, type Piece } from '../model/step-function.js';
-import { ipv4ScopePieces, sameValues, valuePieces, type PolicyModel, type Values } from '../model/policy-meaning.js';
+import { ipv4ScopePieces, ipv4ScopesOf, sameValues, valuePieces, type PolicyModel, type Values } from '../model/policy-meaning.js';
 
 /** A run of addresses (first and last, inclusive) where the two policies differ. */
 export interface Region<T> {
@@ -40,9 +41,14 @@ export function comparePolicies(before: PolicyModel, after: PolicyModel, options
   const expect = options.expect ?? ((v: Values) => v);
   const equal = labelsOnly ? (a: Values, b: Values) => a.label === b.label : sameValues;
   const regions = differingRegions(valuePieces(before), valuePieces(after), sameValues, (b, a) => equal(expect(b), a));
-  const same = (a: number, b: number) => a === b;
-  const scopeRegions = differingRegions(ipv4ScopePieces(before), ipv4ScopePieces(after), same, same);
+  const scopeRegions = compareIpv4Scopes(ipv4ScopesOf(before), ipv4ScopesOf(after));
   return { equivalent: regions.length === 0 && scopeRegions.length === 0, regions, scopeRegions, labelsOnly };
+}
+
+/** Where two IPv4 scope tables (ipv4ScopesOf) give IPv4 addresses different scopes. */
+export function compareIpv4Scopes(before: PrefixTable<number>, after: PrefixTable<number>): ScopeRegion[] {
+  const same = (a: number, b: number) => a === b;
+  return differingRegions(ipv4ScopePieces(before), ipv4ScopePieces(after), same, same);
 }
 
 /** The maximal runs where `agree` says the two step functions' values do not agree. */

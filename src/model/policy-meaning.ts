@@ -75,6 +75,6 @@ export function valuePieces(model: PolicyModel): Piece<Values>[] {
 }
 
 /** IPv4 scopes as a step function over all 2^128 addresses (NOT_IPV4 outside ::ffff:0:0/96). */
-export function ipv4ScopePieces(model: PolicyModel): Piece<number>[] {
-  return tablePieces(ipv4ScopesOf(model), NOT_IPV4);
+export function ipv4ScopePieces(scopes: PrefixTable<number>): Piece<number>[] {
+  return tablePieces(scopes, NOT_IPV4);
 }
