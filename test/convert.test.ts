@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, chmodSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertPolicy } from '../src/convert/convert.js';
+import { convertPolicy, onlyInexpressible } from '../src/convert/convert.js';
 import { readPolicy, type ConvertDialect } from '../src/dialects/registry.js';
 import { detectDialect } from '../src/dialects/detect.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
@@ -44,13 +44,41 @@ describe('gai.conf -> ip6addrctl.conf', () => {
     expect(out).toMatch(/# the rest\n::\/0\s+40\s+1\n/);
   });
 
-  test('scopev4 and reload: warning and comment', () => {
+  test('scopev4 that changes IPv4 scopes: not exact; each lost range said plainly; reload warned', () => {
     const result = convertPolicy(readPolicy('gai', 'scopev4 ::ffff:10.0.0.0/104 5\nreload yes\n'), 'ip6addrctl');
-    expect(result.warnings.join('\n')).toMatch(/scopev4 ::ffff:10\.0\.0\.0\/104 5 is not carried over: FreeBSD's IPv4 scopes are fixed/);
     expect(result.warnings.join('\n')).toMatch(/`reload yes` is not carried over/);
-    expect(result.output).toMatch(/^# policylint: scopev4 .* not carried over/m);
+    expect(result.output).toMatch(/^# policylint: scopev4 ::ffff:10\.0\.0\.0\/104 5 is not carried over: FreeBSD derives IPv4 scope from the address/m);
     expect(result.output).toMatch(/^# policylint: `reload yes` is not carried over/m);
+    // The file's table replaces glibc's whole default: 127/8 and 169.254/16 fall to the implicit 14 too.
+    expect(result.check.equivalent).toBe(false);
+    expect(result.check.regions).toEqual([]);
+    expect(onlyInexpressible(result)).toBe(true);
+    const why = 'ip6addrctl.conf cannot express scopev4: FreeBSD derives IPv4 scope from the address (127/8 and 169.254/16 link-local, the rest global); ';
+    expect(result.lost).toEqual([
+      `${why}::ffff:10.0.0.0/104 would have scope 5 on glibc, 14 on FreeBSD`,
+      `${why}::ffff:127.0.0.0/104 would have scope 14 on glibc, 2 on FreeBSD`,
+      `${why}::ffff:169.254.0.0/112 would have scope 14 on glibc, 2 on FreeBSD`,
+    ]);
+    for (const line of result.lost) expect(line.length).toBeLessThanOrEqual(300);
+  });
+
+  test("scopev4 lines that restate glibc's defaults: nothing lost, exact, only a comment", () => {
+    const result = convertPolicy(readPolicy('gai', 'scopev4 169.254.0.0/16 2\nscopev4 127.0.0.0/8 2\nscopev4 0.0.0.0/0 14\n'), 'ip6addrctl');
     expect(result.check.equivalent).toBe(true);
+    expect(result.lost).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.output).toMatch(/^# policylint: scopev4 ::ffff:169\.254\.0\.0\/112 2 is left out: FreeBSD derives the same IPv4 scopes from the address/m);
+  });
+
+  test('every target without scopev4 names itself and its system', () => {
+    const source = readPolicy('gai', 'scopev4 ::ffff:169.254.0.0/112 14\n');
+    expect(convertPolicy(source, 'netsh').lost[0]).toMatch(/^`netsh` prefix policies cannot express scopev4: Windows derives .* ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on Windows$/);
+    expect(convertPolicy(source, 'addrlabel').lost[0]).toMatch(/^`ip addrlabel` cannot express scopev4: the Linux kernel derives /);
+    expect(convertPolicy(source, 'show').lost).toHaveLength(2);
+    // JSON keeps glibc's meaning, scopev4 lines included.
+    const json = convertPolicy(source, 'json');
+    expect(json.check.equivalent).toBe(true);
+    expect(json.lost).toEqual([]);
   });
 
   test('to ip addrlabel: precedence is lost (warned)', () => {
@@ -172,6 +200,53 @@ describe('readers of the other dialects', () => {
   });
 });
 
+describe('round trips', () => {
+  const headers = (text: string) => text.match(/Converted from/g)?.length ?? 0;
+  const via = (text: string, from: ConvertDialect, ...steps: ConvertDialect[]) => {
+    let read = readPolicy(from, text);
+    const outputs: string[] = [];
+    for (const to of steps) {
+      const result = convertPolicy(read, to);
+      expect(result.check.equivalent).toBe(true);
+      outputs.push(result.output);
+      read = readPolicy(to, result.output);
+    }
+    return outputs;
+  };
+
+  test('A -> B -> A writes one "Converted from" header (the last step\'s), never a stack', () => {
+    for (const out of via('# mine\nprecedence ::ffff:0:0/96 100\n', 'gai', 'ip6addrctl', 'gai', 'ip6addrctl', 'gai')) expect(headers(out)).toBe(1);
+    const [, back] = via('::1/128 50 0\n::/0 40 1\n', 'ip6addrctl', 'netsh', 'ip6addrctl');
+    expect(back).toMatch(/^# Converted from netsh by policylint for FreeBSD\.\n\n::1\/128/);
+    const [, , last] = via('::/0 40 1\n', 'ip6addrctl', 'gai', 'addrlabel', 'gai');
+    expect(headers(last!)).toBe(1);
+    // The file's own comments stay.
+    expect(via('# mine\nprecedence ::ffff:0:0/96 100\n', 'gai', 'ip6addrctl', 'gai')[1]).toMatch(/^# mine$/m);
+  });
+
+  test('gai -> ip6addrctl -> gai with a scopev4 table: the first step is refused, forced it is flagged where it differs', () => {
+    const source = readPolicy('gai', 'scopev4 ::ffff:10.0.0.0/104 5\nscopev4 0.0.0.0/0 14\n');
+    const freebsd = convertPolicy(source, 'ip6addrctl');
+    expect(onlyInexpressible(freebsd)).toBe(true);
+    expect(freebsd.lost).toEqual([expect.stringMatching(/::ffff:10\.0\.0\.0\/104 would have scope 5 on glibc, 14 on FreeBSD$/), expect.anything(), expect.anything()]);
+    const back = readPolicy('gai', convertPolicy(readPolicy('ip6addrctl', freebsd.output), 'gai').output);
+    const roundTrip = comparePolicies(modelOf(source.policy, 'glibc'), modelOf(back.policy, 'glibc'));
+    expect(roundTrip.equivalent).toBe(false);
+    expect(roundTrip.scopeRegions).toEqual(freebsd.check.scopeRegions);
+  });
+
+  test('gai -> json -> gai keeps scopev4 (exact)', () => {
+    const text = 'scopev4 ::ffff:10.0.0.0/104 5 # site\nscopev4 0.0.0.0/0 14\n';
+    const json = convertPolicy(readPolicy('gai', text), 'json');
+    expect(json.check.equivalent).toBe(true);
+    expect(json.output).toMatch(/"table": "scopev4"/);
+    const back = convertPolicy(readPolicy('json', json.output), 'gai');
+    expect(back.check.equivalent).toBe(true);
+    expect(back.output).toBe(convertPolicy(readPolicy('gai', text), 'gai').output);
+    expect(comparePolicies(modelOf(readPolicy('gai', text).policy, 'glibc'), modelOf(readPolicy('gai', back.output).policy, 'glibc')).equivalent).toBe(true);
+  });
+});
+
 describe('every fixture converts exactly to every dialect', () => {
   const files = ['freebsd', 'glibc', 'convert'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.conf')).map((f) => join(FIXTURES, d, f)));
   test.each(files)('%s', (file) => {
@@ -180,6 +255,8 @@ describe('every fixture converts exactly to every dialect', () => {
     for (const to of ['gai', 'ip6addrctl', 'json', 'netsh', 'show'] as const) {
       const result = convertPolicy(source, to);
       expect(result.check.regions).toEqual([]);
+      // IPv4 scopes: the same, or a gai.conf scopev4 table the target cannot express (said).
+      expect(result.check.scopeRegions.length === 0 || onlyInexpressible(result)).toBe(true);
     }
   });
 });
@@ -238,6 +315,32 @@ describe('policylint convert (CLI module)', () => {
     expect(await convertCommand.run({ file: 'bad-gai.conf', to: 'ip6addrctl', force: true }, cio)).toBe(0);
     expect(out.stderr).toMatch(/glibc ignores the lines with errors; only the valid lines are converted/);
     expect(out.stdout).toMatch(/^::1\/128\s+60\s+0$/m);
+  });
+
+  test('a scopev4 table the target cannot express: refused (exit 1) with one line per range; --force writes it', async () => {
+    writeFileSync(join(dir, 'scope-gai.conf'), 'precedence ::ffff:0:0/96 100\nscopev4 ::ffff:169.254.0.0/112 14\n');
+    const { io: cio, out } = io(dir);
+    expect(await convertCommand.run({ file: 'scope-gai.conf', to: 'ip6addrctl' }, cio)).toBe(1);
+    expect(out.stdout).toBe('');
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(/^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on FreeBSD$/),
+      expect.stringMatching(/^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:169\.254\.0\.0\/112 would have scope 14 on glibc, 2 on FreeBSD$/),
+      expect.stringMatching(/^policylint: scope-gai\.conf: not converted: ip6addrctl\.conf has no scopev4, .*--force to convert without them\.$/),
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(300 + 'policylint: scope-gai.conf: '.length);
+    const forced = io(dir);
+    expect(await convertCommand.run({ file: 'scope-gai.conf', to: 'ip6addrctl', force: true }, forced.io)).toBe(0);
+    expect(forced.out.stderr).toMatch(/^policylint: warning: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: /m);
+    expect(forced.out.stdout).toMatch(/^# policylint: scopev4 ::ffff:169\.254\.0\.0\/112 14 is not carried over/m);
+    expect(forced.out.stdout).toMatch(/^::ffff:0:0\/96\s+100\s+4$/m);
+  });
+
+  test("scopev4 lines that restate glibc's defaults convert without a word on stderr", async () => {
+    writeFileSync(join(dir, 'scope-default-gai.conf'), 'scopev4 ::ffff:169.254.0.0/112 2\nscopev4 ::ffff:127.0.0.0/104 2\nscopev4 ::ffff:0.0.0.0/96 14\n');
+    const { io: cio, out } = io(dir);
+    expect(await convertCommand.run({ file: 'scope-default-gai.conf', to: 'ip6addrctl' }, cio)).toBe(0);
+    expect(out.stderr).toBe('');
   });
 
   test('missing file and bad --to are one-line usage errors naming the file', async () => {

@@ -42,3 +42,30 @@ test('a missing file is a usage error naming it', async () => {
   const { io: cio } = io();
   await expect(diff.run({ a: 'missing.conf', b: 'a.gai.conf' }, cio)).rejects.toThrow(/missing\.conf: no such file/);
 });
+
+describe('scopev4 is part of a gai.conf meaning', () => {
+  test('a scopev4 line differs from an empty gai.conf (it replaces the whole default scopev4 table)', async () => {
+    const a = file('empty.gai.conf', '');
+    const b = file('scope.gai.conf', 'scopev4 ::ffff:169.254.0.0/112 14\n');
+    const { io: cio, out } = io();
+    expect(await diff.run({ a, b }, cio)).toBe(1);
+    // The line's own range, and 127/8, which falls to the implicit /96 row (global).
+    expect(out.stdout.split('\n').slice(2).filter(Boolean)).toEqual(['::ffff:127.0.0.0/104: scope 2 -> 14', '::ffff:169.254.0.0/112: scope 2 -> 14']);
+  });
+
+  test("scopev4 lines that spell out glibc's defaults are the same as none", async () => {
+    const a = file('none.gai.conf', '');
+    const b = file('spelled.gai.conf', 'scopev4 ::ffff:169.254.0.0/112 2\nscopev4 127.0.0.0/8 2\nscopev4 0.0.0.0/0 14\n');
+    const { io: cio, out } = io();
+    expect(await diff.run({ a, b }, cio)).toBe(0);
+    expect(out.stdout).toMatch(/and every IPv4 address the same scope/);
+  });
+
+  test("glibc's scopev4 against FreeBSD's fixed IPv4 scopes (from the address)", async () => {
+    const a = file('rfc1918.gai.conf', 'scopev4 10.0.0.0/8 5\nscopev4 127.0.0.0/8 2\nscopev4 169.254.0.0/16 2\nscopev4 0.0.0.0/0 14\n');
+    const b = file('glibc-merged.ip6addrctl.conf', '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n');
+    const { io: cio, out } = io();
+    expect(await diff.run({ a, b }, cio)).toBe(1);
+    expect(out.stdout.split('\n').slice(2).filter(Boolean)).toEqual(['::ffff:10.0.0.0/104: scope 5 -> 14']);
+  });
+});

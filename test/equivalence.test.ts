@@ -6,6 +6,10 @@ import { freebsdTableFromRows, lookup } from '../src/model/effective-table.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { valuePieces, type PolicyModel } from '../src/model/policy-meaning.js';
 import { pieceEnd, prefixRange } from '../src/model/step-function.js';
+import { ipv4ScopesOf, modelOf } from '../src/model/policy-meaning.js';
+import { readPolicy } from '../src/dialects/registry.js';
+import { freebsdScope, glibcScope } from '../src/simulate/scope.js';
+import { gaiPolicyArb, propertySeed, propertyRuns } from './support/generators.js';
 
 type Row = { prefix: bigint; length: number; precedence: number; label: number };
 
@@ -123,5 +127,50 @@ describe('comparePolicies', () => {
     console.log(`equivalence of two 10k-row tables: ${ms.toFixed(0)} ms, ${result.regions.length} regions`);
     expect(result.equivalent).toBe(false);
     expect(ms).toBeLessThan(300);
+  });
+});
+
+describe('comparePolicies: IPv4 scopes (scopev4)', () => {
+  const IPV4 = prefixRange(0xffffn << 32n, 96);
+  /** Addresses at and around every scope row's ends, and around the IPv4-mapped block. */
+  const scopeProbes = (...models: PolicyModel[]) =>
+    probePoints(models.flatMap((m) => ipv4ScopesOf(m).rows.map((r) => ({ prefix: r.prefix, length: r.length, precedence: 0, label: 0 })))).concat([IPV4.start - 1n, IPV4.end + 1n]);
+  // The simulator's own scope functions are the oracle: glibc's scopev4 lookup, FreeBSD's rule.
+  const scopeOf = (m: PolicyModel, address: bigint) => (m.semantics === 'glibc' ? glibcScope({ address, family: 4 }, m.table) : freebsdScope({ address, family: 4 }));
+  const inIPv4 = (x: bigint) => IPV4.start <= x && x <= IPV4.end;
+
+  const agreesWithOracle = (ma: PolicyModel, mb: PolicyModel) => {
+    const result = comparePolicies(ma, mb);
+    for (const r of result.scopeRegions) expect(inIPv4(r.start) && inIPv4(r.end)).toBe(true);
+    for (const x of scopeProbes(ma, mb)) {
+      const region = regionOf(result.scopeRegions, x);
+      if (!inIPv4(x)) {
+        expect(region).toBeUndefined();
+        continue;
+      }
+      const [sa, sb] = [scopeOf(ma, x), scopeOf(mb, x)];
+      expect(region ? [region.before, region.after] : 'same').toEqual(sa === sb ? 'same' : [sa, sb]);
+    }
+    expect(result.equivalent).toBe(result.regions.length === 0 && result.scopeRegions.length === 0);
+  };
+
+  test('two gai.conf files: agrees with glibc scopev4 lookups at and around every boundary', () => {
+    fc.assert(
+      fc.property(gaiPolicyArb, gaiPolicyArb, (a, b) => agreesWithOracle(modelOf(readPolicy('gai', a.text).policy, 'glibc'), modelOf(readPolicy('gai', b.text).policy, 'glibc'))),
+      { seed: propertySeed(8101), numRuns: propertyRuns(400) },
+    );
+  });
+
+  test("a gai.conf against FreeBSD's fixed IPv4 scopes: agrees with both systems' scope functions", () => {
+    const freebsd = model([{ prefix: 0n, length: 0, precedence: 40, label: 1 }]);
+    fc.assert(
+      fc.property(gaiPolicyArb, (a) => agreesWithOracle(modelOf(readPolicy('gai', a.text).policy, 'glibc'), freebsd)),
+      { seed: propertySeed(8102), numRuns: propertyRuns(400) },
+    );
+  });
+
+  test("glibc's default scopev4 table gives every IPv4 address the scope FreeBSD derives from it", () => {
+    const result = comparePolicies(modelOf(readPolicy('gai', '').policy, 'glibc'), model([]));
+    expect(result.scopeRegions).toEqual([]);
   });
 });

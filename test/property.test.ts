@@ -7,7 +7,7 @@
 // - fixes applied with applyFixes touch only their edits' spans and re-lint cleanly.
 import fc from 'fast-check';
 import type { Entry, Policy } from '../src/model/ast.js';
-import { convertPolicy } from '../src/convert/convert.js';
+import { convertPolicy, onlyInexpressible } from '../src/convert/convert.js';
 import { readPolicy as readConvert } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';
@@ -114,7 +114,9 @@ describe('conversion round trips', () => {
       fc.property(gaiPolicyArb, ({ text }) => {
         const gai = readConvert('gai', text);
         const freebsd = convertPolicy(gai, 'ip6addrctl');
-        expect(freebsd.check.equivalent).toBe(true);
+        // Exact, except IPv4 scopes from a scopev4 table ip6addrctl.conf cannot express (said in `lost`).
+        expect(freebsd.check.regions).toEqual([]);
+        expect(freebsd.check.equivalent || onlyInexpressible(freebsd)).toBe(true);
         const f = readConvert('ip6addrctl', freebsd.output);
         expect(errorsOf(f.diagnostics)).toEqual([]);
         expect(f.policy.installable).toBe(true);

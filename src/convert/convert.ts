@@ -1,13 +1,17 @@
 // Convert a policy read in one dialect to another, and prove the result means the same:
 // the output is read back with the target's own reader and compared with the source
-// over the whole address space. A translation that fails the check is never returned
-// as good (`check.equivalent` is false and the caller refuses to write it).
-import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
+// over the whole address space, for every table (labels, precedences, IPv4 scopes). A
+// translation that fails the check is never returned as good (`check.equivalent` is
+// false and the caller refuses to write it); when it fails only by what the target
+// cannot express (`lost`), the caller may write it on request (--force).
+import { comment, documentOf, type DocItem } from '../dialects/document.js';
 import { formatDocument, readPolicy, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
 import { comparePolicies, type EquivalenceResult } from './equivalence.js';
 import { glibcToRows } from './gai-to-rows.js';
 import { modelOf, type Values } from '../model/policy-meaning.js';
 import { rowsToOther } from './rows-to-other.js';
+import { conversionHeader } from './header.js';
+import { describeLostScopes, losesScopev4, lostScopeRegions } from './inexpressible.js';
 import { NAMES } from './value-limits.js';
 import { withoutRefusedRows } from './shown-table.js';
 
@@ -17,12 +21,23 @@ export interface ConvertResult {
   readonly output: string;
   /** What could not be carried over; each is also a comment in the output. */
   readonly warnings: string[];
+  /**
+   * What the target dialect cannot express, one line per address range (today: IPv4
+   * scopes from a gai.conf scopev4 table). Not empty only when check.scopeRegions is
+   * not: the translation then means something else, and is written only on request.
+   */
+  readonly lost: string[];
   readonly check: EquivalenceResult;
 }
+
+/** True when the translation differs from its source only by what the target cannot express. */
+export const onlyInexpressible = (result: ConvertResult) =>
+  result.unreadable === undefined && result.check.regions.length === 0 && result.lost.length > 0 && result.lost.length === result.check.scopeRegions.length;
 
 export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertResult {
   const target = semanticsOf(to, source.semantics);
   const eol = source.policy.eol;
+  const meaning = modelOf(source.policy, source.semantics);
   let items: DocItem[];
   let warnings: string[] = [];
   let expect: ((v: Values) => Values) | undefined;
@@ -36,16 +51,18 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
       items.unshift(comment(`policylint: ${warnings[0]}`));
     }
   } else if (source.semantics === 'glibc') {
-    ({ items, warnings } = glibcToRows(source.policy, NAMES[target]));
+    const scopesAgree = lostScopeRegions(meaning, target).length === 0;
+    ({ items, warnings } = glibcToRows(source.policy, NAMES[target], scopesAgree));
     if (target === 'linux-kernel') {
       const message = "precedence is lost: Linux kernel labels (ip addrlabel) have none, and they steer source address selection only, not glibc's sorting";
       warnings.push(message);
       items.unshift(comment(`policylint: ${message}`));
     }
+    items.unshift(...conversionHeader('gai.conf', NAMES[target], true));
   } else {
     const converted = rowsToOther(source, target);
     ({ items, warnings, expect } = converted);
-    items.unshift(comment(`Converted from ${source.dialect} by policylint for ${NAMES[target]}.`), BLANK);
+    items.unshift(...conversionHeader(source.dialect, NAMES[target], false));
   }
   // `ip6addrctl show` prints the kernel's table: without the rows it refused.
   if (to === 'show') items = withoutRefusedRows(items);
@@ -57,7 +74,9 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   const reread = readPolicy(to, output);
   const problems = reread.diagnostics.filter((d) => d.severity === 'error');
   // A translation the target's own reader rejects is refused, never written.
-  if (problems.length > 0) return { output, warnings, check: { equivalent: false, regions: [], labelsOnly: false }, unreadable: problems[0]!.message };
-  const check = comparePolicies(modelOf(source.policy, source.semantics), modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
-  return { output, warnings, check };
+  if (problems.length > 0) return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };
+  const check = comparePolicies(meaning, modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
+  // A scope difference is a loss the target cannot avoid only when it has no scopev4.
+  const lost = losesScopev4(source.semantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];
+  return { output, warnings, lost, check };
 }

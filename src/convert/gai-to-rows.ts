@@ -1,4 +1,5 @@
 // glibc's two tables (label, precedence) -> one table of rows (FreeBSD, Windows, Linux).
+// (convert.ts writes the header above the rows; header.ts drops an earlier one.)
 //
 // WHY THIS IS EXACT. Let L and P be the label and precedence tables glibc really uses
 // (glibcEffectiveTable: file lines, else the built-in table; plus the implicit ::/0 when
@@ -21,8 +22,10 @@
 import { maskValue, prefixText } from '../model/address.js';
 import type { Policy } from '../model/ast.js';
 import { glibcEffectiveTable } from '../model/effective-table.js';
+import { FIXED_IPV4_SCOPES_TEXT } from '../model/policy-meaning.js';
 import type { PrefixRow, RowOrigin } from '../model/prefix-table.js';
 import { BLANK, comment, documentOf, type DocItem, type RowItem } from '../dialects/document.js';
+import { withoutConversionHeader } from './header.js';
 
 export interface RowsConversion {
   readonly items: DocItem[];
@@ -41,7 +44,11 @@ interface UnionRow {
 
 const keyOf = (prefix: bigint, length: number) => `${length}/${maskValue(prefix, length)}`;
 
-export function glibcToRows(policy: Policy, target: string): RowsConversion {
+/**
+ * `target` names the system; `scopesAgree` says whether it gives every IPv4 address the
+ * scope the file's scopev4 table does (then the scopev4 lines are redundant there).
+ */
+export function glibcToRows(policy: Policy, target: string, scopesAgree: boolean): RowsConversion {
   const table = glibcEffectiveTable(policy);
   const union = new Map<string, UnionRow>();
   const addRows = (rows: readonly PrefixRow<number>[], kind: 'label' | 'precedence') => {
@@ -63,7 +70,7 @@ export function glibcToRows(policy: Policy, target: string): RowsConversion {
 
   // Pass 1: whole-line comments directly above a label/precedence line (no blank line
   // between) and its trailing comment belong to that prefix's row.
-  const doc = documentOf(policy).items;
+  const doc = withoutConversionHeader(documentOf(policy).items);
   const owner: (UnionRow | undefined)[] = doc.map(() => undefined);
   let pending: number[] = [];
   const seen = new Set<UnionRow>();
@@ -85,21 +92,20 @@ export function glibcToRows(policy: Policy, target: string): RowsConversion {
 
   // Pass 2: rows where their prefix first appears, free comments where they were.
   const warnings: string[] = [];
-  const items: DocItem[] = [
-    comment(`Converted from gai.conf by policylint for ${target}: glibc's label and precedence tables merged into one;`),
-    comment('each row has the (precedence, label) glibc gives every address in it (checked over all addresses).'),
-    BLANK,
-  ];
+  const items: DocItem[] = [];
   doc.forEach((item, i) => {
     const u = owner[i];
     if (item.kind === 'blank') items.push(BLANK);
     else if (item.kind === 'comment' && !u) items.push(item);
     else if (item.kind === 'gai' && item.table === 'scopev4') {
-      const message = `scopev4 ${prefixText(item.prefix, item.length, 'dotted')} ${item.value} is not carried over: ${target === 'FreeBSD' ? "FreeBSD's" : 'its'} IPv4 scopes are fixed (127/8 and 169.254/16 link-local, the rest global)`;
-      warnings.push(message);
+      // Only a comment: when the scopes differ, convert reports each lost range instead.
+      const line = `scopev4 ${prefixText(item.prefix, item.length, 'dotted')} ${item.value}`;
+      const message = scopesAgree
+        ? `${line} is left out: ${target} derives the same IPv4 scopes from the address (${FIXED_IPV4_SCOPES_TEXT})`
+        : `${line} is not carried over: ${target} derives IPv4 scope from the address (${FIXED_IPV4_SCOPES_TEXT})`;
       items.push(comment(`policylint: ${message}`), ...(item.comment ? [comment(item.comment)] : []));
     } else if (item.kind === 'reload') {
-      const message = `\`reload ${item.value}\` is not carried over: the table is read once when it is installed (FreeBSD: \`service ip6addrctl restart\` after editing)`;
+      const message = `\`reload ${item.value}\` is not carried over: the table is read once when it is installed${target === 'FreeBSD' ? ' (FreeBSD: `service ip6addrctl restart` after editing)' : ''}`;
       warnings.push(message);
       items.push(comment(`policylint: ${message}`), ...(item.comment ? [comment(item.comment)] : []));
     } else if (item.kind === 'gai' && u && !u.emitted) {

@@ -13,6 +13,7 @@ import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.j
 import type { ReadPolicy } from '../dialects/registry.js';
 import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
 import { NAMES, ValueMapper } from './value-limits.js';
+import { withoutConversionHeader } from './header.js';
 
 export interface Conversion {
   readonly items: DocItem[];
@@ -54,7 +55,9 @@ export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
     note(warnings, items, `precedence is lost: Linux kernel labels have none, and they steer source address selection only, not glibc's sorting`);
   }
 
-  const rows = source.policy.installable ? documentOf(source.policy).items : documentOf(source.policy).items.filter((i) => i.kind !== 'row');
+  // An earlier conversion's header describes that step, not this one: convert writes its own.
+  const doc = withoutConversionHeader(documentOf(source.policy).items);
+  const rows = source.policy.installable ? doc : doc.filter((i) => i.kind !== 'row');
   for (const item of rows) {
     if (item.kind !== 'row') {
       items.push(item);

@@ -1,11 +1,14 @@
 // `policylint convert FILE --to DIALECT`: translate a policy and prove the translation
-// means the same (exact check over all addresses); refuse to write one that does not.
+// means the same (exact check over all addresses and every table); refuse to write one
+// that does not. What the target dialect cannot express (a gai.conf scopev4 table that
+// changes IPv4 scopes) is said range by range, and written only with --force.
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { convertPolicy } from '../../convert/convert.js';
+import { convertPolicy, onlyInexpressible } from '../../convert/convert.js';
+import { DIALECT_TEXT } from '../../convert/inexpressible.js';
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
-import { formatRegion } from '../../convert/format-differences.js';
+import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-input.js';
 import { writeFileAtomic } from '../safe-write.js';
 import { ioReason, limitsFrom, withLimitOptions } from '../input.js';
@@ -21,7 +24,7 @@ export const command: CommandModule = {
       .option('from', { choices: CONVERT_DIALECTS, describe: 'Dialect of FILE (default: from its name, else its content)' })
       .option('output', { alias: 'o', type: 'string', describe: 'Write here (atomically) instead of standard output' })
       .option('in-place', { type: 'boolean', default: false, describe: 'Allow writing over FILE (without -o: write to FILE)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Convert even when FILE has errors: what the real system would use' }),
+      .option('force', { type: 'boolean', default: false, describe: 'Convert even when FILE has errors (what the real system would use), or when the target cannot express part of it (scopev4)' }),
   run: (argv, io) => runConvert(argv, io),
 };
 
@@ -68,9 +71,17 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     io.stderr(`policylint: ${file}: the ${to} translation would not read back cleanly (${result.unreadable}); nothing written\n`);
     return 1;
   }
-  if (!result.check.equivalent) {
+  if (onlyInexpressible(result)) {
+    // The target cannot say it: a plain statement per range, and written only on request.
+    for (const line of result.lost) io.stderr(`policylint: ${force ? 'warning: ' : ''}${file}: ${line}\n`);
+    if (!force) {
+      io.stderr(`policylint: ${file}: not converted: ${DIALECT_TEXT[to]} has no scopev4, so the IPv4 scopes above would change; nothing written. Remove the scopev4 lines, or use --force to convert without them.\n`);
+      return 1;
+    }
+  } else if (!result.check.equivalent) {
     io.stderr(`policylint: ${file}: the ${to} translation does not mean the same; nothing written. Differing address ranges:\n`);
     for (const region of result.check.regions) io.stderr(`  ${formatRegion(region)}\n`);
+    for (const region of result.check.scopeRegions) io.stderr(`  ${formatScopeRegion(region)}\n`);
     return 1;
   }
   if (output === undefined) {

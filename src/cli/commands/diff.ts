@@ -1,10 +1,12 @@
 // `policylint diff A B`: where two policies (any dialects) give addresses different
-// (precedence, label), as address ranges. Exit 1 when they differ, 0 when equivalent.
+// (precedence, label), or IPv4 addresses a different scope (glibc's scopev4 table, or
+// the fixed rule of a system without one), as address ranges. Exit 1 when they differ,
+// 0 when equivalent.
 import type { Argv } from 'yargs';
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
 import { comparePolicies } from '../../convert/equivalence.js';
 import { modelOf } from '../../model/policy-meaning.js';
-import { formatRegion } from '../../convert/format-differences.js';
+import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { limitsFrom, withLimitOptions } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
@@ -38,10 +40,11 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   const result = comparePolicies(modelOf(before.policy, before.semantics), modelOf(after.policy, after.semantics));
   if (result.labelsOnly) io.stderr('policylint: note: a Linux kernel label table has no precedence: only labels are compared\n');
   if (result.equivalent) {
-    io.stdout(`${a} and ${b} give every address the same ${result.labelsOnly ? 'label' : 'precedence and label'}\n`);
+    io.stdout(`${a} and ${b} give every address the same ${result.labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`);
     return 0;
   }
   io.stdout(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`);
   for (const region of result.regions) io.stdout(`${formatRegion(region, result.labelsOnly)}\n`);
+  for (const region of result.scopeRegions) io.stdout(`${formatScopeRegion(region)}\n`);
   return 1;
 }
