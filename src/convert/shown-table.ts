@@ -48,7 +48,8 @@ export function shownIp6addrctlTable(filePath: string, run: InstallRun, interfac
 }
 
 export function shownGaiTable(filePath: string, policy: Policy): ShownTable {
-  const rows = glibcToRows(policy, 'show').items.flatMap((item): ShownRow[] => {
+  // show lists scopev4 on its own, so whether a row table could carry it does not matter here.
+  const rows = glibcToRows(policy, 'show', true).items.flatMap((item): ShownRow[] => {
     if (item.kind !== 'row') return [];
     const prefix = prefixText(item.prefix, item.length, 'dotted');
     return [{ prefix, precedence: item.precedence, label: item.label, shownPrefix: prefix }];
