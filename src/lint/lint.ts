@@ -3,6 +3,7 @@ import type { Dialect, Policy } from '../model/ast.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
 import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
+import { withProvenFixes } from './prove-fix.js';
 import { readPolicy } from '../dialects/registry.js';
 import { effectiveTable } from '../model/effective-table.js';
 import { RULES, RULE_IDS } from '../rules/catalog.js';
@@ -43,16 +44,17 @@ export interface LintOptions {
   readonly encoding?: 'utf8' | 'latin1';
 }
 
-function runRules(policy: Policy, config: ResolvedConfig): Diagnostic[] {
+function runRules(policy: Policy, config: ResolvedConfig, only?: string): Diagnostic[] {
   const table = effectiveTable(policy);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     if (!rule.check || !rule.meta.dialects.includes(policy.dialect) || config.rules[rule.meta.id] === 'off') continue;
+    if (only !== undefined && rule.meta.id !== only) continue;
     const context: RuleContext = {
       policy,
       table,
       config,
-      report: (f) => out.push({ ruleId: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, span: f.span, ...(f.fix ? { fix: f.fix } : {}), ...(f.details !== undefined ? { details: f.details } : {}) }),
+      report: (f) => out.push({ ruleId: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, span: f.span, ...(f.fix ? { fix: f.fix } : {}), ...(f.details !== undefined ? { details: f.details } : {}), ...(f.fixAdvice !== undefined ? { fixAdvice: f.fixAdvice } : {}) }),
     };
     rule.check(context);
   }
@@ -93,8 +95,11 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
-    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, { ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}), encoding: options.encoding ?? 'utf8', interfaces: config.interfaces ?? null });
-    const all = [...bomFinding(text, options.dialect), ...readerFindings, ...runRules(policy, config)];
+    const readOptions = { ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}), encoding: options.encoding ?? 'utf8', interfaces: config.interfaces ?? null } as const;
+    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, readOptions);
+    const read = (fixed: string) => readPolicy(options.dialect, fixed, readOptions).policy;
+    const policyFindings = withProvenFixes(policy, config, runRules(policy, config), { read, run: (p, id) => runRules(p, config, id) });
+    const all = [...bomFinding(text, options.dialect), ...readerFindings, ...policyFindings];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments), RULE_IDS);
   } catch (error) {
     const where = { line: 1, column: 1, offset: 0 };

@@ -25,4 +25,6 @@ export interface Diagnostic {
   readonly fix?: Fix;
   /** The full reasoning (scenarios, before and after, the deciding rule), for JSON output. */
   readonly details?: unknown;
+  /** The sentence that offers the fix; it joins the message once the fix is proven (src/lint/prove-fix.ts). */
+  readonly fixAdvice?: string;
 }

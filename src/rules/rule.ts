@@ -23,7 +23,7 @@ export interface RuleContext {
   readonly policy: Policy;
   readonly table: EffectiveTable;
   readonly config: ResolvedConfig;
-  report(finding: { message: string; span: Span; severity?: Severity; fix?: Fix; details?: unknown }): void;
+  report(finding: { message: string; span: Span; severity?: Severity; fix?: Fix; details?: unknown; fixAdvice?: string }): void;
 }
 
 export interface Rule {
