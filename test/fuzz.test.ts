@@ -11,10 +11,9 @@
 // the real CLI as a child process, on real files. POLICYLINT_FUZZ_RUNS sets the number of
 // mutated inputs (default 6000 in-process + 250 spawned); POLICYLINT_FUZZ_SEED another seed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { main } from '../src/cli/main.js';
 import type { CommandIO } from '../src/cli/command.js';
 import { lintText } from '../src/lint/lint.js';

@@ -40,7 +40,6 @@ class GaiReader {
   readonly comments: CommentNode[] = [];
   readonly findings: ReaderFinding[] = [];
   private readonly fixed: boolean;
-  private seenScopev4 = false;
 
   constructor(private readonly source: string, options: GaiReadOptions) {
     this.fixed = hasGaiconfFix(options.glibcVersion);
@@ -312,14 +311,12 @@ class GaiReader {
     let length = max;
     if (slash < 0) {
       const ok = this.missingLength(line, field, 'scopev4', max, String(max));
-      this.seenScopev4 = true;
       if (!ok) return undefined;
     } else {
       const parsed = this.readLength(line, field, slash, max, min);
       if (!parsed.ok) return undefined;
       length = parsed.value;
     }
-    this.seenScopev4 = true;
     const address128 = (address as { address: bigint }).address;
     return {
       text: field.text,

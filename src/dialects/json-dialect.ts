@@ -5,7 +5,7 @@ import { formatIPv4, prefixText } from '../model/address.js';
 import type { CommentNode, Entry, GaiTableKind } from '../model/ast.js';
 import { commentNode, gaiEntry, makePolicy, parsePrefix, rowEntry, spanIn, type ParsedPrefix, type TextLine } from './line-reader-kit.js';
 import { finding, type JsonItemProblem, type ReaderFinding, type ReaderMessageData, type ReaderOutput } from './reader-finding.js';
-import { type PolicyDocument } from './document.js';
+import type { PolicyDocument } from './document.js';
 import type { Semantics } from '../model/policy-meaning.js';
 
 export const JSON_FORMAT = 'policylint-policy';

@@ -6,7 +6,7 @@
 // "no source-address-selection policy is installed".
 import { prefixText } from '../model/address.js';
 import { isPrefixProblem, lineError, lineOutOfRange, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
-import { type PolicyDocument } from './document.js';
+import type { PolicyDocument } from './document.js';
 import type { ReaderOutput } from './reader-finding.js';
 
 export const EMPTY_TABLE_MESSAGE = 'no source-address-selection policy is installed';

@@ -9,7 +9,7 @@ runRuleTests('byte-order-mark', {
     {
       code: "﻿label ::/0 1\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "UTF-8 byte order mark at the start of the file: glibc reads it as part of the first word, so the first line is silently ignored. Save the file as UTF-8 without BOM.", line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error' },
       ],
     output: "label ::/0 1\n",

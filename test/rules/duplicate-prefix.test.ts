@@ -11,7 +11,7 @@ runRuleTests('duplicate-prefix', {
     {
       code: "::/0 40 1\n::0/0 40 1\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "`::0/0` repeats the prefix of line 1: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 1's 40 1. Remove this line.", line: 2, column: 1, endLine: 2, endColumn: 6, severity: 'warning' },
       ],
     output: "::/0 40 1\n",
@@ -19,7 +19,7 @@ runRuleTests('duplicate-prefix', {
     {
       code: "::/0 40 1\n2001:db8::/32 1 1\n2001:db8::1/32 50 9\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "`2001:db8::1/32` repeats the prefix of line 2: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 2's 1 1. Remove the line you do not mean; as written this one never applies.", line: 3, column: 1, endLine: 3, endColumn: 15, severity: 'error' },
       ],
     output: "::/0 40 1\n2001:db8::/32 1 1\n",
@@ -27,7 +27,7 @@ runRuleTests('duplicate-prefix', {
     {
       code: "label fc00::/7 1\nlabel fc00::/7 6\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "`fc00::/7` repeats the prefix of line 1: glibc keeps both but sorts them stably, so line 1's value 1 always wins. Remove the line you do not mean; as written this one never applies.", line: 2, column: 7, endLine: 2, endColumn: 15, severity: 'error' },
       ],
     output: "label fc00::/7 1\n",

@@ -10,7 +10,7 @@ runRuleTests('embedded-scope-id', {
     {
       code: "fe80:3::/64 1 1\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "`fe80:3::/64` carries interface index 3 in its second group, the KAME kernel-internal form of a link-local address. Addresses that programs and libc see have 0 there, so this row never matches them. Write the prefix without it (e.g. `fe80::/10`).", line: 1, column: 1, endLine: 1, endColumn: 12, severity: 'warning' },
       ],
     },

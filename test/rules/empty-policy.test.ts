@@ -11,7 +11,7 @@ runRuleTests('empty-policy', {
     {
       code: "# all commented out\n# ::/0 40 1\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "No rows: rc.d/ip6addrctl uses any non-empty /etc/ip6addrctl.conf, flushes the kernel table and installs this file's rows, none. With an empty table FreeBSD's libc does not sort getaddrinfo results at all. Add rows (`policylint defaults --platform freebsd --to ip6addrctl` prints the stock table), or delete the file so rc.d picks a built-in table (ipv6_prefer when rc.conf enables IPv6 on an interface, else ipv4_prefer).", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },

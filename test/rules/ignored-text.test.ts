@@ -9,7 +9,7 @@ runRuleTests('ignored-text', {
     {
       code: "::/0 40 1 junk\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "ip6addrctl ignores everything after the label: `junk` has no effect. Remove it, or start it with # to make it a comment.", line: 1, column: 11, endLine: 1, endColumn: 15, severity: 'warning' },
       ],
     output: "::/0 40 1 # junk\n",

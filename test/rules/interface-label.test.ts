@@ -9,7 +9,7 @@ runRuleTests('interface-label', {
     {
       code: "ip addrlabel add prefix fd00::/8 dev eth0 label 5\n",
       dialect: 'addrlabel',
-    errors: [
+      errors: [
       { message: "`dev eth0`: this label applies on eth0 only; policy tables elsewhere have no per-interface rows, so it is read as applying everywhere.", line: 1, column: 1, endLine: 1, endColumn: 50, severity: 'warning' },
       ],
     },

@@ -13,7 +13,7 @@ runRuleTests('internal-error', {
     {
       code: "::/0 40 1\n",
       dialect: UNKNOWN_DIALECT,
-    errors: [
+      errors: [
       { message: /^policylint failed on this file \(a bug, please report it\): /, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },

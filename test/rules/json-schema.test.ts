@@ -9,21 +9,21 @@ runRuleTests('json-schema', {
     {
       code: "{",
       dialect: 'json',
-    errors: [
+      errors: [
       { message: /^Not valid JSON: /, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },
     {
       code: "{\"format\":\"x\"}",
       dialect: 'json',
-    errors: [
+      errors: [
       { message: "Expected an object with \"format\": \"policylint-policy\", \"version\": 1 and an \"items\" array.", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },
     {
       code: "{\"format\":\"policylint-policy\",\"version\":1,\"semantics\":\"freebsd\",\"items\":[{\"prefix\":\"::/0\",\"precedence\":40}]}",
       dialect: 'json',
-    errors: [
+      errors: [
       { message: "items[0]: \"label\" must be an integer; item ignored.", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },

@@ -9,7 +9,7 @@ runRuleTests('keyword-case', {
     {
       code: "Precedence ::/0 40\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "`Precedence` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write `precedence`.", line: 1, column: 1, endLine: 1, endColumn: 11, severity: 'error' },
       ],
     output: "precedence ::/0 40\n",

@@ -10,7 +10,7 @@ runRuleTests('missing-ipv4-mapped', {
     {
       code: "::1/128 50 0\n::/0 40 1\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "No `::ffff:0:0/96` row: IPv4 destinations such as 198.51.100.7 are looked up as ::ffff:198.51.100.7 and get the covering row ::/0 (precedence 40, label 1), the same values as the IPv6 destinations it covers, so rules 5 and 6 cannot tell IPv4 from IPv6. Add `::ffff:0:0/96 35 4` (or 100 to prefer IPv4).", line: 1, column: 1, endLine: 1, endColumn: 13, severity: 'warning' },
       ],
     },

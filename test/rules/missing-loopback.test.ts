@@ -10,7 +10,7 @@ runRuleTests('missing-loopback', {
     {
       code: "::/0 40 1\n::ffff:0:0/96 35 4\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "No `::1/128` row: ::1 gets ::/0's precedence 40 and label 1 instead of precedence 50 and its own label 0, so a name that resolves to ::1 and other addresses no longer puts ::1 first (rule 6). Add `::1/128 50 0`.", line: 1, column: 1, endLine: 1, endColumn: 10, severity: 'warning' },
       ],
     },

@@ -11,7 +11,7 @@ runRuleTests('reload-enabled', {
     {
       code: "reload no\nreload yes\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "`reload yes`: glibc checks gai.conf's modification time and takes a lock on every getaddrinfo call that sorts, and once on it stays on for the life of the process (deleting this line later does not turn it off in running programs; `reload no` does). Remove it unless programs must see gai.conf edits without a restart.", line: 2, column: 1, endLine: 2, endColumn: 11, severity: 'warning' },
       ],
     },

@@ -9,7 +9,7 @@ runRuleTests('unknown-keyword', {
     {
       code: "lable ::/0 1\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "Unknown keyword `lable`: glibc silently ignores this line. Did you mean `label`?", line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' },
       ],
     output: "label ::/0 1\n",
@@ -17,7 +17,7 @@ runRuleTests('unknown-keyword', {
     {
       code: "frobnicate ::/0 1\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "Unknown keyword `frobnicate`: glibc silently ignores this line. gai.conf knows label, precedence, scopev4 and reload; start a comment with #.", line: 1, column: 1, endLine: 1, endColumn: 11, severity: 'error' },
       ],
     output: null,

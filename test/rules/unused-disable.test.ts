@@ -9,14 +9,14 @@ runRuleTests('unused-disable', {
     {
       code: "# policylint-disable-next-line duplicate-prefix -- not here\n::/0 40 1\n",
       dialect: 'ip6addrctl',
-    errors: [
+      errors: [
       { message: "Unused disable: no `duplicate-prefix` problem is reported on the next line. Remove it.", line: 1, column: 1, endLine: 1, endColumn: 60, severity: 'warning' },
       ],
     },
     {
       code: "# policylint-disable no-such-rule\n",
       dialect: 'gai',
-    errors: [
+      errors: [
       { message: "`no-such-rule` is not a policylint rule, so this disable comment does nothing. Check the id with `policylint rules`.", line: 1, column: 1, endLine: 1, endColumn: 34, severity: 'warning' },
       ],
     },
