@@ -282,7 +282,7 @@ describe('fuzz: the real CLI as a child process', () => {
   // editor, a server) dies on the third such file.
   test('lintText on a 10 MB line, ten times in one process, does not run out of memory', () => {
     const script = [
-      `import { lintText } from ${JSON.stringify(join(ROOT, 'src', 'lint.ts'))};`,
+      `import { lintText } from ${JSON.stringify(join(ROOT, 'src', 'lint', 'lint.ts'))};`,
       "const text = '::/' + '7'.repeat(10 * 1024 * 1024) + ' 40 1\\n';",
       "for (let i = 0; i < 10; i++) lintText(text, { dialect: 'ip6addrctl' });",
       "console.log('ok');",
