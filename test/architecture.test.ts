@@ -15,7 +15,9 @@ const LAYERS: Record<string, number> = {
   'src/simulate': 3,
   'src/impact': 3.5,
   'src/rules': 4,
-  'src/convert': 4,
+  // convert quotes the target reader's rendered messages (src/rules/render-finding.ts),
+  // so it sits above rules; rules never use convert.
+  'src/convert': 5,
   'src/lint': 5,
   'src/cli': 6,
   'src/host': 6,

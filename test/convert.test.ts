@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, chmodS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertPolicy, onlyInexpressible } from '../src/convert/convert.js';
-import { readPolicy, type ConvertDialect } from '../src/dialects/registry.js';
+import type { ConvertDialect } from '../src/dialects/registry.js';
+import { readDiagnosed as readPolicy } from '../src/rules/render-finding.js';
 import { detectDialect } from '../src/dialects/detect.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';

@@ -11,10 +11,9 @@
 // the real CLI as a child process, on real files. POLICYLINT_FUZZ_RUNS sets the number of
 // mutated inputs (default 6000 in-process + 250 spawned); POLICYLINT_FUZZ_SEED another seed.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { main } from '../src/cli/main.js';
 import type { CommandIO } from '../src/cli/command.js';
 import { lintText } from '../src/lint/lint.js';
@@ -283,7 +282,7 @@ describe('fuzz: the real CLI as a child process', () => {
   // editor, a server) dies on the third such file.
   test('lintText on a 10 MB line, ten times in one process, does not run out of memory', () => {
     const script = [
-      `import { lintText } from ${JSON.stringify(join(ROOT, 'src', 'lint.ts'))};`,
+      `import { lintText } from ${JSON.stringify(join(ROOT, 'src', 'lint', 'lint.ts'))};`,
       "const text = '::/' + '7'.repeat(10 * 1024 * 1024) + ' 40 1\\n';",
       "for (let i = 0; i < 10; i++) lintText(text, { dialect: 'ip6addrctl' });",
       "console.log('ok');",

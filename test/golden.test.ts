@@ -1,5 +1,6 @@
 // actionlint-style golden tests: every fixture has its expected diagnostics in a `.out`
-// file next to it. Regenerate after a deliberate change with UPDATE_GOLDEN=1, then review
+// file next to it. Regenerate after a deliberate change with `npm run test:update-golden`
+// (UPDATE_GOLDEN=1), then review
 // the diff as a FreeBSD/glibc expert would.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,9 @@ describe('golden diagnostics', () => {
     const path = join(ROOT, fixture);
     const expectedPath = path.replace(/\.conf$/, '.out');
     const actual = render(path);
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, actual);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedPath, actual);
+    // A missing .out is a failure, not a fresh baseline: write it with `npm run test:update-golden` and review it.
+    if (!existsSync(expectedPath)) throw new Error(`${fixture}: no expected output ${expectedPath}; run \`npm run test:update-golden\` and review the new .out`);
     expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
   });
   test('every broken fixture has at least one problem; stock tables have none', () => {

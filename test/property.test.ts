@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import type { Entry, Policy } from '../src/model/ast.js';
 import { convertPolicy, onlyInexpressible } from '../src/convert/convert.js';
-import { readPolicy as readConvert } from '../src/dialects/registry.js';
+import { readDiagnosed as readConvert } from '../src/rules/render-finding.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';
-import { readGaiConf } from '../src/dialects/gai-reader.js';
+import { readGaiConfRendered as readGaiConf } from './support/read-rendered.js';
 import { writeGai } from '../src/dialects/gai-writer.js';
 import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import { writeIp6addrctl } from '../src/dialects/ip6addrctl-writer.js';

@@ -6,7 +6,7 @@ import { ConfigError, resolveConfig, type ResolvedConfig } from '../model/config
 
 export const CONFIG_FILE_NAME = '.policylint.json';
 
-export function loadConfigFile(path: string, knownRules: ReadonlySet<string>): ResolvedConfig {
+export function loadConfigFile<Id extends string>(path: string, knownRules: ReadonlySet<Id>): ResolvedConfig<Id> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -2,7 +2,8 @@
 // (src/cli/input.ts), in its dialect (the one detector), with the reader's diagnostics.
 import type { Dialect } from '../model/ast.js';
 import { detectDialect } from '../dialects/detect.js';
-import { CONVERT_DIALECTS, isConvertDialect, readPolicy, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
+import { CONVERT_DIALECTS, isConvertDialect, type ConvertDialect } from '../dialects/registry.js';
+import { readDiagnosed, type DiagnosedPolicy } from '../rules/render-finding.js';
 import { UsageError, type CommandIO } from './command.js';
 import { readInput, utf8TextOf, type InputLimits } from './input.js';
 
@@ -29,7 +30,7 @@ export function dialectOption(value: unknown, name: string): ConvertDialect | un
 }
 
 /** Read FILE (or - for standard input) in its dialect: explicit, else detected, else ip6addrctl. */
-export async function readPolicyInput(file: string, io: CommandIO, options: PolicyInputOptions): Promise<ReadPolicy> {
+export async function readPolicyInput(file: string, io: CommandIO, options: PolicyInputOptions): Promise<DiagnosedPolicy> {
   let input;
   try {
     input = await readInput(file, io, options.limits);
@@ -40,11 +41,11 @@ export async function readPolicyInput(file: string, io: CommandIO, options: Poli
   const text = utf8TextOf(input, file, options.command);
   const detected = detectDialect(file, text);
   const dialect = options.from ?? (options.choose ? options.choose(detected) : detected ?? 'ip6addrctl');
-  return readPolicy(dialect, text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {});
+  return readDiagnosed(dialect, text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {});
 }
 
 /** A reader's errors as `file:line:col: error: message (rule)`; returns how many. */
-export function printDiagnostics(path: string, read: ReadPolicy, io: CommandIO, severities: readonly string[] = ['error']): number {
+export function printDiagnostics(path: string, read: DiagnosedPolicy, io: CommandIO, severities: readonly string[] = ['error']): number {
   const shown = read.diagnostics.filter((d) => severities.includes(d.severity));
   for (const d of shown) io.stderr(`${path}:${d.span.start.line}:${d.span.start.column}: ${d.severity}: ${d.message} (${d.ruleId})\n`);
   return shown.length;

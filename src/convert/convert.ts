@@ -5,7 +5,8 @@
 // false and the caller refuses to write it); when it fails only by what the target
 // cannot express (`lost`), the caller may write it on request (--force).
 import { comment, documentOf, type DocItem } from '../dialects/document.js';
-import { formatDocument, readPolicy, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
+import { readDiagnosed } from '../rules/render-finding.js';
+import { formatDocument, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
 import { comparePolicies, type EquivalenceResult } from './equivalence.js';
 import { glibcToRows } from './gai-to-rows.js';
 import { modelOf, type Values } from '../model/policy-meaning.js';
@@ -71,7 +72,8 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   }
 
   const output = formatDocument(to, { items, eol }, target);
-  const reread = readPolicy(to, output);
+  // Rendered, because a refusal quotes the target reader's message.
+  const reread = readDiagnosed(to, output);
   const problems = reread.diagnostics.filter((d) => d.severity === 'error');
   // A translation the target's own reader rejects is refused, never written.
   if (problems.length > 0) return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };

@@ -1,7 +1,6 @@
 // The layout the writers print: rows, table lines, comments and blank lines in order.
 // A Policy read from a file becomes a document by putting its entries and comments back
 // in source order; a conversion builds a document directly.
-import { formatIPv6, formatMapped, isIPv4Mapped, maskValue } from '../model/address.js';
 import type { CommentNode, Entry, GaiTableKind, Policy } from '../model/ast.js';
 
 export type DocItem =

@@ -11,10 +11,11 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { parseGaiConfLines } from '../../grammar/gaiconf.js';
 import { isIPv4Mapped } from '../model/address.js';
-import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../model/ast.js';
+import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode, Span } from '../model/ast.js';
 import { cStrtoul, INT_MAX, isPlainDecimal } from '../model/c-numbers.js';
-import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity } from '../model/diagnostic.js';
 import { classifyAddressText, mappedEquivalent } from './address-text.js';
+import { finding, type ReaderFinding, type ReaderMessageData, type ReaderMessageId, type ReaderOutput, type ReaderRuleId } from './reader-finding.js';
 import {
   allTokens, childNode, countLines, detectEol, editDistance, fieldSpan, lineSpan, sourceLineOf, toField,
   type LineField, type SourceLine,
@@ -26,7 +27,6 @@ export interface GaiReadOptions {
 }
 
 export const KEYWORDS = ['label', 'precedence', 'scopev4', 'reload'] as const;
-const IGNORED = 'glibc silently ignores this line';
 
 /** Does this glibc have the BZ #32465 fix (2.41+)? */
 export function hasGaiconfFix(version: string | undefined): boolean {
@@ -38,9 +38,8 @@ export function hasGaiconfFix(version: string | undefined): boolean {
 class GaiReader {
   readonly entries: Entry[] = [];
   readonly comments: CommentNode[] = [];
-  readonly diagnostics: Diagnostic[] = [];
+  readonly findings: ReaderFinding[] = [];
   private readonly fixed: boolean;
-  private seenScopev4 = false;
 
   constructor(private readonly source: string, options: GaiReadOptions) {
     this.fixed = hasGaiconfFix(options.glibcVersion);
@@ -66,7 +65,7 @@ class GaiReader {
     if (statement && words.length > 0) this.readStatement(line, words, comment);
   }
 
-  private finish() {
+  private finish(): ReaderOutput {
     const policy: Policy = {
       dialect: 'gai',
       entries: this.entries,
@@ -76,11 +75,11 @@ class GaiReader {
       installable: true,
       lineCount: countLines(this.source),
     };
-    return { policy, diagnostics: this.diagnostics };
+    return { policy, findings: this.findings };
   }
 
-  private report(ruleId: string, severity: Severity, message: string, span: Diagnostic['span'], fix?: Fix) {
-    this.diagnostics.push(fix ? { ruleId, severity, message, span, fix } : { ruleId, severity, message, span });
+  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(ruleId: R, messageId: M, data: ReaderMessageData[R][M], severity: Severity, span: Span, fix?: Fix) {
+    this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
   private addComment(line: SourceLine, token: IToken, trailing: boolean): CommentNode {
@@ -95,8 +94,9 @@ class GaiReader {
   private cutAtNul(line: SourceLine, words: LineField[], nul: number): LineField[] {
     this.report(
       'nul-byte',
+      'gaiCString',
+      {},
       'error',
-      'NUL byte: glibc reads the line as a C string, so everything after it on this line is invisible. Remove the NUL byte.',
       lineSpan(line, nul, nul + 1),
     );
     return words
@@ -127,8 +127,9 @@ class GaiReader {
       const to = last.index + last.text.length;
       this.report(
         'ignored-text',
+        'gaiExtraWords',
+        { reload: keyword.text === 'reload', text: line.text.slice(from, to) },
         'warning',
-        `glibc reads only the keyword and ${keyword.text === 'reload' ? 'one value' : 'two values'}: \`${line.text.slice(from, to)}\` is ignored. Remove it, or put it after a #.`,
         lineSpan(line, from, to),
         { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + from, end: line.start + from, text: '# ' }] },
       );
@@ -142,8 +143,9 @@ class GaiReader {
     if (exact) {
       this.report(
         'keyword-case',
+        'gaiKeywordCase',
+        { written: keyword.text, keyword: exact },
         'error',
-        `\`${keyword.text}\` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write \`${exact}\`.`,
         span,
         { safety: 'unsafe', description: `write ${exact}`, edits: [{ start: span.start.offset, end: span.end.offset, text: exact }] },
       );
@@ -153,9 +155,9 @@ class GaiReader {
     const guess = near.d <= 2 ? near.k : undefined;
     this.report(
       'unknown-keyword',
+      'gaiUnknownKeyword',
+      guess ? { written: keyword.text, guess } : { written: keyword.text },
       'error',
-      `Unknown keyword \`${keyword.text}\`: ${IGNORED}. ` +
-        (guess ? `Did you mean \`${guess}\`?` : 'gai.conf knows label, precedence, scopev4 and reload; start a comment with #.'),
       span,
       guess ? { safety: 'unsafe', description: `write ${guess}`, edits: [{ start: span.start.offset, end: span.end.offset, text: guess }] } : undefined,
     );
@@ -166,8 +168,9 @@ class GaiReader {
     if (text !== 'yes' && text !== 'no') {
       this.report(
         'invalid-number',
+        'gaiReloadValue',
+        { text },
         'warning',
-        `\`reload ${text}\`: glibc turns reloading on only for the exact value \`yes\`; anything else, this included, turns it off. Write \`reload yes\` or \`reload no\`.`,
         value ? fieldSpan(line, value) : fieldSpan(line, keyword),
       );
     }
@@ -185,7 +188,7 @@ class GaiReader {
     comment: CommentNode | undefined,
   ) {
     if (!prefixField) {
-      this.report('parse-error', 'error', `\`${kind}\` needs a prefix and a value: ${IGNORED}. Write \`${kind} PREFIX/LEN VALUE\`.`, fieldSpan(line, keyword));
+      this.report('parse-error', 'gaiNoPrefix', { kind }, 'error', fieldSpan(line, keyword));
       return;
     }
     const prefix = kind === 'scopev4' ? this.readScopePrefix(line, prefixField) : this.readPrefix(line, kind, prefixField);
@@ -203,26 +206,25 @@ class GaiReader {
     if (text === '') {
       this.report(
         'invalid-number',
+        'gaiEmptyLength',
+        { scopev4: min !== 0 },
         'error',
-        min === 0
-          ? `Empty /LEN: glibc 2.41+ ignores this line; older glibc reads it as /0, a row that matches every address. Write the length after the /.`
-          : `Empty /LEN: an empty length reads as 0 (or is rejected by glibc 2.41+), below 96, so ${IGNORED}. Write the length after the /.`,
         span,
       );
       return { ok: !this.fixed && min === 0, value: min };
     }
     const parsed = cStrtoul(text);
     if (!parsed.complete || parsed.value === null || (text.startsWith('-') && parsed.value !== 0n)) {
-      this.report('invalid-number', 'error', `/LEN \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${IGNORED}. Write the length as digits.`, span);
+      this.report('invalid-number', 'gaiLengthNotDecimal', { text }, 'error', span);
       return { ok: false, value: 0 };
     }
     const value = Number(parsed.value);
     if (value > max || value < min) {
-      this.report('value-out-of-range', 'error', `Prefix length ${text} is outside ${min}..${max}: ${IGNORED}.`, span);
+      this.report('value-out-of-range', 'gaiLength', { text, min, max }, 'error', span);
       return { ok: false, value };
     }
     if (!isPlainDecimal(text)) {
-      this.report('invalid-number', 'warning', `/LEN \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`, span, {
+      this.report('invalid-number', 'gaiLengthNotPlain', { text, value }, 'warning', span, {
         safety: 'safe',
         description: `write ${value}`,
         edits: [{ start: span.start.offset + 1, end: span.end.offset, text: String(value) }],
@@ -235,12 +237,9 @@ class GaiReader {
     const span = fieldSpan(line, field);
     this.report(
       'missing-prefix-length',
+      'gai',
+      { prefix: field.text, implied, scopev4: kind === 'scopev4' },
       'error',
-      `\`${field.text}\` has no /LEN: glibc 2.41+ reads it as /${implied}, but older glibc (2.36-2.38, and 2.39/2.40 without the BZ #32465 fix) reads an uninitialised pointer: ` +
-        (kind === 'scopev4'
-          ? 'on 2.36 a first scopev4 line like this crashes getaddrinfo (SIGSEGV) in every program that resolves a name with two or more addresses'
-          : 'on 2.36 the line is silently dropped') +
-        `. Write \`${field.text}/${shown}\`.`,
       span,
       { safety: 'safe', description: `add /${shown}`, edits: [{ start: span.end.offset, end: span.end.offset, text: `/${shown}` }] },
     );
@@ -257,23 +256,25 @@ class GaiReader {
       const suggestion = mappedEquivalent(addressText, len !== null && Number.isInteger(len) && len >= 0 && len <= 32 ? len : null);
       this.report(
         'ipv4-literal-prefix',
+        'gai',
+        { address: addressText, kind, suggestion },
         'error',
-        `\`${addressText}\` is an IPv4 address: glibc reads ${kind} prefixes with inet_pton(AF_INET6), so ${IGNORED}. IPv4 is matched as IPv4-mapped IPv6: write \`${suggestion}\`.`,
         fieldSpan(line, field),
         { safety: 'unsafe', description: `write ${suggestion}`, edits: [{ start: line.start + field.index, end: line.start + field.index + field.text.length, text: suggestion }] },
       );
       return undefined;
     }
     if (address.kind !== 'ipv6') {
-      this.report('parse-error', 'error', `\`${addressText}\` is not an IPv6 address (inet_pton fails): ${IGNORED}. Write an IPv6 prefix such as \`2001:db8::/32\`.`, addressSpan);
+      this.report('parse-error', 'gaiNotIPv6', { address: addressText }, 'error', addressSpan);
       return undefined;
     }
     if (address.zone !== undefined) {
       const zoneAt = field.index + addressText.indexOf('%');
       this.report(
         'zone-in-prefix',
+        'gai',
+        { zone: address.zone },
         'error',
-        `Zone \`%${address.zone}\` in a prefix: glibc's inet_pton rejects it, so ${IGNORED}. Remove the zone (policy rows apply on every interface).`,
         lineSpan(line, zoneAt, field.index + addressText.length),
         { safety: 'unsafe', description: 'remove the zone', edits: [{ start: line.start + zoneAt, end: line.start + field.index + addressText.length, text: '' }] },
       );
@@ -299,8 +300,9 @@ class GaiReader {
     if (!isV4 && !(address.kind === 'ipv6' && !address.zone && isIPv4Mapped(address.address))) {
       this.report(
         'parse-error',
+        'gaiScopeNotIPv4',
+        { address: addressText },
         'error',
-        `scopev4 needs an IPv4 prefix (\`169.254.0.0/16\`) or an IPv4-mapped one (\`::ffff:169.254.0.0/112\`); \`${addressText}\` is neither, so ${IGNORED}.`,
         lineSpan(line, field.index, field.index + addressText.length),
       );
       return undefined;
@@ -309,14 +311,12 @@ class GaiReader {
     let length = max;
     if (slash < 0) {
       const ok = this.missingLength(line, field, 'scopev4', max, String(max));
-      this.seenScopev4 = true;
       if (!ok) return undefined;
     } else {
       const parsed = this.readLength(line, field, slash, max, min);
       if (!parsed.ok) return undefined;
       length = parsed.value;
     }
-    this.seenScopev4 = true;
     const address128 = (address as { address: bigint }).address;
     return {
       text: field.text,
@@ -339,8 +339,9 @@ class GaiReader {
       const at = prefixField.index + prefixField.text.length;
       this.report(
         'parse-error',
+        'gaiNoValue',
+        { kind, prefix: prefixField.text },
         'error',
-        `\`${kind}\` line has no value: glibc 2.41+ ignores it; older glibc reads the missing value as 0. Write \`${kind} ${prefixField.text} VALUE\`.`,
         lineSpan(line, keyword.index, at),
       );
       return this.fixed ? undefined : { text: '', value: 0, span: lineSpan(line, at, at) };
@@ -348,24 +349,23 @@ class GaiReader {
     const span = fieldSpan(line, valueField);
     const parsed = cStrtoul(valueField.text);
     if (!parsed.complete || parsed.value === null) {
-      this.report('invalid-number', 'error', `${kind} value \`${valueField.text}\` is not a decimal number: glibc's strtoul() check fails and ${IGNORED}. Write digits only.`, span);
+      this.report('invalid-number', 'gaiValueNotDecimal', { kind, text: valueField.text }, 'error', span);
       return undefined;
     }
     if (parsed.value > BigInt(INT_MAX)) {
       const negative = valueField.text.startsWith('-');
       this.report(
         'value-out-of-range',
+        negative ? 'gaiValueNegative' : 'gaiValueTooLarge',
+        { kind, text: valueField.text },
         'error',
-        negative
-          ? `${kind} value \`${valueField.text}\` is negative: glibc reads it as a huge unsigned number, above 2147483647, so ${IGNORED}. Use 0 to 2147483647.`
-          : `${kind} value ${valueField.text} is above 2147483647: ${IGNORED}. Use 0 to 2147483647.`,
         span,
       );
       return undefined;
     }
     const value = Number(parsed.value);
     if (!isPlainDecimal(valueField.text)) {
-      this.report('invalid-number', 'warning', `${kind} value \`${valueField.text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`, span, {
+      this.report('invalid-number', 'gaiValueNotPlain', { kind, text: valueField.text, value }, 'warning', span, {
         safety: 'safe',
         description: `write ${value}`,
         edits: [{ start: span.start.offset, end: span.end.offset, text: String(value) }],
@@ -375,6 +375,6 @@ class GaiReader {
   }
 }
 
-export function readGaiConf(source: string, options: GaiReadOptions = {}) {
+export function readGaiConf(source: string, options: GaiReadOptions = {}): ReaderOutput {
   return new GaiReader(source, options).read();
 }

@@ -63,7 +63,7 @@ class Ip6addrctlReader {
 
   constructor(
     private readonly source: string,
-    private readonly options: Ip6addrctlReadOptions,
+    options: Ip6addrctlReadOptions,
   ) {
     this.offsets = new ByteOffsets(source, options.encoding ?? 'utf8');
     this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null });

@@ -3,11 +3,10 @@
 // same dialect gives the same file back.
 import { formatIPv4, prefixText } from '../model/address.js';
 import type { CommentNode, Entry, GaiTableKind } from '../model/ast.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { commentNode, gaiEntry, makePolicy, parsePrefix, rowEntry, spanIn, type TextLine } from './line-reader-kit.js';
-import { type PolicyDocument } from './document.js';
+import { commentNode, gaiEntry, makePolicy, parsePrefix, rowEntry, spanIn, type ParsedPrefix, type TextLine } from './line-reader-kit.js';
+import { finding, type JsonItemProblem, type ReaderFinding, type ReaderMessageData, type ReaderOutput } from './reader-finding.js';
+import type { PolicyDocument } from './document.js';
 import type { Semantics } from '../model/policy-meaning.js';
-import type { ReadResult } from './ip6addrctl-reader.js';
 
 export const JSON_FORMAT = 'policylint-policy';
 export const JSON_VERSION = 1;
@@ -30,34 +29,34 @@ export interface JsonPolicy {
   items: JsonItem[];
 }
 
-export interface JsonReadResult extends ReadResult {
+export interface JsonReadResult extends ReaderOutput {
   readonly semantics: Semantics;
 }
 
-function error(message: string, line = 1): Diagnostic {
+function error<M extends keyof ReaderMessageData['json-schema'] & string>(messageId: M, data: ReaderMessageData['json-schema'][M], line = 1): ReaderFinding {
   const at = { line, column: 1, offset: 0 };
-  return { ruleId: 'json-schema', severity: 'error', message, span: { start: at, end: at } };
+  return finding('json-schema', messageId, data, { start: at, end: at }, { severity: 'error' });
 }
 
 const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 /** Item i stands on line i + 1, so diagnostics and blank lines have a place. */
 export function readJson(source: string): JsonReadResult {
-  const diagnostics: Diagnostic[] = [];
+  const findings: ReaderFinding[] = [];
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (e) {
-    diagnostics.push(error(`Not valid JSON: ${(e as Error).message}`));
-    return { policy: makePolicy('ip6addrctl', source, [], []), diagnostics, semantics: 'freebsd' };
+    findings.push(error('notJson', { error: (e as Error).message }));
+    return { policy: makePolicy('ip6addrctl', source, [], []), findings, semantics: 'freebsd' };
   }
   const doc = data as Partial<JsonPolicy> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== JSON_FORMAT || doc.version !== JSON_VERSION || !Array.isArray(doc.items)) {
-    diagnostics.push(error(`Expected an object with "format": "${JSON_FORMAT}", "version": ${JSON_VERSION} and an "items" array.`));
-    return { policy: makePolicy('ip6addrctl', source, [], []), diagnostics, semantics: 'freebsd' };
+    findings.push(error('notAPolicy', { format: JSON_FORMAT, version: JSON_VERSION }));
+    return { policy: makePolicy('ip6addrctl', source, [], []), findings, semantics: 'freebsd' };
   }
   const semantics = doc.semantics ?? 'freebsd';
-  if (!SEMANTICS.includes(semantics)) diagnostics.push(error(`"semantics" must be one of ${SEMANTICS.join(', ')}.`));
+  if (!SEMANTICS.includes(semantics)) findings.push(error('badSemantics', { allowed: SEMANTICS }));
   const glibc = semantics === 'glibc';
   const entries: Entry[] = [];
   const comments: CommentNode[] = [];
@@ -65,40 +64,40 @@ export function readJson(source: string): JsonReadResult {
     const item = raw as Record<string, unknown>;
     // Offsets must differ per item: documentOf() tells comments apart by offset.
     const line: TextLine = { number: i + 1, text: '', start: i };
-    const bad = (why: string) => diagnostics.push(error(`items[${i}]: ${why}; item ignored.`, i + 1));
-    if (!item || typeof item !== 'object') return bad('not an object');
+    const bad = (why: JsonItemProblem) => findings.push(error('badItem', { index: i, why }, i + 1));
+    if (!item || typeof item !== 'object') return bad({ problem: 'not-an-object' });
     const commentText = typeof item.comment === 'string' ? (item.comment.startsWith('#') ? item.comment : `# ${item.comment}`) : undefined;
     if (item.blank === true) return;
     const isStatement = 'prefix' in item || 'reload' in item;
     const comment = commentText !== undefined ? commentNode(line, commentText, isStatement) : undefined;
     if (comment) comments.push(comment);
     if (!isStatement) {
-      if (commentText === undefined) bad('expected a comment, a blank, a row or a table line');
+      if (commentText === undefined) bad({ problem: 'unknown-item' });
       return;
     }
     if ('reload' in item) {
-      if (!glibc || typeof item.reload !== 'string') return bad('"reload" is a gai.conf (glibc) string value');
+      if (!glibc || typeof item.reload !== 'string') return bad({ problem: 'reload-not-glibc' });
       entries.push({ kind: 'reload', value: item.reload, enabled: item.reload === 'yes', span: spanIn(line), ...(comment ? { comment } : {}) });
       return;
     }
-    const prefix = typeof item.prefix === 'string' ? parsePrefix(item.prefix) : 'no "prefix" string';
-    if (typeof prefix === 'string') return bad(prefix);
+    const prefix: ParsedPrefix | JsonItemProblem = typeof item.prefix === 'string' ? parsePrefix(item.prefix) : { problem: 'no-prefix' };
+    if ('problem' in prefix) return bad(prefix);
     if (glibc) {
       const table = item.table as GaiTableKind;
-      if (!TABLES.includes(table)) return bad('glibc items need "table": label, precedence or scopev4');
-      if (!isInt(item.value, 0, INT32.max)) return bad('"value" must be an integer from 0 to 2147483647');
-      if (table === 'scopev4' && (prefix.length < 96 || prefix.address >> 32n !== 0xffffn)) return bad('a scopev4 prefix is ::ffff:a.b.c.d/96..128');
+      if (!TABLES.includes(table)) return bad({ problem: 'no-table' });
+      if (!isInt(item.value, 0, INT32.max)) return bad({ problem: 'bad-value' });
+      if (table === 'scopev4' && (prefix.length < 96 || prefix.address >> 32n !== 0xffffn)) return bad({ problem: 'bad-scopev4' });
       entries.push(gaiEntry(line, table, item.prefix as string, prefix, item.value, comment));
       return;
     }
     const labelsOnly = semantics === 'linux-kernel';
-    if (!isInt(item.label, INT32.min, 0xffffffff)) return bad('"label" must be an integer');
+    if (!isInt(item.label, INT32.min, 0xffffffff)) return bad({ problem: 'bad-label' });
     if (labelsOnly ? item.precedence !== undefined : !isInt(item.precedence, INT32.min, 0xffffffff)) {
-      return bad(labelsOnly ? 'linux-kernel rows have no "precedence"' : '"precedence" must be an integer');
+      return bad({ problem: labelsOnly ? 'precedence-in-kernel' : 'bad-precedence' });
     }
     entries.push(rowEntry(line, item.prefix as string, prefix, labelsOnly ? 0 : (item.precedence as number), item.label, comment));
   });
-  return { policy: makePolicy(glibc ? 'gai' : 'ip6addrctl', source, entries, comments), diagnostics, semantics };
+  return { policy: makePolicy(glibc ? 'gai' : 'ip6addrctl', source, entries, comments), findings, semantics };
 }
 
 function scopePrefix(prefix: bigint, length: number): string {

@@ -2,7 +2,7 @@
 // AST as the two file readers. These helpers make the nodes and spans they need.
 import { parseIPv6 } from '../model/address.js';
 import type { CommentNode, Dialect, GaiEntry, NumberNode, Policy, PrefixNode, RowEntry, Span, Entry } from '../model/ast.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { finding, type PrefixProblem, type ReaderFinding, type ReaderMessageData, type ReaderOutput } from './reader-finding.js';
 import { countLines, detectEol } from './source-lines.js';
 
 export interface TextLine {
@@ -35,19 +35,28 @@ export function spanIn(line: TextLine, from = 0, to = line.text.length): Span {
   };
 }
 
-export function lineError(line: TextLine, message: string, ruleId = 'parse-error'): Diagnostic {
-  return { ruleId, severity: 'error', message, span: spanIn(line) };
+/** A whole line the dialect cannot read: parse-error unless the message belongs to value-out-of-range. */
+export function lineError<M extends keyof ReaderMessageData['parse-error'] & string>(line: TextLine, messageId: M, data: ReaderMessageData['parse-error'][M]): ReaderFinding {
+  return finding('parse-error', messageId, data, spanIn(line), { severity: 'error' });
 }
 
-/** `PREFIX/LEN` as inet_pton reads it (a `%zone` is dropped), or an error message. */
-export function parsePrefix(text: string, requireLength = true): { address: bigint; length: number } | string {
+export function lineOutOfRange<M extends keyof ReaderMessageData['value-out-of-range'] & string>(line: TextLine, messageId: M, data: ReaderMessageData['value-out-of-range'][M]): ReaderFinding {
+  return finding('value-out-of-range', messageId, data, spanIn(line), { severity: 'error' });
+}
+
+export type ParsedPrefix = { readonly address: bigint; readonly length: number };
+
+export const isPrefixProblem = (p: ParsedPrefix | PrefixProblem): p is PrefixProblem => 'problem' in p;
+
+/** `PREFIX/LEN` as inet_pton reads it (a `%zone` is dropped), or why it is not one. */
+export function parsePrefix(text: string, requireLength = true): ParsedPrefix | PrefixProblem {
   const slash = text.indexOf('/');
-  if (slash < 0 && requireLength) return `\`${text}\` has no /LEN`;
+  if (slash < 0 && requireLength) return { problem: 'no-length', text };
   const addressText = (slash < 0 ? text : text.slice(0, slash)).replace(/%.*$/, '');
   const address = parseIPv6(addressText);
-  if (address === null) return `\`${addressText}\` is not an IPv6 address`;
+  if (address === null) return { problem: 'not-ipv6', address: addressText };
   const lengthText = slash < 0 ? '128' : text.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(lengthText) || Number(lengthText) > 128) return `\`/${lengthText}\` is not a prefix length (0 to 128)`;
+  if (!/^[0-9]{1,3}$/.test(lengthText) || Number(lengthText) > 128) return { problem: 'bad-length', length: lengthText };
   return { address, length: Number(lengthText) };
 }
 
@@ -93,7 +102,7 @@ export function splitComment(text: string): { code: string; comment?: string } {
 }
 
 /** What a line-based dialect makes of one line's code: a row, or why the line is ignored. */
-export type RowVerdict = { readonly row: RowEntry; readonly warnings?: Diagnostic[] } | { readonly error: Diagnostic };
+export type RowVerdict = { readonly row: RowEntry; readonly warnings?: ReaderFinding[] } | { readonly error: ReaderFinding };
 
 /**
  * The loop the line-based dialects share (ip6addrctl show, ip addrlabel, netsh): a `#`
@@ -104,10 +113,10 @@ export function readRowLines(
   source: string,
   skip: (code: string) => boolean,
   readRow: (line: TextLine, code: string, trailing: CommentNode | undefined) => RowVerdict,
-): { policy: Policy; diagnostics: Diagnostic[] } {
+): ReaderOutput {
   const entries: RowEntry[] = [];
   const comments: CommentNode[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const findings: ReaderFinding[] = [];
   for (const line of splitSourceLines(source)) {
     const { code, comment } = splitComment(line.text);
     const node = comment !== undefined ? commentNode(line, comment, code.trim() !== '') : undefined;
@@ -115,11 +124,11 @@ export function readRowLines(
     if (code.trim() === '' || skip(code)) continue;
     const verdict = readRow(line, code, node?.trailing ? node : undefined);
     if ('error' in verdict) {
-      diagnostics.push(verdict.error);
+      findings.push(verdict.error);
       continue;
     }
     entries.push(verdict.row);
-    diagnostics.push(...(verdict.warnings ?? []));
+    findings.push(...(verdict.warnings ?? []));
   }
-  return { policy: makePolicy('ip6addrctl', source, entries, comments), diagnostics };
+  return { policy: makePolicy('ip6addrctl', source, entries, comments), findings };
 }

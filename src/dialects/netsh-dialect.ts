@@ -5,19 +5,18 @@
 //                                                 ----------  -----  ------
 //                                                         50      0  ::1/128
 import { prefixText } from '../model/address.js';
-import type { Diagnostic } from '../model/diagnostic.js';
-import { lineError, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
+import { isPrefixProblem, lineError, lineOutOfRange, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
+import type { ReaderFinding, ReaderOutput } from './reader-finding.js';
 import { formatCommandScript, type PolicyDocument } from './document.js';
-import type { ReadResult } from './ip6addrctl-reader.js';
 
 const COMMAND = /^\s*(?:netsh\s+)?(?:interface|int)\s+(?:ipv6|ip6)\s+(?:add|set)\s+prefixpolicy\s+(.*)$/i;
 const SHOW_ROW = /^\s*([0-9]+)\s+([0-9]+)\s+(\S+)\s*$/;
 const SKIPPED = [/^\s*Querying active state/i, /^\s*Precedence\s+Label\s+Prefix\s*$/i, /^\s*-+[\s-]*$/, /^\s*Ok\.?\s*$/i];
 const UINT32_MAX = 0xffffffff;
 
-export function readNetsh(source: string): ReadResult {
+export function readNetsh(source: string): ReaderOutput {
   return readRowLines(source, (code) => SKIPPED.some((re) => re.test(code)), (line, code, trailing) => {
-    const warnings: Diagnostic[] = [];
+    const warnings: ReaderFinding[] = [];
     let fields: { prefix?: string; precedence?: string; label?: string } | undefined;
     const command = COMMAND.exec(code);
     if (command) {
@@ -34,16 +33,16 @@ export function readNetsh(source: string): ReadResult {
       if (row) fields = { precedence: row[1], label: row[2], prefix: row[3] };
     }
     if (!fields || !fields.prefix || !fields.precedence || !fields.label) {
-      return { error: lineError(line, 'Not a `netsh interface ipv6 add prefixpolicy PREFIX PRECEDENCE LABEL` command or `show prefixpolicies` row: line ignored.') };
+      return { error: lineError(line, 'netshNotACommand', {}) };
     }
     const prefix = parsePrefix(fields.prefix);
     const precedence = Number(fields.precedence);
     const label = Number(fields.label);
-    if (typeof prefix === 'string') {
-      return { error: lineError(line, `${prefix}: line ignored.`) };
+    if (isPrefixProblem(prefix)) {
+      return { error: lineError(line, 'lineBadPrefix', prefix) };
     }
     if (![precedence, label].every((v) => Number.isInteger(v) && v >= 0 && v <= UINT32_MAX) || !/^[0-9]+$/.test(fields.precedence + fields.label)) {
-      return { error: lineError(line, 'Precedence and label must be whole numbers from 0 to 4294967295: line ignored.', 'value-out-of-range') };
+      return { error: lineOutOfRange(line, 'netshValues', {}) };
     }
     return { row: rowEntry(line, fields.prefix, prefix, precedence, label, trailing), warnings };
   });

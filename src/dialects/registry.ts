@@ -1,7 +1,7 @@
 // Every dialect convert and diff read and write, and which system gives each its meaning.
 // (src/ast.ts's Dialect has only the two file formats; the others are read into the
 // same AST with dialect 'ip6addrctl' (rows) or 'gai', and their meaning is `Semantics`.)
-import type { Diagnostic } from '../model/diagnostic.js';
+import { readyFindings, type AnyReaderFinding } from './reader-finding.js';
 import type { Policy } from '../model/ast.js';
 import { readGaiConf } from './gai-reader.js';
 import { readIp6addrctl } from './ip6addrctl-reader.js';
@@ -21,7 +21,8 @@ export interface ReadPolicy {
   readonly dialect: ConvertDialect;
   readonly semantics: Semantics;
   readonly policy: Policy;
-  readonly diagnostics: readonly Diagnostic[];
+  /** What the reader found; src/rules/render-finding.ts turns them into diagnostics. */
+  readonly findings: readonly AnyReaderFinding[];
 }
 
 const FIXED_SEMANTICS: Record<Exclude<ConvertDialect, 'json'>, Semantics> = {
@@ -51,8 +52,11 @@ export function readPolicy(dialect: ConvertDialect, text: string, options: ReadO
   switch (dialect) {
     case 'gai':
       return { dialect, semantics: 'glibc', ...readGaiConf(text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {}) };
-    case 'ip6addrctl':
-      return { dialect, semantics: 'freebsd', ...readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null }) };
+    case 'ip6addrctl': {
+      // TODO(issue 11): the ip6addrctl reader still returns ready messages (see ReadyFinding).
+      const { policy, diagnostics } = readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null });
+      return { dialect, semantics: 'freebsd', policy, findings: readyFindings(diagnostics) };
+    }
     case 'show':
       return { dialect, semantics: 'freebsd', ...readShow(text) };
     case 'addrlabel':
@@ -60,8 +64,8 @@ export function readPolicy(dialect: ConvertDialect, text: string, options: ReadO
     case 'netsh':
       return { dialect, semantics: 'windows', ...readNetsh(text) };
     case 'json': {
-      const { policy, diagnostics, semantics } = readJson(text);
-      return { dialect, semantics, policy, diagnostics };
+      const { policy, findings, semantics } = readJson(text);
+      return { dialect, semantics, policy, findings };
     }
   }
 }

@@ -5,25 +5,25 @@
 // The Use column (a packet counter) is ignored; an empty table prints
 // "no source-address-selection policy is installed".
 import { prefixText } from '../model/address.js';
-import { lineError, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
-import { type PolicyDocument } from './document.js';
-import type { ReadResult } from './ip6addrctl-reader.js';
+import { isPrefixProblem, lineError, lineOutOfRange, parsePrefix, readRowLines, rowEntry } from './line-reader-kit.js';
+import type { PolicyDocument } from './document.js';
+import type { ReaderOutput } from './reader-finding.js';
 
 export const EMPTY_TABLE_MESSAGE = 'no source-address-selection policy is installed';
 const HEADER = /^\s*Prefix\s+Prec\s+Label(\s+Use)?\s*$/;
 const ROW = /^\s*(\S+)\s+(-?[0-9]+)\s+(-?[0-9]+)(?:\s+[0-9]+)?\s*$/;
 
-export function readShow(source: string): ReadResult {
+export function readShow(source: string): ReaderOutput {
   const skip = (code: string) => HEADER.test(code) || code.trim() === EMPTY_TABLE_MESSAGE;
   return readRowLines(source, skip, (line, code, trailing) => {
     const m = ROW.exec(code);
-    if (!m) return { error: lineError(line, 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.') };
+    if (!m) return { error: lineError(line, 'showNotARow', {}) };
     const prefix = parsePrefix(m[1]!);
-    if (typeof prefix === 'string') return { error: lineError(line, `${prefix}: line ignored.`) };
+    if (isPrefixProblem(prefix)) return { error: lineError(line, 'lineBadPrefix', prefix) };
     const [precedence, label] = [Number(m[2]), Number(m[3])];
     // The kernel's values are C ints, printed with %d: anything else was not printed by it.
     if (![precedence, label].every((v) => v >= -2147483648 && v <= 2147483647)) {
-      return { error: lineError(line, 'Precedence and label are C ints in the kernel (-2147483648 to 2147483647): line ignored.', 'value-out-of-range') };
+      return { error: lineOutOfRange(line, 'showNotCInt', {}) };
     }
     return { row: rowEntry(line, m[1]!, prefix, precedence, label, trailing) };
   });

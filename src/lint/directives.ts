@@ -2,16 +2,22 @@
 //   # policylint-disable-next-line RULE[, RULE] -- reason
 //   # policylint-disable-line RULE[, RULE]      (trailing, on the line itself)
 //   # policylint-disable RULE[, RULE]           (the whole file)
-// No rule list means every rule. A directive that suppresses nothing is reported.
+// No rule list means every rule. A directive that suppresses nothing is reported
+// (unused-disable; its messages are built in src/rules/unused-disable.ts).
 import type { CommentNode, Span } from '../model/ast.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { isRuleId, type RuleId } from '../rules/catalog.js';
+import type { Diagnostic } from '../rules/diagnostic.js';
+import { rule as unusedDisable, type DisableScope } from '../rules/unused-disable.js';
 
 interface Directive {
-  readonly kind: 'next-line' | 'line' | 'file';
-  readonly rules: readonly string[] | null;
+  readonly kind: DisableScope;
+  /** The rules it names, or null for every rule. */
+  readonly rules: readonly RuleId[] | null;
+  /** Every name written, in order, known or not. */
+  readonly names: readonly string[];
   readonly line: number;
   readonly span: Span;
-  readonly used: Set<string>;
+  readonly used: Set<RuleId>;
 }
 
 const PATTERN = /^#\s*policylint-(disable-next-line|disable-line|disable)(?=\s|$)([^]*)$/;
@@ -22,9 +28,16 @@ export function parseDirectives(comments: readonly CommentNode[]): Directive[] {
     const m = PATTERN.exec(comment.text.trim());
     if (!m) continue;
     const body = m[2]!.split(/\s--\s|\s--$/)[0]!.trim();
-    const rules = body === '' ? null : body.split(/[\s,]+/).filter(Boolean);
+    const names = body === '' ? null : body.split(/[\s,]+/).filter(Boolean);
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-line' ? 'line' : 'file';
-    out.push({ kind, rules, line: comment.span.start.line, span: comment.span, used: new Set() });
+    out.push({
+      kind,
+      rules: names && names.filter(isRuleId),
+      names: names ?? [],
+      line: comment.span.start.line,
+      span: comment.span,
+      used: new Set(),
+    });
   }
   return out;
 }
@@ -37,7 +50,7 @@ function applies(d: Directive, diag: Diagnostic): boolean {
 }
 
 /** Drop the diagnostics a directive disables; report directives that disabled nothing. */
-export function applyDirectives(diagnostics: readonly Diagnostic[], directives: readonly Directive[], knownRules: ReadonlySet<string>): Diagnostic[] {
+export function applyDirectives(diagnostics: readonly Diagnostic[], directives: readonly Directive[]): Diagnostic[] {
   const kept: Diagnostic[] = [];
   for (const diag of diagnostics) {
     const by = directives.filter((d) => applies(d, diag));
@@ -47,18 +60,14 @@ export function applyDirectives(diagnostics: readonly Diagnostic[], directives: 
     }
     for (const d of by) d.used.add(diag.ruleId);
   }
+  const { messages } = unusedDisable;
+  const report = (d: Directive, message: string) => kept.push({ ruleId: 'unused-disable', severity: unusedDisable.meta.defaultSeverity, message, span: d.span });
   for (const d of directives) {
-    const names = d.rules ?? [];
-    for (const name of names) {
-      if (!knownRules.has(name)) {
-        kept.push({ ruleId: 'unused-disable', severity: 'warning', message: `\`${name}\` is not a policylint rule, so this disable comment does nothing. Check the id with \`policylint rules\`.`, span: d.span });
-      } else if (!d.used.has(name)) {
-        kept.push({ ruleId: 'unused-disable', severity: 'warning', message: `Unused disable: no \`${name}\` problem is reported ${d.kind === 'file' ? 'in this file' : d.kind === 'line' ? 'on this line' : 'on the next line'}. Remove it.`, span: d.span });
-      }
+    for (const name of d.names) {
+      if (!isRuleId(name)) report(d, messages.unknownRule({ name }));
+      else if (!d.used.has(name)) report(d, messages.unusedRule({ name, scope: d.kind }));
     }
-    if (!d.rules && d.used.size === 0) {
-      kept.push({ ruleId: 'unused-disable', severity: 'warning', message: `Unused disable: no problem is reported ${d.kind === 'file' ? 'in this file' : d.kind === 'line' ? 'on this line' : 'on the next line'}. Remove it.`, span: d.span });
-    }
+    if (!d.rules && d.used.size === 0) report(d, messages.unusedAll({ scope: d.kind }));
   }
   return kept;
 }

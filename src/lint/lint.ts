@@ -1,16 +1,19 @@
 // The linting API: text in, result out. It never throws: a bug becomes a message.
 import type { Dialect, Policy } from '../model/ast.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
-import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { withProvenFixes } from './prove-fix.js';
 import { readPolicy } from '../dialects/registry.js';
-import { effectiveTable } from '../model/effective-table.js';
-import { RULES, RULE_IDS } from '../rules/catalog.js';
-import { docsUrl, type RuleContext } from '../rules/rule.js';
+import { effectiveTable, type EffectiveTable } from '../model/effective-table.js';
+import { RULES, type RuleId } from '../rules/catalog.js';
+import type { Diagnostic } from '../rules/diagnostic.js';
+import { rule as internalError } from '../rules/internal-error.js';
+import { renderFindings } from '../rules/render-finding.js';
+import { docsUrl, type Report, type Rule } from '../rules/rule.js';
 
 export interface LintMessage {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly message: string;
   readonly line: number;
@@ -39,38 +42,42 @@ export interface LintResult {
 export interface LintOptions {
   readonly filePath?: string;
   readonly dialect: Dialect;
-  readonly config?: ResolvedConfig;
+  readonly config?: ResolvedConfig<RuleId>;
+  /** The CLI read a file that is not UTF-8 byte for byte: the offset of the first bad byte (invalid-utf8). */
+  readonly invalidUtf8At?: number;
   /** How the text was decoded from the file (FreeBSD counts bytes): utf8 unless said. */
   readonly encoding?: 'utf8' | 'latin1';
 }
 
-function runRules(policy: Policy, config: ResolvedConfig, only?: string): Diagnostic[] {
-  const table = effectiveTable(policy);
+const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) =>
+  out.push({
+    ruleId: rule.meta.id,
+    severity: f.severity ?? rule.meta.defaultSeverity,
+    message: f.message,
+    span: f.span,
+    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.details !== undefined ? { details: f.details } : {}),
+    ...(f.fixAdvice !== undefined ? { fixAdvice: f.fixAdvice } : {}),
+  });
+
+/** One policy-phase rule's check on a read policy (the RuleTester runs rules alone through this). */
+export function runPolicyRule(rule: Rule<RuleId>, policy: Policy, config: ResolvedConfig<RuleId>, table: EffectiveTable = effectiveTable(policy)): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of RULES) {
-    if (!rule.check || !rule.meta.dialects.includes(policy.dialect) || config.rules[rule.meta.id] === 'off') continue;
-    if (only !== undefined && rule.meta.id !== only) continue;
-    const context: RuleContext = {
-      policy,
-      table,
-      config,
-      report: (f) => out.push({ ruleId: rule.meta.id, severity: f.severity ?? rule.meta.defaultSeverity, message: f.message, span: f.span, ...(f.fix ? { fix: f.fix } : {}), ...(f.details !== undefined ? { details: f.details } : {}), ...(f.fixAdvice !== undefined ? { fixAdvice: f.fixAdvice } : {}) }),
-    };
-    rule.check(context);
-  }
+  if (rule.check && rule.meta.dialects.includes(policy.dialect)) rule.check({ policy, table, config, report: reporterFor(rule, out) });
   return out;
 }
 
-function bomFinding(text: string, dialect: Dialect): Diagnostic[] {
-  if (!text.startsWith('\uFEFF')) return [];
-  const what = dialect === 'gai' ? 'glibc reads it as part of the first word, so the first line is silently ignored' : 'ip6addrctl reads it as part of the first prefix or comment mark, so a first entry fails to parse';
-  return [{
-    ruleId: 'byte-order-mark',
-    severity: 'error',
-    message: `UTF-8 byte order mark at the start of the file: ${what}. Save the file as UTF-8 without BOM.`,
-    span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } },
-    fix: { safety: 'safe', description: 'remove the byte order mark', edits: [{ start: 0, end: 1, text: '' }] },
-  }];
+/** One source-phase rule's check on the raw text. */
+export function runSourceRule(rule: Rule<RuleId>, text: string, options: Pick<LintOptions, 'dialect' | 'invalidUtf8At'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!rule.checkSource) return out;
+  rule.checkSource({ text, dialect: options.dialect, ...(options.invalidUtf8At !== undefined ? { invalidUtf8At: options.invalidUtf8At } : {}), report: reporterFor(rule, out) });
+  return out;
+}
+
+function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string): Diagnostic[] {
+  const table = effectiveTable(policy);
+  return RULES.filter((rule) => config.rules[rule.meta.id] !== 'off' && (only === undefined || rule.meta.id === only)).flatMap((rule) => runPolicyRule(rule, policy, config, table));
 }
 
 function toMessage(d: Diagnostic, severity: Severity): LintMessage {
@@ -91,19 +98,21 @@ function toMessage(d: Diagnostic, severity: Severity): LintMessage {
 }
 
 export function lintText(text: string, options: LintOptions): LintResult {
-  const config = options.config ?? DEFAULT_CONFIG;
+  const config: ResolvedConfig<RuleId> = options.config ?? DEFAULT_CONFIG;
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
     const readOptions = { ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}), encoding: options.encoding ?? 'utf8', interfaces: config.interfaces ?? null } as const;
-    const { policy, diagnostics: readerFindings } = readPolicy(options.dialect, text, readOptions);
+    const { policy, findings } = readPolicy(options.dialect, text, readOptions);
+    const source = RULES.flatMap((rule) => runSourceRule(rule, text, options));
     const read = (fixed: string) => readPolicy(options.dialect, fixed, readOptions).policy;
     const policyFindings = withProvenFixes(policy, config, runRules(policy, config), { read, run: (p, id) => runRules(p, config, id) });
-    const all = [...bomFinding(text, options.dialect), ...readerFindings, ...policyFindings];
-    diagnostics = applyDirectives(all, parseDirectives(policy.comments), RULE_IDS);
+    const all = [...source, ...renderFindings(findings), ...policyFindings];
+    diagnostics = applyDirectives(all, parseDirectives(policy.comments));
   } catch (error) {
     const where = { line: 1, column: 1, offset: 0 };
-    diagnostics = [{ ruleId: 'internal-error', severity: 'error', message: `policylint failed on this file (a bug, please report it): ${(error as Error)?.message ?? String(error)}`, span: { start: where, end: where } }];
+    const message = internalError.messages.crashed({ error: (error as Error)?.message ?? String(error) });
+    diagnostics = [{ ruleId: 'internal-error', severity: internalError.meta.defaultSeverity, message, span: { start: where, end: where } }];
   }
   const messages: LintMessage[] = [];
   for (const d of diagnostics) {

@@ -5,7 +5,8 @@
 // say why.
 import type { Policy } from '../model/ast.js';
 import type { ResolvedConfig } from '../model/config.js';
-import type { Diagnostic, Fix } from '../model/diagnostic.js';
+import type { Fix } from '../model/diagnostic.js';
+import type { Diagnostic } from '../rules/diagnostic.js';
 import { effectiveTable } from '../model/effective-table.js';
 import { changes } from '../impact/policy-impact.js';
 import { impactOf } from '../rules/support/impact.js';

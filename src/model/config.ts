@@ -12,10 +12,11 @@ export interface SitePrefix {
   readonly length: number;
 }
 
-export interface ResolvedConfig {
+/** Id: the rule ids config keys may name (src/rules/catalog.ts's RuleId; this layer cannot see it). */
+export interface ResolvedConfig<Id extends string = string> {
   /** Where the config came from, or null for the built-in defaults. */
   readonly path: string | null;
-  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly rules: Readonly<Partial<Record<Id, RuleSetting>>>;
   readonly sitePrefixes: { readonly ula: readonly SitePrefix[]; readonly gua: readonly SitePrefix[] };
   readonly platform?: Platform;
   readonly glibcVersion?: string;
@@ -25,7 +26,7 @@ export interface ResolvedConfig {
   readonly interfaces?: readonly string[];
 }
 
-export const DEFAULT_CONFIG: ResolvedConfig = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
+export const DEFAULT_CONFIG: ResolvedConfig<never> = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
 
 export class ConfigError extends Error {}
 
@@ -47,18 +48,18 @@ function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix 
 }
 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
-export function resolveConfig(raw: unknown, path: string, knownRules: ReadonlySet<string>): ResolvedConfig {
+export function resolveConfig<Id extends string>(raw: unknown, path: string, knownRules: ReadonlySet<Id>): ResolvedConfig<Id> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(path, '(top level)', 'expected a JSON object');
   const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline', 'interfaces']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) fail(path, key, `unknown key (known: ${[...allowed].join(', ')})`);
   const obj = raw as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
+  const rules: Partial<Record<Id, RuleSetting>> = {};
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) fail(path, 'rules', 'expected an object of rule id -> severity');
     for (const [id, setting] of Object.entries(obj.rules)) {
-      if (!knownRules.has(id)) fail(path, `rules.${id}`, 'no such rule (run `policylint rules` for the list)');
+      if (!(knownRules as ReadonlySet<string>).has(id)) fail(path, `rules.${id}`, 'no such rule (run `policylint rules` for the list)');
       if (!SETTINGS.includes(setting as RuleSetting)) fail(path, `rules.${id}`, `expected one of ${SETTINGS.join(', ')}, got ${JSON.stringify(setting)}`);
-      rules[id] = setting as RuleSetting;
+      rules[id as Id] = setting as RuleSetting;
     }
   }
   const sitePrefixes = { ula: [] as SitePrefix[], gua: [] as SitePrefix[] };

@@ -1,7 +1,9 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'ignored-text',
     defaultSeverity: 'info',
@@ -10,4 +12,7 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiExtraWords: ({ reload, text }) => `glibc reads only the keyword and ${reload ? 'one value' : 'two values'}: \`${text}\` is ignored. Remove it, or put it after a #.`,
+  } satisfies ReaderMessages<'ignored-text'>,
+} satisfies Rule;

@@ -1,7 +1,8 @@
-// Reported by src/lint.ts when policylint itself fails on a file: the API never throws.
+// Reported by the lint engine (src/lint/lint.ts) when policylint itself fails on a file:
+// the API never throws, a bug becomes this message.
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'internal-error',
     defaultSeverity: 'error',
@@ -10,4 +11,7 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    crashed: ({ error }: { readonly error: string }) => `policylint failed on this file (a bug, please report it): ${error}`,
+  },
+} satisfies Rule;

@@ -1,7 +1,10 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { GAI_IGNORES } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'invalid-number',
     defaultSeverity: 'error',
@@ -10,4 +13,15 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiReloadValue: ({ text }) => `\`reload ${text}\`: glibc turns reloading on only for the exact value \`yes\`; anything else, this included, turns it off. Write \`reload yes\` or \`reload no\`.`,
+    gaiEmptyLength: ({ scopev4 }) =>
+      scopev4
+        ? `Empty /LEN: an empty length reads as 0 (or is rejected by glibc 2.41+), below 96, so ${GAI_IGNORES}. Write the length after the /.`
+        : 'Empty /LEN: glibc 2.41+ ignores this line; older glibc reads it as /0, a row that matches every address. Write the length after the /.',
+    gaiLengthNotDecimal: ({ text }) => `/LEN \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write the length as digits.`,
+    gaiLengthNotPlain: ({ text, value }) => `/LEN \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
+    gaiValueNotDecimal: ({ kind, text }) => `${kind} value \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write digits only.`,
+    gaiValueNotPlain: ({ kind, text, value }) => `${kind} value \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
+  } satisfies ReaderMessages<'invalid-number'>,
+} satisfies Rule;

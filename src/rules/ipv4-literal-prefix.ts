@@ -1,7 +1,10 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { GAI_IGNORES } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'ipv4-literal-prefix',
     defaultSeverity: 'error',
@@ -10,4 +13,8 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gai: ({ address, kind, suggestion }) =>
+      `\`${address}\` is an IPv4 address: glibc reads ${kind} prefixes with inet_pton(AF_INET6), so ${GAI_IGNORES}. IPv4 is matched as IPv4-mapped IPv6: write \`${suggestion}\`.`,
+  } satisfies ReaderMessages<'ipv4-literal-prefix'>,
+} satisfies Rule;

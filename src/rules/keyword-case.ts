@@ -1,7 +1,9 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'keyword-case',
     defaultSeverity: 'error',
@@ -10,4 +12,7 @@ export const rule: Rule = {
     dialects: ['gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiKeywordCase: ({ written, keyword }) => `\`${written}\` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write \`${keyword}\`.`,
+  } satisfies ReaderMessages<'keyword-case'>,
+} satisfies Rule;

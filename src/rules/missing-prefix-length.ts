@@ -1,7 +1,9 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'missing-prefix-length',
     defaultSeverity: 'error',
@@ -10,4 +12,12 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gai: ({ prefix, implied, scopev4 }) =>
+      `\`${prefix}\` has no /LEN: glibc 2.41+ reads it as /${implied}, but older glibc (2.36-2.38, and 2.39/2.40 without the BZ #32465 fix) reads an uninitialised pointer: ` +
+      (scopev4
+        ? 'on 2.36 a first scopev4 line like this crashes getaddrinfo (SIGSEGV) in every program that resolves a name with two or more addresses'
+        : 'on 2.36 the line is silently dropped') +
+      `. Write \`${prefix}/${implied}\`.`,
+  } satisfies ReaderMessages<'missing-prefix-length'>,
+} satisfies Rule;

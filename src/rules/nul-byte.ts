@@ -1,7 +1,9 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'nul-byte',
     defaultSeverity: 'error',
@@ -10,4 +12,7 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiCString: () => 'NUL byte: glibc reads the line as a C string, so everything after it on this line is invisible. Remove the NUL byte.',
+  } satisfies ReaderMessages<'nul-byte'>,
+} satisfies Rule;

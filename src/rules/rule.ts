@@ -1,15 +1,15 @@
-// What a rule is: one module, its metadata, and (for policy-level rules) a check.
-import type { Dialect, Policy } from '../model/ast.js';
+// What a rule is: one module, its metadata, and how it reports: a policy-level `check`, a
+// source-level `checkSource`, or `messages` that the readers (or the engine) report by id.
+import type { Dialect, Policy, Span } from '../model/ast.js';
 import type { ResolvedConfig } from '../model/config.js';
-import type { Diagnostic, Fix, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity } from '../model/diagnostic.js';
 import type { EffectiveTable } from '../model/effective-table.js';
-import type { Span } from '../model/ast.js';
 
 export type Fixable = 'no' | 'safe' | 'unsafe';
 
-export interface RuleMeta {
+export interface RuleMeta<Id extends string = string> {
   /** Stable id, used in output, config and disable comments. */
-  readonly id: string;
+  readonly id: Id;
   readonly defaultSeverity: Severity;
   /** One line: what the rule finds. */
   readonly description: string;
@@ -19,19 +19,41 @@ export interface RuleMeta {
   readonly phase: 'reader' | 'policy';
 }
 
+/** What a check reports; the engine adds the rule id and the default severity. */
+export interface Report {
+  readonly message: string;
+  readonly span: Span;
+  readonly severity?: Severity;
+  readonly fix?: Fix;
+  /** The full reasoning (impacts per scenario), for JSON output. */
+  readonly details?: unknown;
+  /** The sentence offering the fix: it joins the message only once the fix is proven (src/lint/prove-fix.ts). */
+  readonly fixAdvice?: string;
+}
+
 export interface RuleContext {
   readonly policy: Policy;
   readonly table: EffectiveTable;
   readonly config: ResolvedConfig;
-  report(finding: { message: string; span: Span; severity?: Severity; fix?: Fix; details?: unknown; fixAdvice?: string }): void;
+  report(finding: Report): void;
 }
 
-export interface Rule {
-  readonly meta: RuleMeta;
+/** The raw file text, before any reader sees it (byte order mark, encoding). */
+export interface SourceContext {
+  readonly text: string;
+  readonly dialect: Dialect;
+  /** Offset of the first byte that is not UTF-8 (the text then holds one char per byte), if any. */
+  readonly invalidUtf8At?: number;
+  report(finding: Report): void;
+}
+
+export interface Rule<Id extends string = string> {
+  readonly meta: RuleMeta<Id>;
   readonly check?: (context: RuleContext) => void;
+  readonly checkSource?: (context: SourceContext) => void;
+  /** Message builders by message id (ESLint's messageId): for findings reported outside this file. */
+  readonly messages?: { readonly [messageId: string]: (data: never) => string };
 }
 
 export const DOCS_BASE = 'https://github.com/policylint/policylint/blob/main/docs/rules/';
 export const docsUrl = (id: string) => `${DOCS_BASE}${id}.md`;
-
-export type { Diagnostic };

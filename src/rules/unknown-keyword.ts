@@ -1,7 +1,10 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { GAI_IGNORES } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'unknown-keyword',
     defaultSeverity: 'error',
@@ -10,4 +13,8 @@ export const rule: Rule = {
     dialects: ['gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiUnknownKeyword: ({ written, guess }) =>
+      `Unknown keyword \`${written}\`: ${GAI_IGNORES}. ` + (guess ? `Did you mean \`${guess}\`?` : 'gai.conf knows label, precedence, scopev4 and reload; start a comment with #.'),
+  } satisfies ReaderMessages<'unknown-keyword'>,
+} satisfies Rule;

@@ -1,7 +1,12 @@
-// Reported by the engine (src/directives.ts): a disable comment that suppressed nothing.
+// Reported by the lint engine (src/lint/directives.ts): a disable comment that suppressed
+// nothing, or names no rule.
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export type DisableScope = 'file' | 'line' | 'next-line';
+
+const where = (scope: DisableScope) => (scope === 'file' ? 'in this file' : scope === 'line' ? 'on this line' : 'on the next line');
+
+export const rule = {
   meta: {
     id: 'unused-disable',
     defaultSeverity: 'warning',
@@ -10,4 +15,9 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'policy',
   },
-};
+  messages: {
+    unknownRule: ({ name }: { readonly name: string }) => `\`${name}\` is not a policylint rule, so this disable comment does nothing. Check the id with \`policylint rules\`.`,
+    unusedRule: ({ name, scope }: { readonly name: string; readonly scope: DisableScope }) => `Unused disable: no \`${name}\` problem is reported ${where(scope)}. Remove it.`,
+    unusedAll: ({ scope }: { readonly scope: DisableScope }) => `Unused disable: no problem is reported ${where(scope)}. Remove it.`,
+  },
+} satisfies Rule;

@@ -1,7 +1,10 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { GAI_IGNORES } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'value-out-of-range',
     defaultSeverity: 'error',
@@ -10,4 +13,12 @@ export const rule: Rule = {
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
-};
+  messages: {
+    gaiLength: ({ text, min, max }) => `Prefix length ${text} is outside ${min}..${max}: ${GAI_IGNORES}.`,
+    gaiValueNegative: ({ kind, text }) => `${kind} value \`${text}\` is negative: glibc reads it as a huge unsigned number, above 2147483647, so ${GAI_IGNORES}. Use 0 to 2147483647.`,
+    gaiValueTooLarge: ({ kind, text }) => `${kind} value ${text} is above 2147483647: ${GAI_IGNORES}. Use 0 to 2147483647.`,
+    showNotCInt: () => 'Precedence and label are C ints in the kernel (-2147483648 to 2147483647): line ignored.',
+    addrlabelLabel: ({ label }) => `Label ${label}: the kernel refuses labels from 4294967295 up (EINVAL): line ignored.`,
+    netshValues: () => 'Precedence and label must be whole numbers from 0 to 4294967295: line ignored.',
+  } satisfies ReaderMessages<'value-out-of-range'>,
+} satisfies Rule;

@@ -3,7 +3,7 @@
 import type { Argv } from 'yargs';
 import { modelOf } from '../../model/policy-meaning.js';
 import { printDiagnostics, readPolicyInput } from '../policy-input.js';
-import type { ReadPolicy } from '../../dialects/registry.js';
+import type { DiagnosedPolicy } from '../../rules/render-finding.js';
 import { limitsFrom, withLimitOptions } from '../input.js';
 import type { EffectiveTable } from '../../model/effective-table.js';
 import {
@@ -16,7 +16,7 @@ interface LoadedPolicy {
   readonly table: EffectiveTable;
   readonly label: string;
   readonly dialect: 'gai' | 'ip6addrctl';
-  readonly read: ReadPolicy;
+  readonly read: DiagnosedPolicy;
 }
 
 /** --policy through the one input path: the same limits, detection and reader diagnostics as lint. */

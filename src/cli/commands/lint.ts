@@ -5,12 +5,11 @@ import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
-import { lintAndFix, lintText, type LintMessage, type LintResult } from '../../lint/lint.js';
-import { RULE_IDS } from '../../rules/catalog.js';
-import { docsUrl } from '../../rules/rule.js';
+import { lintAndFix, lintText, type LintResult } from '../../lint/lint.js';
+import { RULE_IDS, type RuleId } from '../../rules/catalog.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { addOptions, type OptionSpec } from '../option-table.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInput, type InputFile } from '../input.js';
+import { decodeBytes, DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInput, type InputFile } from '../input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
 import { formatResults } from '../format/format-results.js';
@@ -55,7 +54,7 @@ interface LintArgs {
   interfaces?: string;
 }
 
-function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConfig>, io: CommandIO): ResolvedConfig {
+function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConfig<RuleId>>, io: CommandIO): ResolvedConfig<RuleId> {
   try {
     if (args.config) return loadConfigFile(resolve(io.cwd, args.config), RULE_IDS);
     const dir = path === '-' ? io.cwd : dirname(resolve(io.cwd, path));
@@ -76,21 +75,10 @@ function detect(input: InputFile, args: LintArgs, reportedName: string): Dialect
   return dialect;
 }
 
-function encodingMessage(input: InputFile): LintMessage[] {
-  if (input.encoding === 'utf8') return [];
-  const before = input.text.slice(0, input.invalidUtf8At);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return [{
-    ruleId: 'invalid-utf8', severity: 'warning', line, column, endLine: line, endColumn: column + 1, offset: input.invalidUtf8At!, endOffset: input.invalidUtf8At! + 1,
-    docsUrl: docsUrl('invalid-utf8'), message: `Not UTF-8 (byte 0x${input.text.charCodeAt(input.invalidUtf8At!).toString(16)} at byte offset ${input.invalidUtf8At}): both parsers read bytes, so it only matters inside a field; policylint reads the file byte for byte and writes the same bytes back.`,
-  }];
-}
-
-function withExtra(result: LintResult, extra: LintMessage[]): LintResult {
-  if (extra.length === 0) return result;
-  const messages = [...extra, ...result.messages];
-  return { ...result, messages, warningCount: result.warningCount + extra.filter((m) => m.severity === 'warning').length };
+/** The fixed text of a file that is not UTF-8, linted with the bad byte's offset in it. */
+function lintFixedBytes(output: string, input: InputFile, options: Parameters<typeof lintText>[1]): LintResult {
+  const at = decodeBytes(input.path, Buffer.from(output, 'latin1')).invalidUtf8At;
+  return lintText(output, at !== undefined ? { ...options, invalidUtf8At: at } : options);
 }
 
 /** `--interfaces lo0,em0`, checked; undefined when not given. */
@@ -108,7 +96,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   if (args.unsafeFixes && !args.fix && !args.fixDryRun) throw new UsageError('policylint: --unsafe-fixes needs --fix or --fix-dry-run');
   if (args.fix && files.includes('-')) throw new UsageError('policylint: --fix cannot write to standard input; use --fix-dry-run');
   const interfaces = interfacesOption(args.interfaces, 'policylint');
-  const configs = new Map<string, ResolvedConfig>();
+  const configs = new Map<string, ResolvedConfig<RuleId>>();
   const results: LintResult[] = [];
   let ioFailure = false;
   for (const file of files) {
@@ -120,16 +108,18 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       const config = interfaces ? { ...found, interfaces } : found;
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config, encoding: input.encoding };
+      // invalid-utf8 (src/rules/invalid-utf8.ts) builds its message from the first bad byte.
+      const asRead = input.invalidUtf8At !== undefined ? { ...options, invalidUtf8At: input.invalidUtf8At } : options;
       if (args.fix || args.fixDryRun) {
-        const fixed = lintAndFix(input.text, { ...options, unsafe: args.unsafeFixes });
+        const fixed = lintAndFix(input.text, { ...asRead, unsafe: args.unsafeFixes });
         if (args.fixDryRun) {
           io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
         } else if (fixed.output !== input.text) {
           await writeFixedFile(resolve(io.cwd, file), input, fixed.output);
         }
-        results.push(withExtra(args.fixDryRun ? lintText(input.text, options) : fixed.result, encodingMessage(input)));
+        results.push(args.fixDryRun || input.encoding === 'utf8' ? (args.fixDryRun ? lintText(input.text, asRead) : fixed.result) : lintFixedBytes(fixed.output, input, options));
       } else {
-        results.push(withExtra(lintText(input.text, options), encodingMessage(input)));
+        results.push(lintText(input.text, asRead));
       }
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

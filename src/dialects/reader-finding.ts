@@ -1,0 +1,119 @@
+// What a reader reports: which rule, which of that rule's messages, the data the message
+// needs, and where. The readers decide only WHEN to report; the text is built by the rule's
+// own file (src/rules/<id>.ts, `messages`), which a reader cannot import (src/rules is a
+// layer above). src/rules/render-finding.ts joins the two, and src/rules/catalog.ts proves
+// at compile time that every rule id here is in the catalog with a builder for each message.
+import type { Policy, Span } from '../model/ast.js';
+import type { Diagnostic as ReadyDiagnostic, Fix, Severity } from '../model/diagnostic.js';
+
+/** Why a `PREFIX/LEN` text is not one (the line-based dialects' parsePrefix). */
+export type PrefixProblem =
+  | { readonly problem: 'no-length'; readonly text: string }
+  | { readonly problem: 'not-ipv6'; readonly address: string }
+  | { readonly problem: 'bad-length'; readonly length: string };
+
+/** Why a JSON item is ignored (the rule file words each). */
+export type JsonItemProblem =
+  | { readonly problem: 'not-an-object' | 'unknown-item' | 'reload-not-glibc' | 'no-table' | 'bad-value' | 'bad-scopev4' | 'bad-label' | 'precedence-in-kernel' | 'bad-precedence' }
+  | { readonly problem: 'no-prefix' }
+  | PrefixProblem;
+
+export type GaiTable = 'label' | 'precedence' | 'scopev4';
+
+/** Every message a reader can report, by rule id, then message id, with the data it needs. */
+export interface ReaderMessageData {
+  'nul-byte': { gaiCString: Record<string, never> };
+  'ignored-text': { gaiExtraWords: { readonly reload: boolean; readonly text: string } };
+  'keyword-case': { gaiKeywordCase: { readonly written: string; readonly keyword: string } };
+  'unknown-keyword': { gaiUnknownKeyword: { readonly written: string; readonly guess?: string } };
+  'invalid-number': {
+    gaiReloadValue: { readonly text: string };
+    gaiEmptyLength: { readonly scopev4: boolean };
+    gaiLengthNotDecimal: { readonly text: string };
+    gaiLengthNotPlain: { readonly text: string; readonly value: number };
+    gaiValueNotDecimal: { readonly kind: GaiTable; readonly text: string };
+    gaiValueNotPlain: { readonly kind: GaiTable; readonly text: string; readonly value: number };
+  };
+  'value-out-of-range': {
+    gaiLength: { readonly text: string; readonly min: number; readonly max: number };
+    gaiValueNegative: { readonly kind: GaiTable; readonly text: string };
+    gaiValueTooLarge: { readonly kind: GaiTable; readonly text: string };
+    showNotCInt: Record<string, never>;
+    addrlabelLabel: { readonly label: string };
+    netshValues: Record<string, never>;
+  };
+  'parse-error': {
+    gaiNoPrefix: { readonly kind: GaiTable };
+    gaiNotIPv6: { readonly address: string };
+    gaiScopeNotIPv4: { readonly address: string };
+    gaiNoValue: { readonly kind: GaiTable; readonly prefix: string };
+    showNotARow: Record<string, never>;
+    addrlabelNotACommand: Record<string, never>;
+    addrlabelFields: Record<string, never>;
+    netshNotACommand: Record<string, never>;
+    lineBadPrefix: PrefixProblem;
+  };
+  'missing-prefix-length': { gai: { readonly prefix: string; readonly implied: number; readonly scopev4: boolean } };
+  'ipv4-literal-prefix': { gai: { readonly address: string; readonly kind: GaiTable; readonly suggestion: string } };
+  'zone-in-prefix': { gai: { readonly zone: string } };
+  'interface-label': { addrlabelDev: { readonly dev: string } };
+  'json-schema': {
+    notJson: { readonly error: string };
+    notAPolicy: { readonly format: string; readonly version: number };
+    badSemantics: { readonly allowed: readonly string[] };
+    badItem: { readonly index: number; readonly why: JsonItemProblem };
+  };
+}
+
+export type ReaderRuleId = keyof ReaderMessageData;
+export type ReaderMessageId<R extends ReaderRuleId> = keyof ReaderMessageData[R] & string;
+
+/** The message builders a reader-phase rule file declares: one per message id, typed data. */
+export type ReaderMessages<R extends ReaderRuleId> = { readonly [M in ReaderMessageId<R>]: (data: ReaderMessageData[R][M]) => string };
+
+interface FindingOf<R extends ReaderRuleId, M extends ReaderMessageId<R>> {
+  readonly ruleId: R;
+  readonly messageId: M;
+  readonly data: ReaderMessageData[R][M];
+  readonly span: Span;
+  /** When absent: the rule's default severity. */
+  readonly severity?: Severity;
+  readonly fix?: Fix;
+}
+
+/** One finding of a reader: any (rule, message) pair above with its data. */
+export type ReaderFinding = { [R in ReaderRuleId]: { [M in ReaderMessageId<R>]: FindingOf<R, M> }[ReaderMessageId<R>] }[ReaderRuleId];
+
+/**
+ * TODO(issue 11): src/dialects/ip6addrctl-reader.ts still builds its messages inline with
+ * string rule ids (issue 14 rewrites it now). Its diagnostics pass through as ready
+ * messages until the lead converts it to ReaderFinding; then this and `ready` go.
+ */
+export interface ReadyFinding extends ReadyDiagnostic {
+  readonly ready: true;
+}
+
+export type AnyReaderFinding = ReaderFinding | ReadyFinding;
+
+/** What every dialect's reader returns. */
+export interface ReaderOutput {
+  readonly policy: Policy;
+  readonly findings: AnyReaderFinding[];
+}
+
+/** Report a finding: the id pair is checked against ReaderMessageData, and so is the data. */
+export function finding<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
+  ruleId: R,
+  messageId: M,
+  data: ReaderMessageData[R][M],
+  span: Span,
+  extra: { readonly severity?: Severity; readonly fix?: Fix | undefined } = {},
+): ReaderFinding {
+  const { severity, fix } = extra;
+  return { ruleId, messageId, data, span, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) } as unknown as ReaderFinding;
+}
+
+/** TODO(issue 11): wrap the ip6addrctl reader's ready diagnostics (see ReadyFinding). */
+export function readyFindings(diagnostics: readonly ReadyDiagnostic[]): ReadyFinding[] {
+  return diagnostics.map((d) => ({ ...d, ready: true as const }));
+}

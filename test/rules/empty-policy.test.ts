@@ -1,0 +1,19 @@
+// empty-policy: the cases moved from test/rules-policy.test.ts (exact messages and spans); the rule is
+// being rewritten for another issue, and its cases with it.
+import { runRuleTests } from '../support/rule-tester.js';
+
+runRuleTests('empty-policy', {
+  valid: [
+    { code: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n", dialect: 'ip6addrctl' },
+    { code: "", dialect: 'ip6addrctl' },
+  ],
+  invalid: [
+    {
+      code: "# all commented out\n# ::/0 40 1\n",
+      dialect: 'ip6addrctl',
+      errors: [
+      { message: "No rows: rc.d/ip6addrctl uses any non-empty /etc/ip6addrctl.conf, flushes the kernel table and installs this file's rows, none. With an empty table FreeBSD's libc does not sort getaddrinfo results at all. Add rows (`policylint defaults --platform freebsd --to ip6addrctl` prints the stock table), or delete the file so rc.d picks a built-in table (ipv6_prefer when rc.conf enables IPv6 on an interface, else ipv4_prefer).", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
+      ],
+    },
+  ],
+});
