@@ -73,13 +73,13 @@ export function scenariosFor(own: OwnPrefixes): Scenario[] {
   const guaName = siteNamed && own.gua.length > 0 ? `a ${hostIn(guas[0]!).split('/')[0]}+IPv4 host` : 'a GUA+IPv4 host';
 
   const sets: DestinationSet[] = [
-    { id: 'gua-v4', name: 'a name on the internet with AAAA and A records', destinations: [GLOBAL_NAME, V4_GLOBAL_DEST] },
-    ...ulas.map((u, i) => ({ id: i === 0 ? 'ula-v4' : `ula-v4:${i}`, name: 'an internal ULA service with AAAA and A records', destinations: [serviceIn(u), V4_LOCAL_DEST] })),
-    { id: 'ula-gua', name: 'a name with ULA and global AAAA records', destinations: [GLOBAL_NAME, serviceIn(ulas[0]!)] },
-    ...(own.gua.length > 0 ? guas.map((g, i) => ({ id: `site-gua:${i}`, name: 'a site service with global AAAA and A records', destinations: [serviceIn(g), V4_GLOBAL_DEST] })) : []),
+    { id: 'gua-v4', name: 'an internet name (AAAA+A)', destinations: [GLOBAL_NAME, V4_GLOBAL_DEST] },
+    ...ulas.map((u, i) => ({ id: i === 0 ? 'ula-v4' : `ula-v4:${i}`, name: 'an internal ULA service (AAAA+A)', destinations: [serviceIn(u), V4_LOCAL_DEST] })),
+    { id: 'ula-gua', name: 'a name with ULA and global AAAA', destinations: [GLOBAL_NAME, serviceIn(ulas[0]!)] },
+    ...(own.gua.length > 0 ? guas.map((g, i) => ({ id: `site-gua:${i}`, name: 'a site service (AAAA+A)', destinations: [serviceIn(g), V4_GLOBAL_DEST] })) : []),
     { id: 'localhost', name: 'localhost', destinations: ['::1', '127.0.0.1'] },
-    { id: '6to4-v4', name: 'a 6to4 name with an A record', destinations: [SIXTOFOUR_NAME, V4_GLOBAL_DEST] },
-    { id: 'gua-6to4', name: 'a name with native and 6to4 AAAA records', destinations: [GLOBAL_NAME, SIXTOFOUR_NAME] },
+    { id: '6to4-v4', name: 'a 6to4 name (AAAA+A)', destinations: [SIXTOFOUR_NAME, V4_GLOBAL_DEST] },
+    { id: 'gua-6to4', name: 'a name with native and 6to4 AAAA', destinations: [GLOBAL_NAME, SIXTOFOUR_NAME] },
   ];
   const dualStack = sets.filter((x) => !['6to4-v4', 'gua-6to4'].includes(x.id)).map((x) => x.id);
   const hosts: ScenarioHost[] = [

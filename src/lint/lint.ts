@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
 import type { Fix, Severity } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { withProvenFixes } from './prove-fix.js';
+import { fitMessage } from './fit-message.js';
 import { readPolicy } from '../dialects/registry.js';
 import { effectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import { RULES, type RuleId } from '../rules/catalog.js';
@@ -84,7 +85,7 @@ function toMessage(d: Diagnostic, severity: Severity): LintMessage {
   return {
     ruleId: d.ruleId,
     severity,
-    message: d.message,
+    message: fitMessage(d.message),
     line: d.span.start.line,
     column: d.span.start.column,
     endLine: d.span.end.line,

@@ -54,7 +54,7 @@ export function disproveFix(policy: Policy, config: ResolvedConfig, d: Diagnosti
   if (harm.length === 0) return null;
   const h = harm[0]!;
   const what = h.kind === 'ipv4-first' ? 'try IPv4 first' : h.kind === 'tie' ? 'leave the order to the resolver' : 'use a ULA or tunnel source towards the internet';
-  return `it would also make ${h.scenario.host.name} ${what} for ${h.scenario.set.name}`;
+  return `it would make ${h.scenario.host.name} ${what} for ${h.scenario.set.name}`;
 }
 
 /** The findings, with every fix that fails its proof taken away (and the reason in details). */

@@ -3,6 +3,8 @@
 // or a tunnel towards the internet. Anchored on the line whose removal undoes it, else on
 // the file.
 import type { Rule } from './rule.js';
+import { prefixText } from '../model/address.js';
+import { lookup } from '../model/effective-table.js';
 import { worst } from '../impact/changes.js';
 import { claimsOf, headline, impactDetails, impactOf } from './support/impact.js';
 import { lineText, reportLineClaims } from './support/line-claims.js';
@@ -17,8 +19,17 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    const base = impactOf(context).baselinePlatform;
-    reportLineClaims(context, 'behaviour-change', (line) => ({ what: `\`${lineText(line)}\` changes ${base}'s default order`, advice: 'Remove it unless that is the intent.' }));
+    const setup = impactOf(context);
+    const base = setup.baselinePlatform;
+    reportLineClaims(context, 'behaviour-change', (line) => {
+      // What the line sets that the default table does not: label and/or precedence.
+      const was = lookup(setup.baseline, line.prefix);
+      const parts = [
+        line.label !== undefined && line.label !== was.label ? `label ${line.label} (default ${was.label})` : '',
+        line.precedence !== undefined && line.precedence !== was.precedence ? `precedence ${line.precedence} (default ${was.precedence})` : '',
+      ].filter(Boolean);
+      return { what: `\`${lineText(line)}\` gives ${prefixText(line)} ${parts.join(' and ') || 'its own row'}`, advice: 'Remove it unless that is the intent.' };
+    });
     const span = context.policy.entries[0]?.span;
     for (const { cause, changes } of claimsOf(context, 'behaviour-change')) {
       if (cause.kind !== 'file' || !span) continue;

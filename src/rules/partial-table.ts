@@ -46,7 +46,8 @@ export const rule: Rule = {
       context.report({
         message:
           `${n === 1 ? 'This' : `These ${n}`} \`${kind}\` line${n === 1 ? '' : 's'} replace${n === 1 ? 's' : ''} glibc's default ${kind} table, dropping ${cause.restore.map(now).join(', ')}: ` +
-          `${headline(changes)}. Restate ${restore.length === 1 ? `\`${restore[0]}\`` : 'those rows'}.`,
+          `${headline(changes)}.`,
+        fixAdvice: `Restate ${restore.length === 1 ? `\`${restore[0]}\`` : 'those rows'}.`,
         span: lines[0]!.span,
         severity: worst(changes.map((c) => c.severity)) ?? 'warning',
         details: impactDetails(changes, { lost: cause.lost.map(gaiLineFor), restore }),

@@ -39,7 +39,8 @@ export const rule: Rule = {
       const line = valueLineOf(cause.entry);
       reported.add(cause.entry.span.start.offset);
       context.report({
-        message: `\`${lineText(line)}\` puts ULA destinations below IPv4 (${v4.precedence}), where ${base}'s default did not: ${headline(changes)}. Raise it above ${v4.precedence}, e.g. ${wanted}.`,
+        message: `\`${lineText(line)}\` puts ULA destinations below IPv4 (${v4.precedence}), where ${base}'s default did not: ${headline(changes)}.`,
+        fixAdvice: `Raise it above ${v4.precedence}, e.g. ${wanted}.`,
         span: cause.entry.span,
         severity: worst(changes.map((c) => c.severity)) ?? 'warning',
         details: impactDetails(changes),
@@ -57,7 +58,8 @@ export const rule: Rule = {
       context.report({
         message:
           `ULA destinations rank below IPv4 (rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}, IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}, ` +
-          `so hosts sharing ${prefixText(ula)} reach each other over IPv4. Raise its precedence above ${v4.precedence}, e.g. ${wanted}.`,
+          `so hosts sharing ${prefixText(ula)} reach each other over IPv4.`,
+        fixAdvice: `Raise its precedence above ${v4.precedence}, e.g. ${wanted}.`,
         span: anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
         ...raiseFix(ula.line?.entry),
       });

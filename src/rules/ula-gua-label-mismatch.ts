@@ -65,7 +65,7 @@ export const rule: Rule = {
       const fix = labelFix(policy, ula, d.label, table);
       const message =
         `Rule 5: a ${formatAnyAddress(source, 6)}+IPv4 host reaching ${formatAnyAddress(destination, 6)}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
-        `so ${platformName(context)} tries ${formatIPv4(0xc6336407)} first whatever the precedences.${raised} Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`;
+        `so ${platformName(context)} tries ${formatIPv4(0xc6336407)} first whatever the precedences.${raised}`;
       const span = anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
       context.report({
         message,
@@ -73,6 +73,7 @@ export const rule: Rule = {
         ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
         details: { intent: intent.source, ula: prefixText(ula), destination: formatAnyAddress(destination, 6), simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps } },
         ...(fix.fix ? { fix: fix.fix } : {}),
+        fixAdvice: `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
       });
     }
   },

@@ -23,7 +23,8 @@ export function reportLineClaims(context: RuleContext, id: Parameters<typeof cla
     const v = verdict(line, changes);
     if (!v) continue;
     context.report({
-      message: `${v.what}: ${headline(changes)}. ${v.advice}`,
+      message: `${v.what}: ${headline(changes)}.`,
+      fixAdvice: v.advice,
       span: cause.entry.span,
       severity: worst(changes.map((c) => c.severity)) ?? 'warning',
       details: impactDetails(changes),

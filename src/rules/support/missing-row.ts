@@ -14,7 +14,8 @@ export function reportMissingRows(context: RuleContext, id: Parameters<typeof cl
     if (cause.kind !== 'missing-row') continue;
     const line = `${prefixText(cause.row)} ${cause.row.precedence} ${cause.row.label}`;
     context.report({
-      message: `${what(prefixText(cause.row))}: ${headline(changes)}. Add \`${line}\` as FreeBSD's default table has it.`,
+      message: `${what(prefixText(cause.row))}: ${headline(changes)}.`,
+      fixAdvice: `Add \`${line}\` as FreeBSD's default table has it.`,
       span: rows[0]!.span,
       severity: worst(changes.map((c) => c.severity)) ?? 'warning',
       details: impactDetails(changes, { missing: line }),
