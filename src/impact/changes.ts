@@ -19,6 +19,8 @@ export type ChangeKind =
   | 'ula-to-global-first'
   /** IPv6 now first, from a 6to4 or Teredo source towards a native destination: rides a relay. */
   | 'tunnel-first'
+  /** A 6to4 or Teredo destination now before a native IPv6 one: the relayed path wins. */
+  | 'tunnel-preferred'
   | 'ipv6-first'
   | 'ipv6-order'
   | 'source';
@@ -68,7 +70,7 @@ export function classify(index: number, scenario: Scenario, before: Outcome, aft
     return sourcesDiffer ? make('source') : null;
   }
   if (after.first === null) return make('tie');
-  if (!mixedFamilies(scenario)) return make('ipv6-order');
+  if (!mixedFamilies(scenario)) return make(isTunnelText(after.first) && !isTunnelText(before.first ?? before.order[0]!) ? 'tunnel-preferred' : 'ipv6-order');
   if (isIPv4Text(after.first)) return make('ipv4-first');
   const source = after.sources[after.first] ?? null;
   if (source && isGlobalIPv6(after.first) && isUlaText(source)) return make('ula-to-global-first');
@@ -95,6 +97,8 @@ export function severityOf(change: Change, goals: Goals): Severity | null {
     case 'tunnel-first':
       // A 6to4 or Teredo host trying native IPv6 over its relay first: few such hosts are left.
       return goals.preferIPv6 ? null : 'info';
+    case 'tunnel-preferred':
+      return 'warning';
     case 'ipv6-first':
       return goals.preferIPv4 && !localhost ? 'warning' : null;
     case 'ipv6-order':
@@ -131,6 +135,7 @@ export function ruleBrief(o: Outcome, first: string, other: string): string {
   const b = o.values[other];
   if (!a || !b || o.rule === null) return o.reason;
   if (o.rule === 6) return `rule 6: precedence ${a.precedence} vs ${b.precedence}`;
+  if (o.rule === 5 && b.label === -1) return `rule 5: no policy row matches ${other}`;
   if (o.rule === 5) return `rule 5: labels ${a.sourceLabel}/${a.label} match, ${b.sourceLabel}/${b.label} do not`;
   return o.reason.replace(/;.*$/, '').replace(/^(.{0,70}).*$/, '$1');
 }

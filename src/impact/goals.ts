@@ -35,7 +35,9 @@ export function inferGoals(lines: readonly WrittenLine[], table: EffectiveTable,
   const setsV4 = lines.some((l) => l.precedence !== undefined && (within(l, MAPPED) || (l.length === 96 && l.prefix === IPV4_MAPPED_BASE)));
   // ::/0 or 2000::/3: the rows that give native global IPv6 its precedence.
   const setsGlobal6 = lines.some((l) => l.precedence !== undefined && l.length <= 3 && within({ prefix: GUA, length: 128 }, l));
-  const preferIPv4 = setsV4 && now.v4.precedence > now.gua.precedence;
+  // Raised on purpose: above the default's IPv4 precedence and above global IPv6 (a table that only
+  // lost its ::/0 row puts IPv4 above IPv6 by accident, not by goal).
+  const preferIPv4 = setsV4 && now.v4.precedence > was.v4.precedence && now.v4.precedence > now.gua.precedence;
   // Tunnel space given native IPv6's label: a tunnel host meant to reach native IPv6 over IPv6.
   const tunnelsJoinNative = lines.some((l) => l.label !== undefined && l.label === now.gua.label && TUNNELS.some((t) => within(l, t)) && lookup(baseline, l.prefix).label !== l.label);
   const preferIPv6 =

@@ -46,7 +46,8 @@ export function impactSetup(input: ImpactInput): ImpactSetup {
     scenarios,
     key: `${input.own.ula.map(prefixKey).join(',')}|${input.own.gua.map(prefixKey).join(',')}`,
     // A platform's own table adopted whole states no goal of the author's.
-    goals: stockTableOf(input.table) ? NO_GOALS : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
+    // (Site prefixes in the config are an intent of their own, stock table or not.)
+    goals: stockTableOf(input.table) ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven } : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
     stock: stockTableOf(input.table),
   };
 }

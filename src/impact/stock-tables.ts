@@ -21,10 +21,18 @@ function signature(t: EffectiveTable): string {
   return `${t.system}|${effectiveRows(t.labels)}|${effectiveRows(t.precedences)}`;
 }
 
-/** The platform whose built-in table this is, or null. */
+/** The system's own shipped tables: what "stock" means for a file of that system's dialect. */
+const OWN_TABLES: Record<EffectiveTable['system'], readonly Platform[]> = { glibc: ['glibc'], freebsd: ['freebsd', 'freebsd-ipv4-prefer'] };
+
+/** The system's own table this is (glibc's defaults, FreeBSD's ipv6_prefer or ipv4_prefer), or null. */
 export function stockTableOf(table: EffectiveTable): Platform | null {
+  return knownTableOf(table, OWN_TABLES[table.system]);
+}
+
+/** The platform (of those given, default all) whose built-in table this is, or null. */
+export function knownTableOf(table: EffectiveTable, among: readonly Platform[] = PLATFORMS): Platform | null {
   const mine = signature(table);
-  for (const p of PLATFORMS) {
+  for (const p of among) {
     let sig = signatures.get(p);
     if (sig === undefined) signatures.set(p, (sig = signature(builtinEffectiveTable(p))));
     if (sig === mine) return p;

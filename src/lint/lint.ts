@@ -76,6 +76,18 @@ export function runSourceRule(rule: Rule<RuleId>, text: string, options: Pick<Li
   return out;
 }
 
+/**
+ * One policy-phase rule on a text as lint reports it: its fixes proven, its messages in their
+ * final one-line form (the RuleTester runs rules alone through this).
+ */
+export function lintWithRule(rule: Rule<RuleId>, text: string, dialect: Dialect, config: ResolvedConfig<RuleId>): Diagnostic[] {
+  const readOptions = config.glibcVersion ? { glibcVersion: config.glibcVersion } : {};
+  const read = (t: string) => readPolicy(dialect, t, readOptions).policy;
+  const policy = read(text);
+  const found = withProvenFixes(policy, config, runPolicyRule(rule, policy, config), { read, run: (p) => runPolicyRule(rule, p, config) });
+  return found.map((d) => ({ ...d, message: fitMessage(d.message) }));
+}
+
 function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string): Diagnostic[] {
   const table = effectiveTable(policy);
   return RULES.filter((rule) => config.rules[rule.meta.id] !== 'off' && (only === undefined || rule.meta.id === only)).flatMap((rule) => runPolicyRule(rule, policy, config, table));

@@ -6,7 +6,7 @@ import type { Rule } from './rule.js';
 import { checkGoal } from './support/goals.js';
 import { ruleBrief } from '../impact/changes.js';
 import { isIPv4Text } from '../impact/scenario-catalogue.js';
-import { prefixText } from '../model/address.js';
+import { lineText } from './support/line-claims.js';
 import { impactDetails } from './support/impact.js';
 
 export const rule: Rule = {
@@ -23,7 +23,7 @@ export const rule: Rule = {
     if (!check || (!check.defeated && !check.noOp)) return;
     const span = check.line?.entry.span ?? context.policy.entries[0]?.span;
     if (!span) return;
-    const what = check.line ? `\`${prefixText(check.line)}\` at precedence ${check.line.precedence}` : 'This file';
+    const what = check.line ? `\`${lineText(check.line)}\`` : 'This file';
     const wanted = check.goal === 'prefer-ipv6' ? 'IPv6' : 'IPv4';
     const details = { goal: check.goal, missed: check.missed.map((m) => ({ host: m.hostId, order: m.outcome.order, orderIfAFirst: m.outcome.reversedOrder, rule: m.outcome.rule, reason: m.outcome.reason })) };
     if (check.defeated) {

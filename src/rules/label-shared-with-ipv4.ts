@@ -19,7 +19,7 @@ export const rule: Rule = {
   check(context) {
     const v4 = lookup(context.table, IPV4_MAPPED_BASE | 0xc6336407n).label;
     reportLineClaims(context, 'label-shared-with-ipv4', (line) => ({
-      what: `\`${lineText(line)}\` gives IPv6 addresses IPv4's label ${v4}, which no IPv6 source shares (rule 5 compares within a family)`,
+      what: `\`${lineText(line)}\` gives IPv6 addresses IPv4's label ${v4}, so rule 5 no longer pairs them with other IPv6 addresses`,
       advice: 'Give the prefix the label of the IPv6 prefixes it talks to.',
     }));
   },

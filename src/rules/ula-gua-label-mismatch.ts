@@ -101,9 +101,12 @@ function labelFix(policy: Policy, ula: SitePrefixRef, label: number, table: Effe
   }
   const hasLabels = policy.entries.some((e) => isGaiTableEntry(e) && e.kind === 'label');
   const own = `label ${prefix} ${label}`;
-  const lines = hasLabels ? [own] : [...GLIBC_DEFAULT_LABELS.map(([p, v]) => `label ${p} ${v}`), own];
+  // glibc's default label table with the ULA's row changed (or added): a second row for
+  // the same prefix would lose to the first.
+  const defaults = GLIBC_DEFAULT_LABELS.map(([p, v]) => (p === prefix ? `label ${p} ${label}` : `label ${p} ${v}`));
+  const lines = hasLabels ? [own] : GLIBC_DEFAULT_LABELS.some(([p]) => p === prefix) ? defaults : [...defaults, own];
   return {
-    suggestion: hasLabels ? `\`${own}\`` : `\`${own}\` after glibc's default label rows (one label line replaces them all)`,
+    suggestion: hasLabels ? `\`${own}\`` : `\`${own}\` in a full label table`,
     fix: { safety: 'unsafe', description: hasLabels ? `add ${own}` : `write glibc's label table with ${own}`, edits: [{ ...end, text: sep + lines.map((l) => l + policy.eol).join('') }] },
   };
 }

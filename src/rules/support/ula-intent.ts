@@ -5,7 +5,7 @@
 import { IPV4_MAPPED_BASE, parseIPv6 } from '../../model/address.js';
 import { builtinEffectiveTable, lookup } from '../../model/effective-table.js';
 import type { RuleContext } from '../rule.js';
-import { stockTableOf } from '../../impact/stock-tables.js';
+import { knownTableOf } from '../../impact/stock-tables.js';
 import { exampleAddress, isSiteGuaPrefix, isUlaPrefix } from '../../model/address-spaces.js';
 import { valueLines, type ValueLine } from './value-lines.js';
 
@@ -56,7 +56,7 @@ function findUlaIntent(context: RuleContext): UlaIntent | null {
   }
   // A platform's whole table (the RFC 6724 update draft raises ULA to 30 and keeps label 13
   // on purpose, for ULA-to-ULA) states no intent of the author's.
-  if (stockTableOf(context.table)) return null;
+  if (knownTableOf(context.table)) return null;
   const stock = builtinEffectiveTable(policy.dialect === 'gai' ? 'glibc' : 'freebsd');
   // Raised precedence with the stock ULA label kept is the classic mistake; a label of
   // its own (RFC 6724 section 10.6's `fd11:1111:1111::/48 45 14`) means ULA-to-ULA on purpose.
