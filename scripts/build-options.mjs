@@ -16,6 +16,6 @@ export const buildOptions = {
   // THIRD_PARTY_NOTICES (scripts/notices.mjs), which ships in the package.
   legalComments: 'none',
   logLevel: 'warning',
-  // yargs and chevrotain are ESM; a require() shim for the CommonJS bits (ipaddr.js).
+  // chevrotain is ESM; a require() shim for the CommonJS bits (ipaddr.js).
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };

@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/ with esbuild: one ESM entry plus lazily loaded chunks
-// (explain, convert, yargs' help), so `policylint FILE` starts about as fast as Node.
+// (explain, convert, completion, ...), so `policylint FILE` starts about as fast as Node.
 // The bundle is self-contained (only node: built-ins are imported), so the package has no
-// runtime dependencies; chevrotain, ipaddr.js and yargs are devDependencies.
+// runtime dependencies; chevrotain and ipaddr.js are devDependencies.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { buildOptions } from './build-options.mjs';
