@@ -10,3 +10,7 @@ import { buildOptions } from './build-options.mjs';
 rmSync('dist', { recursive: true, force: true });
 
 await build(buildOptions);
+
+// man/policylint.1, from the same command tables (package.json `man` installs it).
+const { writeManPage } = await import('./man.mjs');
+await writeManPage();

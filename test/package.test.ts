@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 
 test('the tarball holds the program, its docs and licenses, and nothing for developers', () => {
-  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.js', 'dist/policylint.js', 'docs/exit-codes.md', 'schema/policylint.schema.json']) {
+  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.js', 'dist/policylint.js', 'docs/exit-codes.md', 'schema/policylint.schema.json', 'man/policylint.1']) {
     expect(paths).toContain(p);
   }
   const unwanted = paths.filter((p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p));
@@ -62,6 +62,11 @@ test('no runtime dependencies: the bundle imports only Node built-ins and its ow
     for (const s of specifiers) if (!s.startsWith('./') && !builtins.has(s)) bare.push(`${f}: ${s}`);
   }
   expect(bare).toEqual([]);
+});
+
+test('package.json installs the man page', () => {
+  expect(manifest.man).toEqual(['./man/policylint.1']);
+  expect(manifest.files).toContain('man');
 });
 
 test('package.json says where the project lives and under which license', () => {
@@ -112,6 +117,13 @@ test('the packed tarball installs globally into an empty prefix, with nothing el
     const someGai = join(gai, readdirSync(gai).find((f) => f.endsWith('gai.conf'))!);
     expect(run(['convert', someGai, '--to', 'ip6addrctl'])).toMatchObject({ stderr: '' });
     expect(run(['diff', someGai, someGai])).toMatchObject({ status: 0 });
+    expect(run(['help', 'convert'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: policylint convert FILE --to DIALECT') });
+    expect(run(['completion', 'bash'])).toMatchObject({ status: 0, stdout: expect.stringContaining('complete -o default -o bashdefault -F _policylint policylint') });
+    // npm links the `man` field's page into PREFIX/share/man; man finds it there.
+    expect(readdirSync(join(prefix, 'share', 'man', 'man1'))).toContain('policylint.1');
+    const man = spawnSync('man', ['-M', join(prefix, 'share', 'man'), 'policylint'], { env: { ...env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' }, encoding: 'utf8' });
+    if (man.error) console.log('SKIPPED: man is not installed, so `man policylint` was not run (apt-get install man-db)');
+    else expect(man).toMatchObject({ status: 0, stdout: expect.stringMatching(/policylint\s+-\s+lint,\s+convert\s+and\s+explain/) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

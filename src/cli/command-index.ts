@@ -33,5 +33,8 @@ export function findCommand(word: string): CommandEntry | undefined {
 
 /** Every command's table, for completion and the man page (loads every command module). */
 export async function loadAllSpecs(): Promise<CommandSpec[]> {
-  return Promise.all(COMMANDS.map(async (c) => (await c.load()).command.spec));
+  // One at a time: these share chunks, and Jest's ESM loader trips over parallel imports of them.
+  const specs: CommandSpec[] = [];
+  for (const c of COMMANDS) specs.push((await c.load()).command.spec);
+  return specs;
 }
