@@ -2,8 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { RULES } from '../src/rules/catalog.ts';
 import { PLATFORMS } from '../src/model/builtin-tables.ts';
+import { RULE_ALIASES } from '../src/model/rule-aliases.ts';
 
-const severity = { enum: ['error', 'warning', 'info', 'off'] };
+// Ours, and ESLint's spellings ("warn", 2/1/0), as src/model/config.ts accepts them.
+const severity = { enum: ['error', 'warning', 'warn', 'info', 'off', 2, 1, 0] };
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/policylint/policylint/blob/main/schema/policylint.schema.json',
@@ -16,7 +18,10 @@ const schema = {
       type: 'object',
       description: 'Rule severities; "off" disables a rule.',
       additionalProperties: false,
-      properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { ...severity, description: r.meta.description }])),
+      properties: Object.fromEntries([
+        ...RULES.map((r) => [r.meta.id, { ...severity, description: r.meta.description }]),
+        ...Object.entries(RULE_ALIASES).map(([old, id]) => [old, { ...severity, deprecated: true, description: `Renamed: the old id of ${id}.` }]),
+      ]),
     },
     sitePrefixes: {
       type: 'object',

@@ -136,7 +136,7 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
     writeFileSync(join(dir, 'gai.conf'), 'label ::/0 1\n');
     const r = run([join(dir, 'gai.conf')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('rules.ula-gua-label-mismatch: expected one of error, warning, info, off');
+    expect(r.stderr).toContain('rules.ula-gua-label-mismatch: expected one of "error", "warning" (or "warn"), "info", "off", or 2, 1, 0, got "loud"');
   });
   test('config found upwards sets severities and site prefixes', () => {
     const dir = tmp();

@@ -71,6 +71,7 @@ interface LintArgs {
   unsafeFixes: boolean;
   fixDryRun: boolean;
   quiet: boolean;
+  color?: boolean;
   maxWarnings?: number;
   maxBytes: number;
   maxLines: number;
@@ -115,6 +116,21 @@ function withExtra(result: LintResult, extra: LintMessage[]): LintResult {
   return { ...result, messages, warningCount: result.warningCount + extra.filter((m) => m.severity === 'warning').length };
 }
 
+/**
+ * --fix-dry-run without --unsafe-fixes shows only the safe fixes; when there are unsafe ones
+ * too, say so, or an empty diff would read as "nothing to fix" right after the summary
+ * said "preview with --fix-dry-run".
+ */
+function noteUnsafeFixesLeft(name: string, result: LintResult, diffShown: boolean, args: LintArgs, io: CommandIO): void {
+  if (args.unsafeFixes) return;
+  const unsafe = result.messages.filter((m) => m.fix?.safety === 'unsafe').length;
+  if (unsafe === 0) return;
+  const fixes = plural(unsafe, 'unsafe fix', 'unsafe fixes');
+  io.stderr(diffShown
+    ? `policylint: ${name}: ${fixes} (they change behaviour) not shown; add --unsafe-fixes to see them\n`
+    : `policylint: ${name}: no safe fixes; ${fixes} (they change behaviour): see them with --fix-dry-run --unsafe-fixes\n`);
+}
+
 export async function runLint(raw: Record<string, unknown>, io: CommandIO): Promise<number> {
   const args = raw as unknown as LintArgs;
   let ioFailure = false;
@@ -145,12 +161,14 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       const options = { filePath: reportedName, dialect, config };
       if (args.fix || args.fixDryRun) {
         const fixed = lintAndFix(input.text, { ...options, unsafe: args.unsafeFixes });
+        const asIs = args.fixDryRun ? lintText(input.text, options) : fixed.result;
         if (args.fixDryRun) {
           io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
+          noteUnsafeFixesLeft(reportedName, asIs, fixed.output !== input.text, args, io);
         } else if (fixed.output !== input.text) {
           await writeFixedFile(resolve(io.cwd, file), input, fixed.output);
         }
-        results.push(withExtra(args.fixDryRun ? lintText(input.text, options) : fixed.result, encodingMessage(input)));
+        results.push(withExtra(asIs, encodingMessage(input)));
       } else {
         results.push(withExtra(lintText(input.text, options), encodingMessage(input)));
       }
@@ -161,7 +179,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     }
   }
   const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 })) : results;
-  const output = formatResults(args.format, shown, io);
+  const output = formatResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color });
   if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
   if (ioFailure) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
