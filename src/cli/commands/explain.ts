@@ -11,6 +11,9 @@ import {
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
+/** The version of explain's JSON shape (schema/explain.schema.json). */
+const EXPLAIN_JSON_VERSION = 1;
+
 interface LoadedPolicy {
   readonly table: EffectiveTable;
   readonly label: string;
@@ -77,7 +80,7 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
         host: r.host,
         cells: r.cells.map((c) => ({ destinations: c.destinations, ...simulationJson(c.withPolicy), differsFromDefault: c.differs, defaultOrder: c.withDefault.order })),
       }));
-      io.stdout(JSON.stringify({ platform, policy: policy !== undefined, rows }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ version: EXPLAIN_JSON_VERSION, platform, policy: policy !== undefined, rows }, null, 2) + '\n');
     } else io.stdout(formatScenarios(report));
     return 0;
   }
@@ -93,7 +96,7 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
     throw e;
   }
   if (sources.length === 0) sim.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
-  io.stdout(json ? JSON.stringify(simulationJson(sim), null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
+  io.stdout(json ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim) }, null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
   return 0;
 }
 
