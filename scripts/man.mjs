@@ -15,7 +15,16 @@ export async function writeManPage() {
   const dir = mkdtempSync(join(tmpdir(), 'policylint-man-'));
   try {
     const outfile = join(dir, 'man-page.mjs');
-    await build({ ...buildOptions, entryPoints: [join(ROOT, 'src/cli/man-page.ts')], outdir: undefined, outfile, splitting: false, minify: false, absWorkingDir: ROOT });
+    await build({
+      ...buildOptions,
+      entryPoints: [join(ROOT, 'src/cli/man-page.ts')],
+      outfile,
+      format: 'esm',
+      minify: false,
+      absWorkingDir: ROOT,
+      // chevrotain is ESM; a require() shim for the CommonJS bits (ipaddr.js).
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
     const { manPage } = await import(pathToFileURL(outfile).href);
     mkdirSync(dirname(MAN_PAGE), { recursive: true });
     writeFileSync(MAN_PAGE, await manPage());

@@ -28,19 +28,20 @@ let paths: string[];
 
 beforeAll(() => {
   // A stale or missing bundle would make every assertion below about the wrong code.
-  if (cliCommand()[0] !== join(ROOT, 'bin', 'policylint.js')) throw new Error('dist/ is missing or older than src/: run `npm run build` first');
+  if (cliCommand()[0] !== join(ROOT, 'bin', 'policylint.cjs')) throw new Error('dist/ is missing or older than src/: run `npm run build` first');
   pack = (JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'])) as PackResult[])[0]!;
   paths = pack.files.map((f) => f.path).sort();
 });
 
 test('the tarball holds the program, its docs and licenses, and nothing for developers', () => {
-  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.js', 'dist/policylint.js', 'docs/exit-codes.md', 'schema/policylint.schema.json', 'man/policylint.1']) {
+  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.cjs', 'bin/policylint.js', 'dist/policylint.cjs', 'docs/exit-codes.md', 'schema/policylint.schema.json', 'man/policylint.1']) {
     expect(paths).toContain(p);
   }
   const unwanted = paths.filter((p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p));
   expect(unwanted).toEqual([]);
-  // Every file under dist/ is a bundle chunk.
-  expect(paths.filter((p) => p.startsWith('dist/') && !/^dist\/[\w-]+\.js$/.test(p))).toEqual([]);
+  // dist/ is the one bundle; no code cache ships (it is made for the Node that runs it).
+  expect(paths.filter((p) => p.startsWith('dist/'))).toEqual(['dist/policylint.cjs']);
+  expect(paths.filter((p) => p.includes('v8-cache'))).toEqual([]);
 });
 
 test(`the tarball is at most ${MAX_TARBALL / 1024} KiB and unpacks to at most 2 MiB`, () => {
@@ -66,6 +67,7 @@ test('no runtime dependencies: the bundle imports only Node built-ins and its ow
 
 test('package.json installs the man page', () => {
   expect(manifest.man).toEqual(['./man/policylint.1']);
+  expect(manifest.bin).toEqual({ policylint: 'bin/policylint.cjs' });
   expect(manifest.files).toContain('man');
 });
 
