@@ -1,3 +1,6 @@
 #!/usr/bin/env node
-// The published entry point: the bundled CLI built by `npm run build` (run on install).
-import '../dist/policylint.js';
+// Kept for `./bin/policylint.js FILE` from a clone; the package's bin is policylint.cjs
+// (a CommonJS entry starts a few milliseconds sooner than an ES module one).
+import { createRequire } from 'node:module';
+
+createRequire(import.meta.url)('./policylint.cjs');

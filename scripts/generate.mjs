@@ -28,6 +28,7 @@ async function loadTs(path) {
 }
 
 const { RULES } = await loadTs('src/rules/catalog.ts');
+const { RULE_ALIASES } = await loadTs('src/model/rule-aliases.ts');
 const { PLATFORMS } = await loadTs('src/model/builtin-tables.ts');
 
 function write(relPath, text) {
@@ -38,7 +39,8 @@ function write(relPath, text) {
 }
 
 function configSchema() {
-  const severity = { enum: ['error', 'warning', 'info', 'off'] };
+  // Ours, and ESLint's spellings ("warn", 2/1/0), as src/model/config.ts accepts them.
+  const severity = { enum: ['error', 'warning', 'warn', 'info', 'off', 2, 1, 0] };
   const prefix = { type: 'array', items: { type: 'string', pattern: '^[0-9A-Fa-f:.]+/[0-9]{1,3}$' } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -52,7 +54,10 @@ function configSchema() {
         type: 'object',
         description: 'Rule severities; "off" disables a rule.',
         additionalProperties: false,
-        properties: Object.fromEntries(RULES.map((r) => [r.meta.id, { ...severity, description: r.meta.description }])),
+        properties: Object.fromEntries([
+          ...RULES.map((r) => [r.meta.id, { ...severity, description: r.meta.description }]),
+          ...Object.entries(RULE_ALIASES).map(([old, id]) => [old, { ...severity, deprecated: true, description: `Renamed: the old id of ${id}.` }]),
+        ]),
       },
       sitePrefixes: {
         type: 'object',
@@ -62,6 +67,8 @@ function configSchema() {
       },
       platform: { enum: [...PLATFORMS] },
       glibcVersion: { type: 'string', pattern: '^2\\.[0-9]+$', description: 'glibc whose version-dependent parsing applies (default 2.41).' },
+      baseline: { enum: [...PLATFORMS], description: "The built-in table impact is judged against (default: the file's own system's: glibc's defaults, FreeBSD's ipv6_prefer)." },
+      interfaces: { type: 'array', items: { type: 'string', pattern: '^[!-~]{1,15}$' }, description: "The FreeBSD target host's interfaces in index order from 1 (decides %name zones), e.g. [\"lo0\", \"em0\"]." },
     },
   };
 }

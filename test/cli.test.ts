@@ -92,7 +92,7 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
   test('missing file, directory, unreadable', () => {
     expect(run(['/nonexistent/gai.conf'])).toMatchObject({ code: 2, stderr: '/nonexistent/gai.conf: no such file\n' });
     const dir = tmp();
-    expect(run([dir]).stderr).toBe(`${dir}: is a directory\n`);
+    expect(run([dir])).toMatchObject({ code: 2, stderr: `policylint: ${dir}: no policy files in this folder (looked for gai.conf, ip6addrctl.conf, *[._-]gai.conf, *[._-]ip6addrctl.conf, skipping .git and node_modules)\n` });
     if (process.getuid?.() !== 0) {
       const f = join(dir, 'x.gai.conf');
       writeFileSync(f, 'label ::/0 1\n');
@@ -136,7 +136,7 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
     writeFileSync(join(dir, 'gai.conf'), 'label ::/0 1\n');
     const r = run([join(dir, 'gai.conf')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('rules.ula-gua-label-mismatch: expected one of error, warning, info, off');
+    expect(r.stderr).toContain('rules.ula-gua-label-mismatch: expected one of "error", "warning" (or "warn"), "info", "off", or 2, 1, 0, got "loud"');
   });
   test('config found upwards sets severities and site prefixes', () => {
     const dir = tmp();

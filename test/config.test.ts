@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig, ConfigError } from '../src/model/config.js';
 import { RULES, RULE_IDS } from '../src/rules/catalog.js';
+import { RULE_ALIASES } from '../src/model/rule-aliases.js';
 
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', 'policylint.schema.json'), 'utf8'));
 
@@ -18,7 +19,8 @@ describe('config', () => {
   test.each([
     [{ rulez: {} }, 'c.json: rulez: unknown key'],
     [{ rules: { nope: 'error' } }, 'c.json: rules.nope: no such rule'],
-    [{ rules: { 'parse-error': 2 } }, 'c.json: rules.parse-error: expected one of error, warning, info, off, got 2'],
+    [{ rules: { 'parse-error': 3 } }, 'c.json: rules.parse-error: expected one of "error", "warning" (or "warn"), "info", "off", or 2, 1, 0, got 3'],
+    [{ rules: { 'parse-error': 'Warn' } }, 'c.json: rules.parse-error: expected one of'],
     [{ sitePrefixes: { ula: ['fd00::'] } }, 'c.json: sitePrefixes.ula[0]: "fd00::" is not an IPv6 prefix'],
     [{ glibcVersion: 2.36 }, 'c.json: glibcVersion: expected a version like "2.41"'],
     [{ interfaces: 'lo0,em0' }, 'c.json: interfaces: expected an array of interface names'],
@@ -27,5 +29,15 @@ describe('config', () => {
   ])('%j is refused with the key named', (raw, message) => {
     expect(() => resolveConfig(raw, 'c.json', RULE_IDS)).toThrow(ConfigError);
     expect(() => resolveConfig(raw, 'c.json', RULE_IDS)).toThrow(message);
+  });
+  test('ESLint\'s spellings of a severity mean ours', () => {
+    const rules = resolveConfig({ rules: { 'parse-error': 'warn', 'partial-table': 0, 'keyword-case': 1, 'missing-catch-all': 2 } }, 'c.json', RULE_IDS).rules;
+    expect(rules).toEqual({ 'parse-error': 'warning', 'partial-table': 'off', 'keyword-case': 'warning', 'missing-catch-all': 'error' });
+  });
+  test('a renamed rule\'s old id keeps working and means the current rule', () => {
+    const aliases = { 'old-partial-table': 'partial-table' };
+    expect(resolveConfig({ rules: { 'old-partial-table': 'off' } }, 'c.json', RULE_IDS, aliases).rules).toEqual({ 'partial-table': 'off' });
+    expect(() => resolveConfig({ rules: { 'old-partial-table': 'off' } }, 'c.json', RULE_IDS)).toThrow('no such rule');
+    for (const alias of Object.keys(schema.properties.rules.properties)) expect((RULE_IDS as ReadonlySet<string>).has(alias) || Object.hasOwn(RULE_ALIASES, alias)).toBe(true);
   });
 });

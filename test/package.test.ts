@@ -28,19 +28,20 @@ let paths: string[];
 
 beforeAll(() => {
   // A stale or missing bundle would make every assertion below about the wrong code.
-  if (cliCommand()[0] !== join(ROOT, 'bin', 'policylint.js')) throw new Error('dist/ is missing or older than src/: run `npm run build` first');
+  if (cliCommand()[0] !== join(ROOT, 'bin', 'policylint.cjs')) throw new Error('dist/ is missing or older than src/: run `npm run build` first');
   pack = (JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'])) as PackResult[])[0]!;
   paths = pack.files.map((f) => f.path).sort();
 });
 
 test('the tarball holds the program, its docs and licenses, and nothing for developers', () => {
-  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.js', 'dist/policylint.js', 'docs/exit-codes.md', 'schema/policylint.schema.json']) {
+  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.cjs', 'bin/policylint.js', 'dist/policylint.cjs', 'docs/exit-codes.md', 'schema/policylint.schema.json', 'man/policylint.1']) {
     expect(paths).toContain(p);
   }
   const unwanted = paths.filter((p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p));
   expect(unwanted).toEqual([]);
-  // Every file under dist/ is a bundle chunk.
-  expect(paths.filter((p) => p.startsWith('dist/') && !/^dist\/[\w-]+\.js$/.test(p))).toEqual([]);
+  // dist/ is the one bundle; no code cache ships (it is made for the Node that runs it).
+  expect(paths.filter((p) => p.startsWith('dist/'))).toEqual(['dist/policylint.cjs']);
+  expect(paths.filter((p) => p.includes('v8-cache'))).toEqual([]);
 });
 
 test(`the tarball is at most ${MAX_TARBALL / 1024} KiB and unpacks to at most 2 MiB`, () => {
@@ -64,6 +65,12 @@ test('no runtime dependencies: the bundle imports only Node built-ins and its ow
   expect(bare).toEqual([]);
 });
 
+test('package.json installs the man page', () => {
+  expect(manifest.man).toEqual(['./man/policylint.1']);
+  expect(manifest.bin).toEqual({ policylint: 'bin/policylint.cjs' });
+  expect(manifest.files).toContain('man');
+});
+
 test('package.json says where the project lives and under which license', () => {
   expect(manifest.license).toBe('BSD-2-Clause');
   expect(manifest.repository).toEqual({ type: 'git', url: 'git+https://github.com/policylint/policylint.git' });
@@ -78,7 +85,7 @@ test('THIRD_PARTY_NOTICES is current for what the bundle contains, with each lic
   const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'notices.mjs'), '--check'], { cwd: ROOT, env, encoding: 'utf8' });
   expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
   const notices = readFileSync(join(ROOT, 'THIRD_PARTY_NOTICES'), 'utf8');
-  for (const name of ['chevrotain', 'ipaddr.js', 'yargs', 'yargs-parser', 'cliui', 'lodash-es']) {
+  for (const name of ['chevrotain', 'ipaddr.js', 'lodash-es']) {
     expect(notices).toMatch(new RegExp(`^${name.replace('.', '\\.')} \\d+\\.\\d+\\.\\d+\\nLicense: `, 'm'));
   }
   expect(notices).toContain('Apache License\n                           Version 2.0'); // chevrotain's own LICENSE.txt
@@ -103,7 +110,7 @@ test('the packed tarball installs globally into an empty prefix, with nothing el
     const lint = run([join(ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf')]);
     expect(lint).toMatchObject({ status: 0, stderr: '' });
     expect(lint.stdout).toContain('ula-gua-label-mismatch');
-    // The lazily loaded chunks (yargs, explain, convert, diff, rules) resolve from the installed package too.
+    // The lazily loaded chunks (explain, convert, diff, rules, help) resolve from the installed package too.
     expect(run(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('policylint') });
     expect(run(['rules'])).toMatchObject({ status: 0, stdout: expect.stringContaining('ula-gua-label-mismatch') });
     expect(run(['defaults', '--platform', 'freebsd'])).toMatchObject({ status: 0, stdout: expect.stringContaining('::1/128') });
@@ -112,6 +119,13 @@ test('the packed tarball installs globally into an empty prefix, with nothing el
     const someGai = join(gai, readdirSync(gai).find((f) => f.endsWith('gai.conf'))!);
     expect(run(['convert', someGai, '--to', 'ip6addrctl'])).toMatchObject({ stderr: '' });
     expect(run(['diff', someGai, someGai])).toMatchObject({ status: 0 });
+    expect(run(['help', 'convert'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: policylint convert FILE --to DIALECT') });
+    expect(run(['completion', 'bash'])).toMatchObject({ status: 0, stdout: expect.stringContaining('complete -o default -o bashdefault -F _policylint policylint') });
+    // npm links the `man` field's page into PREFIX/share/man; man finds it there.
+    expect(readdirSync(join(prefix, 'share', 'man', 'man1'))).toContain('policylint.1');
+    const man = spawnSync('man', ['-M', join(prefix, 'share', 'man'), 'policylint'], { env: { ...env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' }, encoding: 'utf8' });
+    if (man.error) console.log('SKIPPED: man is not installed, so `man policylint` was not run (apt-get install man-db)');
+    else expect(man).toMatchObject({ status: 0, stdout: expect.stringMatching(/policylint\s+-\s+lint,\s+convert\s+and\s+explain/) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

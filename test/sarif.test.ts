@@ -42,4 +42,15 @@ describe('SARIF 2.1.0', () => {
     expect(rule.id).toBe('keyword-case');
     expect(rule.help.text).toContain('case-sensitive');
   });
+
+  test('artifactLocation.uri is a percent-encoded URI; outside the working folder, a file: URI', () => {
+    const r = lintText('Label ::/0 1\n', { dialect: 'gai', filePath: join(ROOT, 'etc', 'c:d 100%#.gai.conf') });
+    const outside = lintText('Label ::/0 1\n', { dialect: 'gai', filePath: '/elsewhere/a b.gai.conf' });
+    const log = JSON.parse(formatSarif([r, outside], ROOT, '0.1.0'));
+    const [inside, far] = log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => x.locations[0]!.physicalLocation.artifactLocation);
+    expect(inside).toEqual({ uri: 'etc/c%3Ad%20100%25%23.gai.conf', uriBaseId: 'SRCROOT' });
+    expect(new URL(inside.uri, log.runs[0].originalUriBaseIds.SRCROOT.uri).pathname).toBe(encodeURI(join(ROOT, 'etc/')) + 'c%3Ad%20100%25%23.gai.conf');
+    expect(far).toEqual({ uri: 'file:///elsewhere/a%20b.gai.conf' });
+    expect(validate(log)).toBe(true);
+  });
 });

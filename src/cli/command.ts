@@ -1,6 +1,8 @@
 // Every CLI command is one module under src/cli/commands/, loaded only when it runs
-// (the lint path must not pay for explain, convert or their dependencies).
-import type { Argv } from 'yargs';
+// (the lint path must not pay for explain, convert or their dependencies). Its command
+// line is a table (src/cli/option-table.ts) that parsing, help, completion and the man
+// page share.
+import type { CommandSpec } from './option-table.js';
 
 /** Thrown for bad usage or I/O: printed as one line, exit code 2, never a stack trace. */
 export class UsageError extends Error {
@@ -19,10 +21,7 @@ export interface CommandIO {
 }
 
 export interface CommandModule {
-  /** yargs command string, e.g. 'explain [dest..]'. */
-  readonly command: string;
-  readonly describe: string;
-  readonly builder: (yargs: Argv) => Argv;
-  /** Returns the process exit code. */
+  readonly spec: CommandSpec;
+  /** Gets the arguments as parseCommandLine returns them; returns the process exit code. */
   readonly run: (argv: Record<string, unknown>, io: CommandIO) => Promise<number>;
 }

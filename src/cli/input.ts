@@ -4,8 +4,8 @@
 // offsets and a fix writes the same bytes back.
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import { UsageError, type CommandIO } from './command.js';
+import type { OptionSpec } from './option-table.js';
 
 /** Default size limit: far above any real policy table, far below memory trouble. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -107,11 +107,10 @@ export function readInputFile(path: string, limits: InputLimits, shownAs = path)
 }
 
 /** --max-bytes and --max-lines, the same on every command that reads a policy. */
-export function withLimitOptions(y: Argv): Argv {
-  return y
-    .option('max-bytes', { type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' })
-    .option('max-lines', { type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this' });
-}
+export const LIMIT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this', complete: 'none' },
+  { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this', complete: 'none' },
+];
 
 /** Limits from a command's --max-bytes/--max-lines (the defaults when not given). */
 export function limitsFrom(argv: Record<string, unknown>): InputLimits {

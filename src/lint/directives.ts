@@ -8,6 +8,7 @@ import type { CommentNode, Span } from '../model/ast.js';
 import { isRuleId, type RuleId } from '../rules/catalog.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
 import { rule as unusedDisable, type DisableScope } from '../rules/unused-disable.js';
+import { canonicalRuleId, RULE_ALIASES } from '../model/rule-aliases.js';
 
 interface Directive {
   readonly kind: DisableScope;
@@ -22,13 +23,14 @@ interface Directive {
 
 const PATTERN = /^#\s*policylint-(disable-next-line|disable-line|disable)(?=\s|$)([^]*)$/;
 
-export function parseDirectives(comments: readonly CommentNode[]): Directive[] {
+export function parseDirectives(comments: readonly CommentNode[], aliases: Readonly<Record<string, string>> = RULE_ALIASES): Directive[] {
   const out: Directive[] = [];
   for (const comment of comments) {
     const m = PATTERN.exec(comment.text.trim());
     if (!m) continue;
     const body = m[2]!.split(/\s--\s|\s--$/)[0]!.trim();
-    const names = body === '' ? null : body.split(/[\s,]+/).filter(Boolean);
+    // A renamed rule's old id disables the rule under its new id.
+    const names = body === '' ? null : body.split(/[\s,]+/).filter(Boolean).map((id) => canonicalRuleId(id, aliases));
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-line' ? 'line' : 'file';
     out.push({
       kind,

@@ -3,6 +3,7 @@
 import type { Severity } from './diagnostic.js';
 import { parseAnyAddress } from './address.js';
 import { PLATFORMS, type Platform } from './builtin-tables.js';
+import { canonicalRuleId, RULE_ALIASES } from './rule-aliases.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -30,7 +31,9 @@ export const DEFAULT_CONFIG: ResolvedConfig<never> = { path: null, rules: {}, si
 
 export class ConfigError extends Error {}
 
-const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
+/** What a config may write for a severity: ours, and ESLint's ("warn", 0/1/2), which its users type by habit. */
+const SETTINGS: Readonly<Record<string, RuleSetting>> = { error: 'error', warning: 'warning', warn: 'warning', info: 'info', off: 'off', 2: 'error', 1: 'warning', 0: 'off' };
+const SETTINGS_TEXT = '"error", "warning" (or "warn"), "info", "off", or 2, 1, 0';
 
 function fail(path: string, key: string, problem: string): never {
   throw new ConfigError(`${path}: ${key}: ${problem}`);
@@ -48,7 +51,7 @@ function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix 
 }
 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
-export function resolveConfig<Id extends string>(raw: unknown, path: string, knownRules: ReadonlySet<Id>): ResolvedConfig<Id> {
+export function resolveConfig<Id extends string>(raw: unknown, path: string, knownRules: ReadonlySet<Id>, aliases: Readonly<Record<string, string>> = RULE_ALIASES): ResolvedConfig<Id> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(path, '(top level)', 'expected a JSON object');
   const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline', 'interfaces']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) fail(path, key, `unknown key (known: ${[...allowed].join(', ')})`);
@@ -56,10 +59,12 @@ export function resolveConfig<Id extends string>(raw: unknown, path: string, kno
   const rules: Partial<Record<Id, RuleSetting>> = {};
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) fail(path, 'rules', 'expected an object of rule id -> severity');
-    for (const [id, setting] of Object.entries(obj.rules)) {
-      if (!(knownRules as ReadonlySet<string>).has(id)) fail(path, `rules.${id}`, 'no such rule (run `policylint rules` for the list)');
-      if (!SETTINGS.includes(setting as RuleSetting)) fail(path, `rules.${id}`, `expected one of ${SETTINGS.join(', ')}, got ${JSON.stringify(setting)}`);
-      rules[id as Id] = setting as RuleSetting;
+    for (const [written, setting] of Object.entries(obj.rules)) {
+      const id = canonicalRuleId(written, aliases); // a renamed rule's old id means the rule
+      if (!(knownRules as ReadonlySet<string>).has(id)) fail(path, `rules.${written}`, 'no such rule (run `policylint rules` for the list)');
+      const resolved = (typeof setting === 'string' || typeof setting === 'number') && Object.hasOwn(SETTINGS, setting) ? SETTINGS[setting] : undefined;
+      if (!resolved) fail(path, `rules.${written}`, `expected one of ${SETTINGS_TEXT}, got ${JSON.stringify(setting)}`);
+      rules[id as Id] = resolved;
     }
   }
   const sitePrefixes = { ula: [] as SitePrefix[], gua: [] as SitePrefix[] };

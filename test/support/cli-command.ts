@@ -7,13 +7,13 @@ import { pathToFileURL } from 'node:url';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 export function cliCommand(): string[] {
-  const bundle = join(ROOT, 'dist', 'policylint.js');
+  const bundle = join(ROOT, 'dist', 'policylint.cjs');
   const newest = (dir: string): number =>
     readdirSync(dir).reduce((m, n) => {
       const p = join(dir, n);
       const s = statSync(p);
       return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
     }, 0);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(ROOT, 'src'))) return [join(ROOT, 'bin', 'policylint.js')];
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newest(join(ROOT, 'src'))) return [join(ROOT, 'bin', 'policylint.cjs')];
   return ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'run.ts')];
 }

@@ -7,7 +7,7 @@
 import type { Dialect } from '../../src/model/ast.js';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../../src/model/config.js';
 import { readPolicy, type ConvertDialect } from '../../src/dialects/registry.js';
-import { applyFixes, lintText, runPolicyRule, runSourceRule } from '../../src/lint/lint.js';
+import { applyFixes, lintText, lintWithRule, runSourceRule } from '../../src/lint/lint.js';
 import { RULE_IDS, ruleOf, type RuleId } from '../../src/rules/catalog.js';
 import type { Diagnostic } from '../../src/rules/diagnostic.js';
 import { renderFindings } from '../../src/rules/render-finding.js';
@@ -55,7 +55,7 @@ export function runAlone(ruleId: RuleId, c: CaseBase): Diagnostic[] {
       .map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, span: { start: { line: m.line, column: m.column, offset: m.offset }, end: { line: m.endLine, column: m.endColumn, offset: m.endOffset } }, ...(m.fix ? { fix: m.fix } : {}) }));
   }
   const read = readPolicy(c.dialect, c.code, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {});
-  if (rule.check) return runPolicyRule(rule, read.policy, config);
+  if (rule.check) return lintWithRule(rule, c.code, c.dialect as Dialect, config);
   return renderFindings(read.findings).filter((d) => d.ruleId === ruleId);
 }
 

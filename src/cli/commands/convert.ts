@@ -4,27 +4,34 @@
 // changes IPv4 scopes) is said range by range, and written only with --force.
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import { convertPolicy, onlyInexpressible } from '../../convert/convert.js';
 import { DIALECT_TEXT } from '../../convert/inexpressible.js';
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-input.js';
 import { writeFileAtomic } from '../safe-write.js';
-import { ioReason, limitsFrom, withLimitOptions } from '../input.js';
+import { ioReason, limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
 export const command: CommandModule = {
-  command: 'convert <file>',
-  describe: 'Convert a policy to another dialect, checked to mean exactly the same',
-  builder: (y: Argv) =>
-    withLimitOptions(y)
-      .positional('file', { type: 'string', describe: 'Policy file; - reads standard input' })
-      .option('to', { choices: CONVERT_DIALECTS, demandOption: true, describe: 'Dialect to write' })
-      .option('from', { choices: CONVERT_DIALECTS, describe: 'Dialect of FILE (default: from its name, else its content)' })
-      .option('output', { alias: 'o', type: 'string', describe: 'Write here (atomically) instead of standard output' })
-      .option('in-place', { type: 'boolean', default: false, describe: 'Allow writing over FILE (without -o: write to FILE)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Convert even when FILE has errors (what the real system would use), or when the target cannot express part of it (scopev4)' }),
+  spec: {
+    name: 'convert',
+    summary: 'Convert a policy to another dialect, checked to mean exactly the same',
+    positionals: [{ name: 'file', display: 'FILE', describe: 'Policy file; - reads standard input', required: true }],
+    options: [
+      { name: 'to', type: 'string', choices: CONVERT_DIALECTS, required: true, valueName: 'DIALECT', describe: 'Dialect to write' },
+      { name: 'from', type: 'string', choices: CONVERT_DIALECTS, valueName: 'DIALECT', describe: 'Dialect of FILE (default: from its name, else its content)' },
+      { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', describe: 'Write here (atomically) instead of standard output' },
+      { name: 'in-place', type: 'boolean', default: false, describe: 'Allow writing over FILE (without -o: write to FILE)' },
+      { name: 'force', type: 'boolean', default: false, describe: 'Convert even when FILE has errors (what the real system would use), or when the target cannot express part of it (scopev4)' },
+      ...LIMIT_OPTIONS,
+    ],
+    examples: [
+      ['policylint convert /etc/gai.conf --to ip6addrctl', 'Print the FreeBSD form of a glibc table, checked to mean the same'],
+      ['policylint convert ip6addrctl.conf --to json -o policy.json', 'Write the JSON form to a file (atomically)'],
+      ['policylint convert gai.conf --to gai --in-place', 'Rewrite a file in canonical layout'],
+    ],
+  },
   run: (argv, io) => runConvert(argv, io),
 };
 

@@ -1,6 +1,5 @@
 // `policylint defaults --platform P [--to DIALECT]`: a system's built-in table, ready to
 // be a starting point (src/model/builtin-tables.ts has the values and where they come from).
-import type { Argv } from 'yargs';
 import { convertPolicy } from '../../convert/convert.js';
 import { builtinSource } from '../../dialects/builtin-sources.js';
 import { CONVERT_DIALECTS, readPolicy } from '../../dialects/registry.js';
@@ -9,12 +8,19 @@ import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { dialectOption } from '../policy-input.js';
 
 export const command: CommandModule = {
-  command: 'defaults',
-  describe: "Print a system's built-in policy table",
-  builder: (y: Argv) =>
-    y
-      .option('platform', { choices: PLATFORMS, demandOption: true, describe: 'Whose table' })
-      .option('to', { choices: CONVERT_DIALECTS, describe: 'Dialect to print (default: the platform\'s own)' }),
+  spec: {
+    name: 'defaults',
+    summary: "Print a system's built-in policy table",
+    positionals: [],
+    options: [
+      { name: 'platform', type: 'string', choices: PLATFORMS, required: true, valueName: 'PLATFORM', describe: 'Whose table' },
+      { name: 'to', type: 'string', choices: CONVERT_DIALECTS, valueName: 'DIALECT', describe: "Dialect to print (default: the platform's own)" },
+    ],
+    examples: [
+      ['policylint defaults --platform freebsd', "FreeBSD's built-in table, as an ip6addrctl.conf"],
+      ['policylint defaults --platform freebsd --to gai', 'The same table as a gai.conf, a starting point for Linux'],
+    ],
+  },
   run: (argv, io) => runDefaults(argv, io),
 };
 

@@ -2,24 +2,32 @@
 // (precedence, label), or IPv4 addresses a different scope (glibc's scopev4 table, or
 // the fixed rule of a system without one), as address ranges. Exit 1 when they differ,
 // 0 when equivalent.
-import type { Argv } from 'yargs';
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
 import { comparePolicies } from '../../convert/equivalence.js';
 import { modelOf } from '../../model/policy-meaning.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { limitsFrom, withLimitOptions } from '../input.js';
+import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
 
 export const command: CommandModule = {
-  command: 'diff <a> <b>',
-  describe: 'Show the address ranges where two policies differ',
-  builder: (y: Argv) =>
-    withLimitOptions(y)
-      .positional('a', { type: 'string', describe: 'Old policy file' })
-      .positional('b', { type: 'string', describe: 'New policy file' })
-      .option('from-a', { choices: CONVERT_DIALECTS, describe: 'Dialect of A' })
-      .option('from-b', { choices: CONVERT_DIALECTS, describe: 'Dialect of B' }),
+  spec: {
+    name: 'diff',
+    summary: 'Show the address ranges where two policies differ',
+    positionals: [
+      { name: 'a', display: 'A', describe: 'Old policy file (- for standard input)', required: true },
+      { name: 'b', display: 'B', describe: 'New policy file', required: true },
+    ],
+    options: [
+      { name: 'from-a', type: 'string', choices: CONVERT_DIALECTS, valueName: 'DIALECT', describe: 'Dialect of A' },
+      { name: 'from-b', type: 'string', choices: CONVERT_DIALECTS, valueName: 'DIALECT', describe: 'Dialect of B' },
+      ...LIMIT_OPTIONS,
+    ],
+    examples: [
+      ['policylint diff /etc/gai.conf new.gai.conf', 'What changes for which addresses (exit 1 when anything does)'],
+      ['policylint diff gai.conf ip6addrctl.conf', 'Compare across dialects: a glibc host and a FreeBSD host'],
+    ],
+  },
   run: (argv, io) => runDiff(argv, io),
 };
 

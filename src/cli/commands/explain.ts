@@ -1,16 +1,18 @@
 // `policylint explain`: which address a resolver tries first, from which source, and
 // which RFC 6724 rule decided each step. `--scenarios` tabulates common hosts.
-import type { Argv } from 'yargs';
 import { modelOf } from '../../model/policy-meaning.js';
 import { printDiagnostics, readPolicyInput } from '../policy-input.js';
 import type { DiagnosedPolicy } from '../../rules/render-finding.js';
-import { limitsFrom, withLimitOptions } from '../input.js';
+import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import type { EffectiveTable } from '../../model/effective-table.js';
 import {
   AddressInputError, formatScenarios, formatSimulation, isSimPlatform, parseHostAddress, runScenarios, simulate,
   simulationJson, SIM_PLATFORMS, type SimPlatform,
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+
+/** The version of explain's JSON shape (schema/explain.schema.json). */
+const EXPLAIN_JSON_VERSION = 1;
 
 interface LoadedPolicy {
   readonly table: EffectiveTable;
@@ -78,7 +80,7 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
         host: r.host,
         cells: r.cells.map((c) => ({ destinations: c.destinations, ...simulationJson(c.withPolicy), differsFromDefault: c.differs, defaultOrder: c.withDefault.order })),
       }));
-      io.stdout(JSON.stringify({ platform, policy: policy !== undefined, rows }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ version: EXPLAIN_JSON_VERSION, platform, policy: policy !== undefined, rows }, null, 2) + '\n');
     } else io.stdout(formatScenarios(report));
     return 0;
   }
@@ -94,24 +96,33 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
     throw e;
   }
   if (sources.length === 0) sim.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
-  io.stdout(json ? JSON.stringify(simulationJson(sim), null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
+  io.stdout(json ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim) }, null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
   return 0;
 }
 
 export const command: CommandModule = {
-  command: 'explain [dest..]',
-  describe: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
-  builder: (yargs: Argv) =>
-    withLimitOptions(yargs)
-      .positional('dest', { type: 'string', array: true, describe: "the name's addresses, in the resolver's original order" })
-      .option('platform', { type: 'string', choices: [...SIM_PLATFORMS], describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)" })
-      .option('policy', { type: 'string', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' })
-      .option('dialect', { type: 'string', choices: ['gai', 'ip6addrctl'], describe: 'dialect of --policy (default: from its name or content)' })
-      .option('glibc-version', { type: 'string', describe: 'glibc version whose gai.conf parser to follow (default 2.41)' })
-      // One value per flag (repeat the flag): an array option would swallow the destinations after it.
-      .option('source', { type: 'string', array: true, nargs: 1, describe: "a host address ADDR/PLEN, in the order they were added (repeatable)" })
-      .option('deprecated', { type: 'string', array: true, nargs: 1, describe: 'a deprecated host address ADDR/PLEN (repeatable)' })
-      .option('scenarios', { type: 'boolean', describe: 'tabulate common hosts and destination sets instead' })
-      .option('format', { type: 'string', choices: ['text', 'json'], default: 'text' }),
+  spec: {
+    name: 'explain',
+    summary: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
+    usage: 'explain [--source ADDR/PLEN]... [--policy FILE] [options] DEST...',
+    positionals: [{ name: 'dest', display: 'DEST', variadic: true, describe: "the name's addresses, in the resolver's original order" }],
+    options: [
+      { name: 'platform', type: 'string', choices: [...SIM_PLATFORMS], valueName: 'PLATFORM', describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)" },
+      { name: 'policy', type: 'string', valueName: 'FILE', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' },
+      { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], valueName: 'DIALECT', describe: 'dialect of --policy (default: from its name or content)' },
+      { name: 'glibc-version', type: 'string', valueName: 'VERSION', complete: 'none', describe: "glibc version whose gai.conf parser to follow (default 2.41)" },
+      // One value per flag (repeat the flag), so the destinations after it stay destinations.
+      { name: 'source', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a host address, in the order they were added' },
+      { name: 'deprecated', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a deprecated host address' },
+      { name: 'scenarios', type: 'boolean', describe: 'tabulate common hosts and destination sets instead' },
+      { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'output format' },
+      ...LIMIT_OPTIONS,
+    ],
+    examples: [
+      ['policylint explain --source fd00::10/64 --source 192.0.2.10/24 2001:db8::1 198.51.100.7', 'Why a ULA host tries IPv4 first (rule 5, label mismatch)'],
+      ['policylint explain --policy /etc/gai.conf --source fd00::10/64 2001:db8::1', 'The same with your own table'],
+      ['policylint explain --scenarios --policy ip6addrctl.conf', 'Common hosts and destinations, with your table and without'],
+    ],
+  },
   run,
 };

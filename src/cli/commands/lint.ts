@@ -1,6 +1,5 @@
 // `policylint [lint] FILE...`: the default command.
 import { dirname, resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
@@ -8,33 +7,58 @@ import { policyFileDialect } from '../policy-input.js';
 import { lintAndFix, lintText, type LintResult } from '../../lint/lint.js';
 import { RULE_IDS, type RuleId } from '../../rules/catalog.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { addOptions, type OptionSpec } from '../option-table.js';
-import { decodeBytes, DEFAULT_MAX_BYTES, DEFAULT_MAX_LINES, readInput, type InputFile } from '../input.js';
+import type { CommandSpec, OptionSpec } from '../option-table.js';
+import { decodeBytes, LIMIT_OPTIONS, readInput, type InputFile } from '../input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
 import { formatResults } from '../format/format-results.js';
+import { discoverFiles, systemPolicyFiles } from '../discover.js';
+import { plural } from '../plural.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
 export const LINT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', alias: 'f', type: 'string', choices: FORMATS, default: 'stylish', describe: 'Output format' },
-  { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], describe: 'Dialect when the file name and content do not tell' },
-  { name: 'config', alias: 'c', type: 'string', describe: 'Use this config file instead of searching for .policylint.json' },
+  { name: 'format', alias: 'f', type: 'string', choices: FORMATS, default: 'stylish', valueName: 'FORMAT', describe: 'Output format' },
+  { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], valueName: 'DIALECT', describe: 'Dialect when the file name and content do not tell' },
+  { name: 'config', alias: 'c', type: 'string', valueName: 'FILE', describe: 'Use this config file instead of searching for .policylint.json' },
   { name: 'fix', type: 'boolean', default: false, describe: 'Apply safe fixes to the files' },
   { name: 'unsafe-fixes', type: 'boolean', default: false, describe: 'With --fix: also apply fixes that change behaviour' },
   { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; change nothing' },
   { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' },
-  { name: 'max-warnings', type: 'number', describe: 'Exit 1 when there are more warnings than this' },
-  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this' },
-  { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this' },
-  { name: 'interfaces', type: 'string', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
-  { name: 'stdin-filename', type: 'string', describe: 'Name to report (and detect the dialect from) for standard input' },
+  { name: 'max-warnings', type: 'number', valueName: 'N', complete: 'none', describe: 'Exit 1 when there are more warnings than this' },
+  { name: 'color', type: 'boolean', negatable: true, describe: 'Colour the stylish output (default: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)' },
+  { name: 'stdin-filename', type: 'string', valueName: 'NAME', describe: 'Name to report (and detect the dialect from) for standard input' },
+  { name: 'interfaces', type: 'string', valueName: 'LIST', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
+  ...LIMIT_OPTIONS,
 ];
 
+export const LINT_SPEC: CommandSpec = {
+  name: 'lint',
+  summary: 'Lint policy files (the default command)',
+  usage: '[lint] [options] [FILE|DIR|GLOB...]',
+  description: [
+    'A folder is searched (skipping .git and node_modules, not following folder symlinks) for files',
+    'named gai.conf, ip6addrctl.conf, *[._-]gai.conf or *[._-]ip6addrctl.conf, as the pre-commit hook',
+    "does; a quoted glob ('hosts/*/gai.conf', **, ?, [a-z]) is expanded the same way. A file named on",
+    'the command line is linted whatever its name. With no file at all, the machine\'s own /etc/gai.conf',
+    'and /etc/ip6addrctl.conf are linted. A first word that is a command is the command (./show lints a',
+    "file called show); one that is close to a command and is not a file gets a \"did you mean\". -- ends",
+    'the options: every word after it is a file.',
+  ].join('\n'),
+  positionals: [{ name: 'files', display: 'FILE', variadic: true, describe: 'Files, folders or quoted globs to lint; - reads standard input' }],
+  options: LINT_OPTIONS,
+  examples: [
+    ['policylint', "Lint this machine's /etc/gai.conf and /etc/ip6addrctl.conf"],
+    ['policylint /etc/ip6addrctl.conf', 'Lint one file'],
+    ["policylint hosts/ 'sites/**/gai.conf'", 'Every policy file under hosts/, and the gai.conf files under sites/'],
+    ['policylint --fix-dry-run --unsafe-fixes gai.conf', 'Show every fix, safe or not, as a diff; change nothing'],
+    ['policylint --format sarif . > policylint.sarif', 'SARIF for GitHub code scanning'],
+    ['cat gai.conf | policylint - --stdin-filename gai.conf', 'Lint standard input'],
+  ],
+};
+
 export const command: CommandModule = {
-  command: 'lint [files..]',
-  describe: 'Lint policy files (the default command)',
-  builder: (y: Argv) => addOptions(y.positional('files', { type: 'string', array: true, describe: 'Files to lint; - reads standard input' }), LINT_OPTIONS),
+  spec: LINT_SPEC,
   run: async (argv, io) => runLint(argv, io),
 };
 
@@ -47,6 +71,7 @@ interface LintArgs {
   unsafeFixes: boolean;
   fixDryRun: boolean;
   quiet: boolean;
+  color?: boolean;
   maxWarnings?: number;
   maxBytes: number;
   maxLines: number;
@@ -89,16 +114,42 @@ export function interfacesOption(value: string | undefined, command: string): st
   return list;
 }
 
+/**
+ * --fix-dry-run without --unsafe-fixes shows only the safe fixes; when there are unsafe ones
+ * too, say so, or an empty diff would read as "nothing to fix" right after the summary
+ * said "preview with --fix-dry-run".
+ */
+function noteUnsafeFixesLeft(name: string, result: LintResult, diffShown: boolean, args: LintArgs, io: CommandIO): void {
+  if (args.unsafeFixes) return;
+  const unsafe = result.messages.filter((m) => m.fix?.safety === 'unsafe').length;
+  if (unsafe === 0) return;
+  const fixes = plural(unsafe, 'unsafe fix', 'unsafe fixes');
+  io.stderr(diffShown
+    ? `policylint: ${name}: ${fixes} (they change behaviour) not shown; add --unsafe-fixes to see them\n`
+    : `policylint: ${name}: no safe fixes; ${fixes} (they change behaviour): see them with --fix-dry-run --unsafe-fixes\n`);
+}
+
 export async function runLint(raw: Record<string, unknown>, io: CommandIO): Promise<number> {
   const args = raw as unknown as LintArgs;
-  const files = args.files ?? [];
-  if (files.length === 0) throw new UsageError('policylint: no files given (use - for standard input); see policylint --help');
+  let ioFailure = false;
+  let files: string[];
+  if ((args.files ?? []).length === 0) {
+    // The admin on a broken host types one word: lint the machine's own tables.
+    const system = systemPolicyFiles(io.env);
+    if (system.files.length === 0) throw new UsageError(`policylint: no files given, and this machine has neither ${system.looked.join(' nor ')}; name a file, folder or glob (- for standard input; see policylint --help)`);
+    io.stderr(`policylint: no files given; linting ${system.files.join(' and ')}\n`);
+    files = system.files;
+  } else {
+    const found = discoverFiles(args.files!, io.cwd);
+    for (const problem of found.problems) io.stderr(problem.message + '\n');
+    ioFailure = found.problems.length > 0;
+    files = found.files;
+  }
   if (args.unsafeFixes && !args.fix && !args.fixDryRun) throw new UsageError('policylint: --unsafe-fixes needs --fix or --fix-dry-run');
   if (args.fix && files.includes('-')) throw new UsageError('policylint: --fix cannot write to standard input; use --fix-dry-run');
   const interfaces = interfacesOption(args.interfaces, 'policylint');
   const configs = new Map<string, ResolvedConfig<RuleId>>();
   const results: LintResult[] = [];
-  let ioFailure = false;
   for (const file of files) {
     try {
       const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
@@ -112,12 +163,14 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       const asRead = input.invalidUtf8At !== undefined ? { ...options, invalidUtf8At: input.invalidUtf8At } : options;
       if (args.fix || args.fixDryRun) {
         const fixed = lintAndFix(input.text, { ...asRead, unsafe: args.unsafeFixes });
+        const asIs = args.fixDryRun ? lintText(input.text, asRead) : input.encoding === 'utf8' ? fixed.result : lintFixedBytes(fixed.output, input, options);
         if (args.fixDryRun) {
           io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
+          noteUnsafeFixesLeft(reportedName, asIs, fixed.output !== input.text, args, io);
         } else if (fixed.output !== input.text) {
           await writeFixedFile(resolve(io.cwd, file), input, fixed.output);
         }
-        results.push(args.fixDryRun || input.encoding === 'utf8' ? (args.fixDryRun ? lintText(input.text, asRead) : fixed.result) : lintFixedBytes(fixed.output, input, options));
+        results.push(asIs);
       } else {
         results.push(lintText(input.text, asRead));
       }
@@ -128,14 +181,14 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     }
   }
   const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 })) : results;
-  const output = formatResults(args.format, shown, io);
+  const output = formatResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color });
   if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
   if (ioFailure) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
-    io.stderr(`policylint: ${warnings} warnings is more than --max-warnings ${args.maxWarnings}\n`);
+    io.stderr(`policylint: ${plural(warnings, 'warning')} is more than --max-warnings ${args.maxWarnings}\n`);
     return 1;
   }
   return 0;

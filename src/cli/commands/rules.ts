@@ -1,13 +1,19 @@
 // `policylint rules`: the catalog, with severities, fixability and docs.
-import type { Argv } from 'yargs';
 import { RULES } from '../../rules/catalog.js';
 import { docsUrl } from '../../rules/rule.js';
 import type { CommandModule } from '../command.js';
 
 export const command: CommandModule = {
-  command: 'rules',
-  describe: 'List the rule catalog',
-  builder: (y: Argv) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }),
+  spec: {
+    name: 'rules',
+    summary: 'List the rule catalog',
+    positionals: [],
+    options: [{ name: 'format', alias: 'f', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'Output format' }],
+    examples: [
+      ['policylint rules', 'Every rule: id, default severity, dialects, what it finds, whether it fixes'],
+      ['policylint rules --format json', 'The catalog as JSON (schema/rules.schema.json)'],
+    ],
+  },
   run: async (argv, io) => {
     if (argv.format === 'json') {
       io.stdout(JSON.stringify(RULES.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) })), null, 2) + '\n');

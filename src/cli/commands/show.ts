@@ -2,7 +2,6 @@
 // layout of `ip6addrctl show` (src/convert/shown-table.ts computes it). Exit 0 when every
 // file installs, 1 otherwise (aborted, undefined, depends on the host), 2 for usage.
 import { dirname, resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
@@ -12,20 +11,28 @@ import { readIp6addrctl } from '../../dialects/ip6addrctl-reader.js';
 import { RULE_IDS } from '../../rules/catalog.js';
 import { formatShownTable, shownGaiTable, shownIp6addrctlTable, shownTableJson, type ShownTable } from '../../convert/shown-table.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { limitsFrom, readInput, withLimitOptions, type InputFile } from '../input.js';
+import { LIMIT_OPTIONS, limitsFrom, readInput, type InputFile } from '../input.js';
 import { interfacesOption } from './lint.js';
 
 export const command: CommandModule = {
-  command: 'show [files..]',
-  describe: 'Print the table the system will really use for each file (ip6addrctl show layout)',
-  builder: (y: Argv) =>
-    withLimitOptions(y)
-      .positional('files', { type: 'string', array: true, describe: 'Policy files; - reads standard input' })
-      .option('format', { alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Output format' })
-      .option('dialect', { choices: ['gai', 'ip6addrctl'], describe: 'Dialect when the file name and content do not tell' })
-      .option('interfaces', { type: 'string', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for .policylint.json' })
-      .option('glibc-version', { type: 'string', describe: 'glibc whose gai.conf parsing applies, e.g. 2.36' }),
+  spec: {
+    name: 'show',
+    summary: 'Print the table the system will really use for each file (ip6addrctl show layout)',
+    positionals: [{ name: 'files', display: 'FILE', describe: 'Policy files; - reads standard input', variadic: true }],
+    options: [
+      { name: 'format', alias: 'f', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'Output format' },
+      { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], valueName: 'DIALECT', describe: 'Dialect when the file name and content do not tell' },
+      { name: 'interfaces', type: 'string', valueName: 'LIST', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
+      { name: 'config', alias: 'c', type: 'string', valueName: 'FILE', describe: 'Use this config file instead of searching for .policylint.json' },
+      { name: 'glibc-version', type: 'string', valueName: 'VERSION', describe: 'glibc whose gai.conf parsing applies, e.g. 2.36' },
+      ...LIMIT_OPTIONS,
+    ],
+    examples: [
+      ['policylint show /etc/ip6addrctl.conf', 'What `ip6addrctl show` will print after rc.d installs the file'],
+      ['policylint show --interfaces lo0,em0 ip6addrctl.conf', 'The same, for a host with these interfaces (decides %name zones)'],
+      ['policylint show --format json /etc/gai.conf', "glibc's merged tables, as JSON"],
+    ],
+  },
   run: (argv, io) => runShow(argv, io),
 };
 

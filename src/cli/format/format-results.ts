@@ -6,8 +6,9 @@ import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { VERSION } from '../version.js';
+import { colorEnabled } from './color.js';
 
-export function formatResults(format: string, results: readonly LintResult[], io: CommandIO): string {
+export function formatResults(format: string, results: readonly LintResult[], io: CommandIO, options: { color?: boolean } = {}): string {
   switch (format) {
     case 'json':
       return formatJson(results);
@@ -16,6 +17,6 @@ export function formatResults(format: string, results: readonly LintResult[], io
     case 'github':
       return formatGithub(results);
     default:
-      return formatStylish(results, { color: io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb' });
+      return formatStylish(results, { color: colorEnabled(io.env, io.isTTY, options.color) });
   }
 }

@@ -1,9 +1,13 @@
-// ESLint-like JSON: one object per file.
+// ESLint-like JSON: one object per file (schema/lint-results.schema.json). Each object has a
+// `version` of its shape; ESLint's own fields are unchanged, so ESLint-format tools still read it.
 import type { LintResult } from '../../lint/lint.js';
+
+export const LINT_JSON_VERSION = 1;
 
 export function formatJson(results: readonly LintResult[]): string {
   return JSON.stringify(
     results.map((r) => ({
+      version: LINT_JSON_VERSION,
       filePath: r.filePath,
       dialect: r.dialect,
       errorCount: r.errorCount,

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help, stable ids, relative paths, regions.
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LintResult } from '../../lint/lint.js';
 import { RULES } from '../../rules/catalog.js';
 import { docsUrl } from '../../rules/rule.js';
@@ -18,14 +19,21 @@ export function formatSarif(results: readonly LintResult[], cwd: string, version
     properties: { fixable: r.meta.fixable, phase: r.meta.phase },
   }));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const uri = (path: string) => (path === '<stdin>' ? 'stdin' : relative(cwd, path).split(sep).join('/'));
+  // A URI, not a path: each segment percent-encoded (`c:d 100%.gai.conf` is not a URI with
+  // scheme `c:`). Inside the working folder it is relative to SRCROOT; outside, a file: URI.
+  const uri = (path: string): { uri: string; uriBaseId?: string } => {
+    if (path === '<stdin>') return { uri: 'stdin', uriBaseId: 'SRCROOT' };
+    const rel = relative(cwd, resolve(cwd, path));
+    if (rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(resolve(cwd, path)).href };
+    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'policylint', version, semanticVersion: version, informationUri: 'https://github.com/policylint/policylint', rules } },
-        originalUriBaseIds: { SRCROOT: { uri: 'file://' + cwd.split(sep).join('/').replace(/\/?$/, '/') } },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
         results: results.flatMap((r) =>
           r.messages.map((m) => ({
             ruleId: m.ruleId,
@@ -35,7 +43,7 @@ export function formatSarif(results: readonly LintResult[], cwd: string, version
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: uri(r.filePath), uriBaseId: 'SRCROOT' },
+                  artifactLocation: uri(r.filePath),
                   region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endLine === m.line ? Math.max(m.endColumn, m.column + 1) : m.endColumn },
                 },
               },

@@ -1,11 +1,11 @@
 // Human output: `file:line:col  severity  message  rule-id`, a code frame, a summary.
 import type { LintResult, LintMessage } from '../../lint/lint.js';
+import { paint } from './color.js';
+import { plural } from '../plural.js';
 
 export interface StylishOptions {
   readonly color: boolean;
 }
-
-const paint = (on: boolean, code: string, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
 /** Start offsets of the source's lines, computed once per file (not once per message). */
 function lineStarts(source: string): number[] {
@@ -23,8 +23,8 @@ function codeFrame(source: string, starts: readonly number[], m: LintMessage, co
   const printable = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(/\t/g, ' ');
   const gutter = String(m.line).padStart(5);
   const width = Math.max(1, m.endLine === m.line ? m.endColumn - m.column : 1);
-  const caret = ' '.repeat(5) + ' | ' + ' '.repeat(Math.max(0, m.column - 1 - shift)) + paint(color, '31', '^'.repeat(Math.min(width, 160)));
-  return `${paint(color, '2', `${gutter} | `)}${printable}\n${caret}`;
+  const caret = ' '.repeat(5) + ' | ' + ' '.repeat(Math.max(0, m.column - 1 - shift)) + paint(color, 'red', '^'.repeat(Math.min(width, 160)));
+  return `${paint(color, 'dim', `${gutter} | `)}${printable}\n${caret}`;
 }
 
 export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
@@ -40,8 +40,8 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     infos += r.infoCount;
     const starts = r.messages.length > 0 ? lineStarts(r.source) : [];
     for (const m of r.messages) {
-      const sev = m.severity === 'error' ? paint(options.color, '31', 'error') : m.severity === 'warning' ? paint(options.color, '33', 'warning') : paint(options.color, '36', 'info');
-      out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, '2', m.ruleId)}`);
+      const sev = m.severity === 'error' ? paint(options.color, 'red', 'error') : m.severity === 'warning' ? paint(options.color, 'yellow', 'warning') : paint(options.color, 'cyan', 'info');
+      out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, 'dim', m.ruleId)}`);
       out.push(codeFrame(r.source, starts, m, options.color));
       if (m.fix?.safety === 'safe') safeFixes++;
       else if (m.fix) unsafeFixes++;
@@ -49,11 +49,10 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
   }
   const total = errors + warnings + infos;
   if (total === 0) return '';
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   out.push('');
   out.push(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
   if (safeFixes + unsafeFixes > 0) {
-    const parts = [safeFixes > 0 ? `${safeFixes} fixable with --fix` : '', unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (changes behaviour)` : ''].filter(Boolean);
+    const parts = [safeFixes > 0 ? `${safeFixes} fixable with --fix` : '', unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (${unsafeFixes === 1 ? 'changes' : 'change'} behaviour)` : ''].filter(Boolean);
     out.push(`${parts.join(', ')}; preview with --fix-dry-run`);
   }
   return out.join('\n') + '\n';
