@@ -29,6 +29,8 @@ const harmful = (list: readonly GradedChange[]) => list.filter((c) => c.severity
 export function attribute(setup: ImpactSetup, policy: Policy, table: EffectiveTable): Attributed[] {
   // A platform's own table adopted whole (FreeBSD's ipv4_prefer, say) is not the author's change.
   if (stockTableOf(table)) return [];
+  // A FreeBSD file whose install aborts leaves no table at all: the reader's error says so.
+  if (!policy.installable) return [];
   let open = harmful(changes(setup, setup.baseline, table));
   if (open.length === 0) return [];
   const out: Attributed[] = [];
