@@ -2,8 +2,9 @@
 //   schema/policylint.schema.json   the config schema (rule ids from the catalog, platforms)
 //   docs/rules/README.md            the catalog table (between the table markers)
 //   docs/grammar/*.html             railroad diagrams of both grammars (scripts/diagrams.mjs)
-//   docs/rules/<id>.md              each page's `## Example` output: the ```console block after
-//                                   each example input is what policylint prints (see rulePage)
+//   docs/rules/<id>.md              each page's summary and metadata lines (from the rule's meta)
+//                                   and its `## Example` output: the ```console block after each
+//                                   example input is what policylint prints (see rulePage)
 // Usage: npm run generate            (writes into the repository)
 //        node scripts/generate.mjs --out DIR   (writes the same tree under DIR; test/generated.test.ts
 //                                               compares it with the committed files)
@@ -89,7 +90,8 @@ function rulesReadme() {
 // under that name into a fresh temporary folder, runs `policylint NAME` there (the arguments of
 // the existing `$ policylint …` line are kept, so a page may add options) and replaces the
 // ```console block that follows with the real stylish output, `$ echo $?` and the exit code.
-// Every example must report the page's rule.
+// Every example must report the page's rule (unless scripts/rule-examples.json lists the
+// page as exempt or untriggered).
 // In `## Use instead`, every such named ```conf block is linted too and must report NO finding
 // of the page's rule; generation fails with a message naming the page otherwise.
 //
@@ -99,11 +101,11 @@ function rulesReadme() {
 //   \xHH                        the raw byte HH (not UTF-8 on its own)
 //   C… (a N-byte comment line)  the line padded with C to N bytes; in the output, runs of C
 //                               longer than 8 are shown as 8 and `…` (line-too-long)
-const EXAMPLE_EXEMPT = new Map([
-  ['interface-label', 'reported only by the `ip addrlabel` reader of convert, not by lint'],
-  ['json-schema', 'reported only by `convert --from json`, not by lint'],
-  ['internal-error', 'a policylint bug report: no input is meant to trigger it'],
-]);
+// scripts/rule-examples.json lists the pages that are exempt (their output is not lint's) and
+// the ones no known input triggers (their output is regenerated, without the rule).
+const RULE_EXAMPLES = JSON.parse(readFileSync(join(root, 'scripts', 'rule-examples.json'), 'utf8'));
+const EXAMPLE_EXEMPT = new Map(Object.entries(RULE_EXAMPLES.exempt));
+const UNTRIGGERED = new Map(Object.entries(RULE_EXAMPLES.untriggered));
 
 class PageError extends Error {}
 
@@ -176,6 +178,14 @@ function shellWords(line) {
 
 async function rulePage(id, text) {
   const lines = text.split('\n');
+  // The summary line under the title and the metadata line come from the rule's meta.
+  const meta = RULES.find((r) => r.meta.id === id)?.meta;
+  if (meta) {
+    const at = lines.findIndex((l) => l.startsWith('**Default severity:**'));
+    const fixable = meta.fixable === 'no' ? 'none' : meta.fixable;
+    if (at >= 0) lines[at] = `**Default severity:** ${meta.defaultSeverity} · **Dialects:** ${meta.dialects.join(', ')} · **Fixable:** ${fixable}`;
+    if (lines[0] === `# ${id}` && lines[1] === '' && lines[2] && !lines[2].startsWith('**')) lines[2] = meta.description;
+  }
   const exempt = EXAMPLE_EXEMPT.has(id);
   const useInstead = section(lines, 'Use instead');
   if (useInstead) {
@@ -208,7 +218,9 @@ async function rulePage(id, text) {
     }
     const { out, code } = await runPolicylint(block.name, bytes, args);
     const reports = out.split('\n').some((l) => /^\S+:\d+:\d+ +(error|warning|info) /.test(l) && l.endsWith(`  ${id}`));
-    if (!reports) throw new PageError(`docs/rules/${id}.md: the example ${block.name} (line ${block.open + 1}) does not report ${id}; policylint printed:\n${out}`);
+    if (!reports && UNTRIGGERED.has(id)) console.warn(`docs/rules/${id}.md: the example does not report ${id} (listed as untriggered: ${UNTRIGGERED.get(id)})`);
+    else if (reports && UNTRIGGERED.has(id)) throw new PageError(`docs/rules/${id}.md: the example reports ${id} now: remove it from "untriggered" in scripts/rule-examples.json`);
+    else if (!reports) throw new PageError(`docs/rules/${id}.md: the example ${block.name} (line ${block.open + 1}) does not report ${id}; policylint printed:\n${out}`);
     let shown = out.replace(/\n+$/, '');
     if (pad) shown = shown.replace(new RegExp(`${pad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}{9,}`, 'g'), `${pad.repeat(8)}…`);
     const consoleLines = ['```console', `$ policylint ${args.join(' ')}`, ...(shown ? shown.split('\n') : []), '$ echo $?', String(code), '```'];
