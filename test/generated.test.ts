@@ -1,12 +1,19 @@
 // Every generated file (scripts/generate.mjs) is up to date: generate into a temporary
 // folder and compare with what is committed. Fix a failure with `npm run generate`.
+// That includes every rule page's `## Example` output (docs/rules/<id>.md): the generator runs
+// policylint on each page's example input, so a page fails here as soon as policylint prints
+// something else; and generation itself fails when an example does not report its rule or a
+// "Use instead" input still does.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const GENERATED = ['schema/policylint.schema.json', 'docs/rules/README.md', 'docs/grammar/ip6addrctl.html', 'docs/grammar/gaiconf.html'];
+const RULE_PAGES = readdirSync(join(ROOT, 'docs', 'rules'))
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .map((f) => `docs/rules/${f}`);
+const GENERATED = ['schema/policylint.schema.json', 'docs/rules/README.md', 'docs/grammar/ip6addrctl.html', 'docs/grammar/gaiconf.html', ...RULE_PAGES];
 
 describe('generated files (npm run generate)', () => {
   let out: string;

@@ -11,6 +11,9 @@ const HERE = import.meta.dirname ?? dirname(new URL(import.meta.url).pathname);
 const DOCS = join(resolve(HERE, '..'), 'docs', 'rules');
 const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Fix safety', 'Options', 'References'];
 
+// Pages whose example is not lint's output, or that no known input triggers (scripts/generate.mjs).
+const RULE_EXAMPLES = JSON.parse(readFileSync(join(resolve(HERE, '..'), 'scripts', 'rule-examples.json'), 'utf8')) as { exempt: Record<string, string>; untriggered: Record<string, string> };
+
 const ids = RULES.map((r) => r.meta.id);
 const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
 const read = (id: string) => readFileSync(join(DOCS, `${id}.md`), 'utf8');
@@ -52,8 +55,9 @@ describe('rule docs pages', () => {
     const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
     expect(headings).toEqual(SECTIONS);
     // The example shows real policylint output that reports this rule (internal-error is a
-    // bug report: no input is meant to trigger it).
-    if (id === 'internal-error') return;
+    // bug report: no input is meant to trigger it; scripts/rule-examples.json lists the rules
+    // no known input triggers).
+    if (id === 'internal-error' || Object.hasOwn(RULE_EXAMPLES.untriggered, id)) return;
     const example = text.slice(text.indexOf('## Example'), text.indexOf('## Use instead'));
     // lint's stylish line, or (for rules only convert's readers report) convert's `file:L:C: severity: message (id)`.
     expect(example).toMatch(new RegExp(`^\\S+:\\d+:\\d+(?: +(error|warning|info) +.*  ${id}|: (error|warning|info): .* \\(${id}\\))$`, 'm'));
