@@ -19,7 +19,6 @@ import { rule as keywordCase } from './keyword-case.js';
 import { rule as labelSharedWithIpv4 } from './label-shared-with-ipv4.js';
 import { rule as lineTooLong } from './line-too-long.js';
 import { rule as missingCatchAll } from './missing-catch-all.js';
-import { rule as missingIpv4Mapped } from './missing-ipv4-mapped.js';
 import { rule as missingLoopback } from './missing-loopback.js';
 import { rule as missingPrefixLength } from './missing-prefix-length.js';
 import { rule as nulByte } from './nul-byte.js';
@@ -62,7 +61,6 @@ const CATALOG = {
   'label-shared-with-ipv4': labelSharedWithIpv4,
   'line-too-long': lineTooLong,
   'missing-catch-all': missingCatchAll,
-  'missing-ipv4-mapped': missingIpv4Mapped,
   'missing-loopback': missingLoopback,
   'missing-prefix-length': missingPrefixLength,
   'missing-stock-row': missingStockRow,

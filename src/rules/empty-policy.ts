@@ -18,8 +18,8 @@ export const rule: Rule = {
     if (policy.source.length === 0 || !policy.installable || policy.entries.some(isRow)) return;
     context.report({
       message:
-        'No rows: rc.d/ip6addrctl uses any non-empty /etc/ip6addrctl.conf, flushes the kernel table and installs this file\'s rows, none. ' +
-        'With an empty table FreeBSD\'s libc does not sort getaddrinfo results at all. Add rows (`policylint defaults --platform freebsd --to ip6addrctl` prints the stock table), or delete the file so rc.d picks a built-in table (ipv6_prefer when rc.conf enables IPv6 on an interface, else ipv4_prefer).',
+        'No rows: rc.d flushes the kernel table and installs none from this non-empty file, so FreeBSD\'s libc does not sort getaddrinfo results at all (DNS order wins). ' +
+        'Add rows (`policylint defaults --platform freebsd`), or delete the file so rc.d installs a built-in table.',
       span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
     });
   },

@@ -6,7 +6,8 @@ import type { Rule } from './rule.js';
 export const rule: Rule = {
   meta: {
     id: 'reload-enabled',
-    defaultSeverity: 'warning',
+    // A cost on every lookup, no change to any order: info (judged by impact).
+    defaultSeverity: 'info',
     description: 'gai.conf `reload yes`: a stat and a lock on every getaddrinfo call that sorts.',
     fixable: 'no',
     dialects: ['gai'],
@@ -18,8 +19,8 @@ export const rule: Rule = {
     if (!last?.enabled) return;
     context.report({
       message:
-        '`reload yes`: glibc checks gai.conf\'s modification time and takes a lock on every getaddrinfo call that sorts, and once on it stays on for the life of the process (deleting this line later does not turn it off in running programs; `reload no` does). ' +
-        'Remove it unless programs must see gai.conf edits without a restart.',
+        '`reload yes`: glibc stats gai.conf and takes a lock on every getaddrinfo call that sorts, and it stays on in running programs until they read `reload no`. ' +
+        'No order changes; remove it unless programs must see gai.conf edits without a restart.',
       span: last.span,
     });
   },

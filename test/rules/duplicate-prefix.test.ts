@@ -1,36 +1,35 @@
-// duplicate-prefix: the cases moved from test/rules-policy.test.ts (exact messages and spans); the rule is
-// being rewritten for another issue, and its cases with it.
+// duplicate-prefix: a repeated prefix: info when the values are the same, an error when the line the author meant never applies.
 import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('duplicate-prefix', {
   valid: [
+    // stock
     { code: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n", dialect: 'ip6addrctl' },
-    { code: "label ::/0 1\nprecedence ::/0 40\n", dialect: 'gai' },
   ],
   invalid: [
+    // same
     {
-      code: "::/0 40 1\n::0/0 40 1\n",
-      dialect: 'ip6addrctl',
+      code: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n::1/128 50 0\n", dialect: 'ip6addrctl',
       errors: [
-      { message: "`::0/0` repeats the prefix of line 1: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 1's 40 1. Remove this line.", line: 2, column: 1, endLine: 2, endColumn: 6, severity: 'warning' },
+        { message: "`::1/128` repeats the prefix of line 1: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 1's 50 0. Remove this line.", line: 10, column: 1, endLine: 10, endColumn: 8, severity: 'info' },
       ],
-    output: "::/0 40 1\n",
+      output: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n",
     },
+    // different
     {
-      code: "::/0 40 1\n2001:db8::/32 1 1\n2001:db8::1/32 50 9\n",
-      dialect: 'ip6addrctl',
+      code: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n::1/128 60 0\n", dialect: 'ip6addrctl',
       errors: [
-      { message: "`2001:db8::1/32` repeats the prefix of line 2: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 2's 1 1. Remove the line you do not mean; as written this one never applies.", line: 3, column: 1, endLine: 3, endColumn: 15, severity: 'error' },
+        { message: "`::1/128` repeats the prefix of line 1: the kernel refuses it with EEXIST (ip6addrctl prints a warning, exit status 0) and keeps line 1's 50 0. Remove the line you do not mean; as written this one never applies.", line: 10, column: 1, endLine: 10, endColumn: 8, severity: 'error' },
       ],
-    output: "::/0 40 1\n2001:db8::/32 1 1\n",
+      output: "::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n",
     },
+    // gai same
     {
-      code: "label fc00::/7 1\nlabel fc00::/7 6\n",
-      dialect: 'gai',
+      code: "precedence ::1/128 50\nprecedence ::/0 40\nprecedence ::1/128 50\n", dialect: 'gai',
       errors: [
-      { message: "`fc00::/7` repeats the prefix of line 1: glibc keeps both but sorts them stably, so line 1's value 1 always wins. Remove the line you do not mean; as written this one never applies.", line: 2, column: 7, endLine: 2, endColumn: 15, severity: 'error' },
+        { message: "`::1/128` repeats the prefix of line 1: glibc keeps both but sorts them stably, so line 1's value 50 always wins. Remove this line.", line: 3, column: 12, endLine: 3, endColumn: 19, severity: 'info' },
       ],
-    output: "label fc00::/7 1\n",
+      output: "precedence ::1/128 50\nprecedence ::/0 40\n",
     },
   ],
 });

@@ -1,5 +1,5 @@
-// empty-policy: the cases moved from test/rules-policy.test.ts (exact messages and spans); the rule is
-// being rewritten for another issue, and its cases with it.
+// empty-policy: the cases moved from test/rules-policy.test.ts (exact messages and spans); re-graded by impact
+// (messages one line of at most 300 characters).
 import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('empty-policy', {
@@ -12,7 +12,7 @@ runRuleTests('empty-policy', {
       code: "# all commented out\n# ::/0 40 1\n",
       dialect: 'ip6addrctl',
       errors: [
-      { message: "No rows: rc.d/ip6addrctl uses any non-empty /etc/ip6addrctl.conf, flushes the kernel table and installs this file's rows, none. With an empty table FreeBSD's libc does not sort getaddrinfo results at all. Add rows (`policylint defaults --platform freebsd --to ip6addrctl` prints the stock table), or delete the file so rc.d picks a built-in table (ipv6_prefer when rc.conf enables IPv6 on an interface, else ipv4_prefer).", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
+      { message: "No rows: rc.d flushes the kernel table and installs none from this non-empty file, so FreeBSD's libc does not sort getaddrinfo results at all (DNS order wins). Add rows (`policylint defaults --platform freebsd`), or delete the file so rc.d installs a built-in table.", line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
       ],
     },
   ],

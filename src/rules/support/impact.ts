@@ -67,8 +67,6 @@ export function attributed(context: RuleContext): Attributed[] {
   return list;
 }
 
-const IPV4_MAPPED_KEY = `${IPV4_MAPPED_BASE}/96`;
-
 /** Which rule reports a cause: each cause has exactly one owner. */
 export function ownerOf(cause: Cause, table: EffectiveTable): RuleId {
   switch (cause.kind) {
@@ -78,7 +76,6 @@ export function ownerOf(cause: Cause, table: EffectiveTable): RuleId {
       const key = `${cause.row.prefix}/${cause.row.length}`;
       if (cause.row.length === 0) return 'missing-catch-all';
       if (key === '1/128') return 'missing-loopback';
-      if (key === IPV4_MAPPED_KEY) return 'missing-ipv4-mapped';
       return 'missing-stock-row';
     }
     case 'line': {
@@ -99,4 +96,4 @@ export function claimsOf(context: RuleContext, id: RuleId): Attributed[] {
   return attributed(context).filter((a) => ownerOf(a.cause, context.table) === id);
 }
 
-type RuleId = 'partial-table' | 'missing-catch-all' | 'missing-loopback' | 'missing-ipv4-mapped' | 'missing-stock-row' | 'deprecated-prefix' | 'ula-below-ipv4' | 'label-shared-with-ipv4' | 'behaviour-change';
+type RuleId = 'partial-table' | 'missing-catch-all' | 'missing-loopback' | 'missing-stock-row' | 'deprecated-prefix' | 'ula-below-ipv4' | 'label-shared-with-ipv4' | 'behaviour-change';
