@@ -9,7 +9,7 @@ import { lintText } from '../src/lint/lint.js';
 import { DEFAULT_CONFIG } from '../src/model/config.js';
 
 const ROOT = join(import.meta.dirname, '..', 'fixtures');
-const FOLDERS = ['freebsd', 'glibc', 'broken', 'freebsd-recorded'];
+const FOLDERS = ['freebsd', 'glibc', 'broken', 'freebsd-recorded', 'real-world'];
 /** The recorded FreeBSD runs were made on a host with these interfaces. */
 const RECORDING_HOST = { ...DEFAULT_CONFIG, interfaces: ['lo0', 'em0'] };
 

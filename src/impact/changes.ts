@@ -98,7 +98,8 @@ export function severityOf(change: Change, goals: Goals): Severity | null {
       // A 6to4 or Teredo host trying native IPv6 over its relay first: few such hosts are left.
       return goals.preferIPv6 ? null : 'info';
     case 'tunnel-preferred':
-      return 'warning';
+      // A native host now relaying through 6to4 or Teredo; a tunnel host relays either way.
+      return change.scenario.host.sources.some((s) => isTunnelText(s.text)) ? 'info' : 'warning';
     case 'ipv6-first':
       return goals.preferIPv4 && !localhost ? 'warning' : null;
     case 'ipv6-order':

@@ -3,6 +3,7 @@
 import { IPV4_MAPPED_BASE, parseIPv6 } from '../model/address.js';
 import { isUlaPrefix, within } from '../model/address-spaces.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { GLOBAL_NAME } from './scenario-catalogue.js';
 
 export interface Goals {
   /** IPv4 raised above global IPv6 on purpose (`precedence ::ffff:0:0/96 100`, ipv4_prefer). */
@@ -26,15 +27,16 @@ export const NO_GOALS: Goals = { preferIPv4: false, preferIPv6: false, ulaToGua:
 const MAPPED = { prefix: IPV4_MAPPED_BASE, length: 96 };
 const TUNNELS = [{ prefix: parseIPv6('2002::')!, length: 16 }, { prefix: parseIPv6('2001::')!, length: 32 }];
 const V4 = IPV4_MAPPED_BASE | 0xc6336407n; // 198.51.100.7
-const GUA = parseIPv6('2001:db8:2::1')!;
+const GUA = parseIPv6(GLOBAL_NAME)!;
 const ULA = parseIPv6('fd00:1::10')!;
 
 export function inferGoals(lines: readonly WrittenLine[], table: EffectiveTable, baseline: EffectiveTable, sitePrefixesGiven: boolean): Goals {
   const now = { v4: lookup(table, V4), gua: lookup(table, GUA), ula: lookup(table, ULA) };
   const was = { v4: lookup(baseline, V4), gua: lookup(baseline, GUA), ula: lookup(baseline, ULA) };
   const setsV4 = lines.some((l) => l.precedence !== undefined && (within(l, MAPPED) || (l.length === 96 && l.prefix === IPV4_MAPPED_BASE)));
-  // ::/0 or 2000::/3: the rows that give native global IPv6 its precedence.
-  const setsGlobal6 = lines.some((l) => l.precedence !== undefined && l.length <= 3 && within({ prefix: GUA, length: 128 }, l));
+  // ::/0 or 2000::/3 is the row that gives the internet's IPv6 its precedence, and the file writes it.
+  const globalRow = now.gua.precedenceRow;
+  const setsGlobal6 = globalRow !== undefined && globalRow.length <= 3 && lines.some((l) => l.precedence !== undefined && l.prefix === globalRow.prefix && l.length === globalRow.length);
   // Raised on purpose: above the default's IPv4 precedence and above global IPv6 (a table that only
   // lost its ::/0 row puts IPv4 above IPv6 by accident, not by goal).
   const preferIPv4 = setsV4 && now.v4.precedence > was.v4.precedence && now.v4.precedence > now.gua.precedence;

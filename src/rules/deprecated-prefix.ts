@@ -1,28 +1,49 @@
-// A row for an address space that is gone or going (6to4, Teredo, site-local, 6bone,
-// IPv4-compatible) that promotes it: its addresses now win where the default table had
-// native IPv6 or IPv4 first. Judged by impact: a row that demotes such space, or changes no
-// realistic order, is not reported (removing a demotion would raise the space again).
+// A custom row for an address space that is gone or going (6to4, Teredo, site-local, 6bone,
+// IPv4-compatible). Judged by impact: such space matters only to the few hosts that still
+// use it, so a row that changes their order is info, and a row that demotes the space,
+// changes nothing, or restates a stock row (::1 sits in ::/96 but is loopback) is not
+// reported. Removing a demotion would raise the space again, so no fix is offered.
+import { parseIPv6, prefixText } from '../model/address.js';
+import { effectiveTable } from '../model/effective-table.js';
+import { changes } from '../impact/policy-impact.js';
+import { describeChange } from '../impact/changes.js';
 import type { Rule } from './rule.js';
-import { reportLineClaims, lineText } from './support/line-claims.js';
 import { deprecatedSpaceOf } from './support/deprecated-spaces.js';
-import { prefixText } from '../model/address.js';
+import { impactDetails, impactOf } from './support/impact.js';
+import { lineText } from './support/line-claims.js';
+import { isStockRow } from './support/stock-rows.js';
+import { valueLines } from './support/value-lines.js';
 
 export const rule: Rule = {
   meta: {
     id: 'deprecated-prefix',
-    defaultSeverity: 'warning',
-    description: 'A row for 6to4, Teredo, site-local, 6bone or IPv4-compatible space that makes a realistic host prefer it.',
-    fixable: 'unsafe',
+    defaultSeverity: 'info',
+    description: 'A custom row for 6to4, Teredo, site-local, 6bone or IPv4-compatible space that moves it ahead for the hosts that still use it.',
+    fixable: 'no',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'policy',
   },
   check(context) {
-    reportLineClaims(context, 'deprecated-prefix', (line) => {
-      const space = deprecatedSpaceOf(line)!;
-      return {
-        what: `\`${lineText(line)}\` raises ${space.name} space (${prefixText(space)}, ${space.why})`,
-        advice: `Keep ${space.name} at the default table's values or below.`,
-      };
-    });
+    const { policy, table } = context;
+    const setup = impactOf(context);
+    for (const line of valueLines(policy).slice(0, 200)) {
+      const space = deprecatedSpaceOf(line);
+      if (!space || isStockRow(line)) continue;
+      const without = effectiveTable({ ...policy, entries: policy.entries.filter((e) => e !== line.entry) });
+      // Only promotions: the space's name now comes before something it did not.
+      const promoted = changes(setup, without, table).filter((c) => c.before.first !== c.after.first && inSpace(c.after.first, space));
+      if (promoted.length === 0) continue;
+      context.report({
+        message: `\`${lineText(line)}\` moves ${space.name} space (${prefixText(space)}, ${space.why}) ahead: ${describeChange(promoted[0]!)}. Only hosts that still use ${space.name} see it; keep it at the default table's values or below.`,
+        span: line.entry.span,
+        details: impactDetails(promoted.map((c) => ({ ...c, severity: 'info' as const }))),
+      });
+    }
   },
 };
+
+/** Is this destination (IPv4 text never is) inside the space? */
+function inSpace(text: string | null, space: ReturnType<typeof deprecatedSpaceOf>): boolean {
+  const v = text === null ? null : parseIPv6(text);
+  return v !== null && deprecatedSpaceOf({ prefix: v, length: 128 }) === space;
+}

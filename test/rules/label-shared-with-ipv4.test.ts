@@ -13,7 +13,7 @@ runRuleTests('label-shared-with-ipv4', {
     {
       code: "label ::1/128 0\nlabel ::/0 1\nlabel 2002::/16 2\nlabel ::/96 3\nlabel ::ffff:0:0/96 4\nlabel fec0::/10 5\nlabel fc00::/7 6\nlabel 2001::/32 7\nlabel 2001:db8:1000::/36 4\n", dialect: 'gai',
       errors: [
-        { message: "`label 2001:db8:1000::/36 4` gives IPv6 addresses IPv4's label 4, so rule 5 no longer pairs them with other IPv6 addresses: a 2001:db8:1000::10+IPv4 host now tries 198.51.100.7 before 2001:db8:2::1 (rule 5: labels 4/4 match, 4/1 do not). Give the prefix the label of the IPv6 prefixes it talks to.", line: 9, column: 1, endLine: 9, endColumn: 27, severity: 'warning' },
+        { message: "`label 2001:db8:1000::/36 4` gives IPv6 addresses IPv4's label 4, so rule 5 no longer pairs them with other IPv6 addresses: a 2001:db8:1000::10+IPv4 host now tries 198.51.100.7 before 3fff:0:2::1 (rule 5: labels 4/4 match, 4/1 do not). Give the prefix the label of the IPv6 prefixes it talks to.", line: 9, column: 1, endLine: 9, endColumn: 27, severity: 'warning' },
       ],
       output: "label ::1/128 0\nlabel ::/0 1\nlabel 2002::/16 2\nlabel ::/96 3\nlabel ::ffff:0:0/96 4\nlabel fec0::/10 5\nlabel fc00::/7 6\nlabel 2001::/32 7\n",
     },

@@ -21,7 +21,7 @@ runRuleTests('partial-table', {
     {
       code: "precedence 200::/7 1\n", dialect: 'gai',
       errors: [
-        { message: "This `precedence` line replaces glibc's default precedence table, dropping ::ffff:0:0/96 10 (now 40): a GUA+IPv4 host tries 2001:db8:2::1 or 198.51.100.7 first, whichever the resolver lists first (both precedence 40) (+3 more scenarios). Restate `precedence ::ffff:0:0/96 10`.", line: 1, column: 1, endLine: 1, endColumn: 21, severity: 'warning' },
+        { message: "This `precedence` line replaces glibc's default precedence table, dropping ::ffff:0:0/96 10 (now 40): a GUA+IPv4 host tries 3fff:0:2::1 or 198.51.100.7 first, whichever the resolver lists first (both precedence 40) (+3 more scenarios). Restate `precedence ::ffff:0:0/96 10`.", line: 1, column: 1, endLine: 1, endColumn: 21, severity: 'warning' },
       ],
       output: "precedence 200::/7 1\nprecedence ::ffff:0:0/96 10\n",
     },
@@ -29,7 +29,7 @@ runRuleTests('partial-table', {
     {
       code: "label 2002::/16 2\n", dialect: 'gai',
       errors: [
-        { message: "This `label` line replaces glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 2001:db8:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).", line: 1, column: 1, endLine: 1, endColumn: 18, severity: 'warning' },
+        { message: "This `label` line replaces glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).", line: 1, column: 1, endLine: 1, endColumn: 18, severity: 'warning' },
       ],
       output: null,
     },
@@ -37,7 +37,7 @@ runRuleTests('partial-table', {
     {
       code: "label ::1/128 0\nlabel ::/0 1\nlabel ::ffff:0:0/96 4\n", dialect: 'gai',
       errors: [
-        { message: "These 3 `label` lines replace glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 2001:db8:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).", line: 1, column: 1, endLine: 1, endColumn: 16, severity: 'warning' },
+        { message: "These 3 `label` lines replace glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).", line: 1, column: 1, endLine: 1, endColumn: 16, severity: 'warning' },
       ],
       output: null,
     },

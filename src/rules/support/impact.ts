@@ -83,7 +83,9 @@ export function ownerOf(cause: Cause, table: EffectiveTable): RuleId {
       if (isDeprecatedSpace(line)) return 'deprecated-prefix';
       if (isUlaPrefix(line) && line.precedence !== undefined) return 'ula-below-ipv4';
       const v4Label = lookup(table, IPV4_MAPPED_BASE | 0xc6336407n).label;
-      if (line.label === v4Label && !within(line, { prefix: IPV4_MAPPED_BASE, length: 96 })) return 'label-shared-with-ipv4';
+      // (A row that covers IPv4 space, ::/0 without a ::ffff:0:0/96 row, gives IPv4 its label: not this.)
+      const mapped = { prefix: IPV4_MAPPED_BASE, length: 96 };
+      if (line.label === v4Label && !within(line, mapped) && !within(mapped, line)) return 'label-shared-with-ipv4';
       return 'behaviour-change';
     }
     case 'file':
