@@ -1,8 +1,7 @@
 // Every parser quirk from semantics.md (and its verification), as the readers decide it:
 // the diagnostic, and what the real system ends up using.
 import { parseIPv6 } from '../src/model/address.js';
-import { readGaiConfRendered as readGaiConf } from './support/read-rendered.js';
-import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
+import { readGaiConfRendered as readGaiConf, readIp6addrctlRendered as readIp6addrctl } from './support/read-rendered.js';
 import { effectiveTable, lookup } from '../src/model/effective-table.js';
 import { cAtoi, cStrtoul } from '../src/model/c-numbers.js';
 
