@@ -155,6 +155,11 @@ class Ip6addrctlReader {
     }
     const field = fields[0] ?? { text: line.text, index: 0 };
     const span = fieldSpan(line, field);
+    if (failure.why === 'no-slash' && line.text.includes('/')) {
+      // parse_prefix() saw no / although the line has one: its strdup() copy stopped at a NUL byte before it.
+      this.report('parse-error', 'freebsdNulBeforeSlash', { line: count }, 'error', span);
+      return;
+    }
     const slash = field.text.indexOf('/');
     const addressText = slash >= 0 ? field.text.slice(0, slash) : field.text;
     const address = classifyAddressText(addressText);
@@ -165,7 +170,8 @@ class Ip6addrctlReader {
     }
     if (failure.why === 'missing-field') {
       const bytes = piece.end - piece.start;
-      this.report('parse-error', 'freebsdMissingField', { field: failure.field, leftover: failure.at >= bytes, line: count }, 'error', lineSpan(line, field.index, line.text.length));
+      const stop = failure.at >= bytes ? 'leftover' : this.offsets.bytes[piece.start + failure.at] === 0 ? 'nul' : 'line-end';
+      this.report('parse-error', 'freebsdMissingField', { field: failure.field, stop, line: count }, 'error', lineSpan(line, field.index, line.text.length));
       return;
     }
     if (address.kind === 'ipv4') {
@@ -271,6 +277,8 @@ class Ip6addrctlReader {
     if (rest.length === 0) return undefined;
     const first = rest[0]!;
     const end = line.text.replace(/[ \t\r]+$/, '').length;
+    // Only blanks and a CRLF's \r after the label: nothing is ignored.
+    if (end <= first.index) return undefined;
     if (first.text.startsWith('#')) {
       const comment: CommentNode = { text: line.text.slice(first.index, end), span: lineSpan(line, first.index, end), trailing: true };
       this.comments.push(comment);

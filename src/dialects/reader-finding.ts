@@ -78,8 +78,10 @@ export interface ReaderMessageData {
     lineBadPrefix: PrefixProblem;
     freebsdLongLineRest: { readonly line: number };
     freebsdBlankLastLine: { readonly line: number };
-    freebsdMissingField: { readonly field: FreebsdField; readonly leftover: boolean; readonly line: number };
+    /** `stop`: where the scan found no value: the line's newline, a NUL byte, or bytes an earlier line left. */
+    freebsdMissingField: { readonly field: FreebsdField; readonly stop: 'line-end' | 'nul' | 'leftover'; readonly line: number };
     freebsdNotIPv6: { readonly address: string; readonly line: number };
+    freebsdNulBeforeSlash: { readonly line: number };
     freebsdNeverWritten: { readonly field: FreebsdField; readonly line: number };
     freebsdBlankInPrefix: { readonly prefix: string; readonly row: string };
     freebsdLeftoverField: { readonly field: FreebsdField; readonly row: string };

@@ -4,6 +4,8 @@ import { runRuleTests } from '../support/rule-tester.js';
 runRuleTests('ignored-text', {
   valid: [
     { code: "::/0 40 1 # fine\n", dialect: 'ip6addrctl' },
+    // A blank before a CRLF's \r: nothing after the label is ignored.
+    { code: "::/0 40 1 \r\n", dialect: 'ip6addrctl' },
   ],
   invalid: [
     {
