@@ -1,7 +1,7 @@
 // The built-in tables: every prefix parses, and the hand-written merged glibc table is
 // exactly what glibc's split default tables mean (checked over the whole address space).
 import { readGaiConf } from '../src/dialects/gai-reader.js';
-import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
+import { readIp6addrctlRendered as readIp6addrctl } from './support/read-rendered.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';
 import { BUILTIN_TABLES, PLATFORMS } from '../src/model/builtin-tables.js';

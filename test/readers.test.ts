@@ -1,8 +1,7 @@
 // Every parser quirk from semantics.md (and its verification), as the readers decide it:
 // the diagnostic, and what the real system ends up using.
 import { parseIPv6 } from '../src/model/address.js';
-import { readGaiConfRendered as readGaiConf } from './support/read-rendered.js';
-import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
+import { readGaiConfRendered as readGaiConf, readIp6addrctlRendered as readIp6addrctl } from './support/read-rendered.js';
 import { effectiveTable, lookup } from '../src/model/effective-table.js';
 import { cAtoi, cStrtoul } from '../src/model/c-numbers.js';
 
@@ -76,6 +75,11 @@ describe('FreeBSD ip6addrctl install', () => {
     expect(read('10.0.0.0/8 40 1\n').diagnostics[0]!.message).toContain('::ffff:10.0.0.0/104');
     expect(read('fe80::%em0/64 1 1\n').diagnostics[0]!.ruleId).toBe('zone-in-prefix');
     expect(read('::/0 40\n').diagnostics[0]).toMatchObject({ ruleId: 'parse-error', severity: 'error' });
+  });
+  test('a numeric zone outside 32 bits is out of range, also on a link-local address', () => {
+    const r = readIp6addrctl('fe80::%4294967296/64 40 1\n', { interfaces: ['lo0', 'em0'] });
+    expect(r.install.outcome).toBe('aborted');
+    expect(r.diagnostics[0]!.message).toContain('(a numeric zone must be 0 to 4294967295)');
   });
   test('the IPv4-compatible ::a.b.c.d is ::/96 space, not mapped', () => {
     const p = read('::10.0.0.0/104 40 1\n').policy.entries[0]!;

@@ -2,9 +2,8 @@
 // layout, keep the EOL, and gai.conf output never has a partial table.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGaiConfRendered as readGaiConf } from './support/read-rendered.js';
+import { readGaiConfRendered as readGaiConf, readIp6addrctlRendered as readIp6addrctl } from './support/read-rendered.js';
 import { writeGai } from '../src/dialects/gai-writer.js';
-import { readIp6addrctl } from '../src/dialects/ip6addrctl-reader.js';
 import { writeIp6addrctl } from '../src/dialects/ip6addrctl-writer.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';

@@ -182,17 +182,19 @@ function readAddress(text: string, textAt: number, interfaces: readonly string[]
   const zoneAt = textAt + percent;
   if (zoneText === '') return { ok: false, zone: 'empty', zoneAt };
   const reading = (by: ZoneReading['by'], scopeId: number): AddressReading => ({ ok: true, address, zone: { text: zoneText, at: zoneAt, by, scopeId } });
+  // A zone that strtoul reads as a number, but one outside 32 bits (`%4294967296`, `%-1`).
+  const outOfRange = /^[\s+-]*[0-9]+$/.test(zoneText);
   if (takesInterfaceName(address)) {
     const index = interfaces ? interfaces.indexOf(zoneText) : -1;
     if (index >= 0) return reading('name', index + 1);
     const number = numericScope(zoneText);
     if (number !== null) return reading('number', number);
     if (!interfaces) return reading('unknown-name', 0);
-    return { ok: false, zone: 'no-such-interface', zoneAt };
+    return { ok: false, zone: outOfRange ? 'out-of-range' : 'no-such-interface', zoneAt };
   }
   const number = numericScope(zoneText);
   if (number !== null) return reading('number', number);
-  return { ok: false, zone: /^[\s+-]*[0-9]+$/.test(zoneText) ? 'out-of-range' : 'not-numeric', zoneAt };
+  return { ok: false, zone: outOfRange ? 'out-of-range' : 'not-numeric', zoneAt };
 }
 
 /** make_policy_fromfile()'s loop body for the line now in the buffer. */

@@ -125,13 +125,11 @@ class GaiReader {
       const from = extra[0]!.index;
       const last = extra[extra.length - 1]!;
       const to = last.index + last.text.length;
-      this.report(
-        'ignored-text',
-        'gaiExtraWords',
-        { reload: keyword.text === 'reload', text: line.text.slice(from, to) },
-        'warning',
-        lineSpan(line, from, to),
-        { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + from, end: line.start + from, text: '# ' }] },
+      // No severity: the rule's default (info), since glibc ignores the words and nothing changes.
+      this.findings.push(
+        finding('ignored-text', 'gaiExtraWords', { reload: keyword.text === 'reload', text: line.text.slice(from, to) }, lineSpan(line, from, to), {
+          fix: { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + from, end: line.start + from, text: '# ' }] },
+        }),
       );
     }
   }

@@ -1,14 +1,16 @@
 // ip6addrctl.conf -> Policy, with a diagnostic wherever FreeBSD's `ip6addrctl install`
 // does something the author may not expect. What install does is decided on the file's
 // bytes by ./freebsd-install.ts (the fgets() buffer, SKIP_WORD, getaddrinfo, the kernel);
-// this module turns each fgets() call's verdict into AST rows and messages with spans.
+// this module turns each fgets() call's verdict into AST rows and findings with spans. The
+// messages are built by the rule files (src/rules/<id>.ts) from each finding's data.
 import { formatIPv6, maskValue } from '../model/address.js';
-import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../model/ast.js';
+import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry, Span } from '../model/ast.js';
 import { cAtoi, isPlainDecimal } from '../model/c-numbers.js';
-import type { Diagnostic, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, simulateInstall, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
+import { finding, type FreebsdField, type ReaderFinding, type ReaderMessageData, type ReaderMessageId, type ReaderOutput, type ReaderRuleId } from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
 /** fgets(line, 2048, fp) reads at most 2047 bytes. */
@@ -21,27 +23,10 @@ export interface Ip6addrctlReadOptions {
   readonly interfaces?: readonly string[] | null;
 }
 
-export interface ReadResult {
-  readonly policy: Policy;
-  readonly diagnostics: Diagnostic[];
-  /** ip6addrctl.conf only: what `ip6addrctl install` does with the file. */
-  readonly install?: InstallRun;
+export interface Ip6addrctlReadResult extends ReaderOutput {
+  /** What `ip6addrctl install` does with the file. */
+  readonly install: InstallRun;
 }
-
-const abortText = (count: number) => `install stops with "parse failed at line ${count}" and installs nothing (rc.d flushed first: the table stays empty)`;
-
-/** A field's text for a one-line message: control bytes escaped, long text cut. */
-export function shown(text: string, max = 40): string {
-  const escaped = text.replace(/[\0-\x1f\x7f]/g, (c) => ({ '\t': '\\t', '\r': '\\r', '\v': '\\v', '\f': '\\f', '\n': '\\n', '\0': '\\0' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
-}
-
-const ZONE_FAILURES: Record<NonNullable<Extract<Failure, { why: 'address' }>['zone']>, string> = {
-  empty: 'an empty zone is invalid',
-  'not-numeric': 'only fe80::/10, ff01::/16 and ff02::/16 take interface names; others need a decimal',
-  'out-of-range': 'a numeric zone must be 0 to 4294967295',
-  'no-such-interface': 'the host has no such interface, and it is not a decimal',
-};
 
 /** Fields as SKIP_WORD/SKIP_WHITE see them: split on spaces and tabs. */
 function splitFields(text: string): LineField[] {
@@ -51,12 +36,10 @@ function splitFields(text: string): LineField[] {
   return out;
 }
 
-const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
-
 class Ip6addrctlReader {
   private readonly entries: RowEntry[] = [];
   private readonly comments: CommentNode[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
+  private readonly findings: ReaderFinding[] = [];
   private readonly offsets: ByteOffsets;
   private readonly run: InstallRun;
   private lineNumber = 1;
@@ -69,7 +52,7 @@ class Ip6addrctlReader {
     this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null });
   }
 
-  read(): ReadResult {
+  read(): Ip6addrctlReadResult {
     const pieces = this.run.pieces;
     for (let i = 0; i < pieces.length; ) {
       // The fgets() calls of one line of the file: more than one when it is over 2047 bytes.
@@ -87,7 +70,7 @@ class Ip6addrctlReader {
       installable: this.run.outcome === 'installed' || this.run.outcome === 'depends-on-interfaces',
       lineCount: countLines(this.source),
     };
-    return { policy, diagnostics: this.diagnostics, install: this.run };
+    return { policy, findings: this.findings, install: this.run };
   }
 
   private readFileLine(pieces: Piece[]) {
@@ -102,24 +85,19 @@ class Ip6addrctlReader {
     this.lineNumber++;
   }
 
-  private report(ruleId: string, severity: Severity, message: string, span: Diagnostic['span'], fix?: Diagnostic['fix']) {
-    this.diagnostics.push(fix ? { ruleId, severity, message, span, fix } : { ruleId, severity, message, span });
-  }
-
-  /** A line `install` aborts on: always an error. */
-  private fail(ruleId: string, what: string, count: number, fix: string, span: Diagnostic['span'], edit?: Diagnostic['fix']) {
-    this.report(ruleId, 'error', `${what}: ${abortText(count)}. ${fix}`, span, edit);
+  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(ruleId: R, messageId: M, data: ReaderMessageData[R][M], severity: Severity, span: Span, fix?: Fix) {
+    this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
   private reportLongLine(pieces: Piece[], first: SourceLine) {
     const bytes = pieces[pieces.length - 1]!.end - pieces[0]!.start;
     const bad = pieces.find((p) => p.verdict.kind === 'fail' || p.verdict.kind === 'undefined');
     const [from, to] = [pieces[0]!.count, pieces[pieces.length - 1]!.count];
-    const effect = bad ? `piece ${bad.count - from + 1} fails, so install aborts` : 'each piece still parses, but an edit can break that';
     this.report(
       'line-too-long',
+      'freebsdPieces',
+      { bytes, pieces: pieces.length, from, to, bad: bad ? { piece: bad.count - from + 1, outcome: bad.verdict.kind === 'fail' ? 'fail' : 'undefined' } : null },
       bad ? 'error' : 'warning',
-      `Line is ${bytes} bytes: FreeBSD's fgets() reads at most 2047 bytes at a time, so ip6addrctl parses it as ${pieces.length} lines (${from}-${to} in its count); ${effect}. Keep lines under 2047 bytes.`,
       lineSpan(first, 0, Math.min(first.text.length, 200)),
     );
   }
@@ -135,13 +113,7 @@ class Ip6addrctlReader {
     }
     const nul = line.text.indexOf('\0');
     if (nul >= 0) {
-      const effect = v.kind === 'row' ? `here it installs \`${this.rowText(v.row)}\`` : 'here the line fails (see the other message)';
-      this.report(
-        'nul-byte',
-        'warning',
-        `NUL byte in an entry: ip6addrctl's strdup() and atoi() stop at it, but its field scan (SKIP_WORD) goes on past it; ${effect}. Remove the NUL byte.`,
-        lineSpan(line, nul, nul + 1),
-      );
+      this.report('nul-byte', 'freebsdInEntry', v.kind === 'row' ? { outcome: 'row', row: this.rowText(v.row) } : { outcome: v.kind }, 'warning', lineSpan(line, nul, nul + 1));
     }
     if (v.kind === 'fail') this.readFailure(piece, line, fields, v.failure, continuation);
     else if (v.kind === 'undefined') this.readUndefined(piece, line, fields, v.field);
@@ -166,42 +138,46 @@ class Ip6addrctlReader {
     const count = piece.count;
     const whole = lineSpan(line, 0, line.text.length);
     if (continuation) {
-      this.fail('parse-error', `This is the rest of a line over 2047 bytes, which fgets() hands over as line ${count} of its own, and it is not an entry`, count, 'Keep lines under 2047 bytes.', whole);
+      this.report('parse-error', 'freebsdLongLineRest', { line: count }, 'error', whole);
       return;
     }
     if (failure.why === 'no-slash' && /^[ \t]+$/.test(line.text) && !line.hasNewline) {
-      this.fail('parse-error', 'Last line has only blanks and no newline: ip6addrctl reads it as an entry with no prefix', count, 'Remove the blanks or end the line with a newline.', whole, {
+      this.report('parse-error', 'freebsdBlankLastLine', { line: count }, 'error', whole, {
         safety: 'safe', description: 'remove the trailing blanks', edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
       });
       return;
     }
     if (failure.why === 'no-slash' && /^[ \t]*\r[ \t]*$/.test(line.text)) {
-      this.fail('crlf-line-ending', 'Blank line with a CRLF (\\r\\n) ending: to ip6addrctl the \\r is not blank, so it reads the line as an entry and fails', count, 'Save the file with LF line endings.', whole, {
+      this.report('crlf-line-ending', 'freebsdBlankLine', { line: count }, 'error', whole, {
         safety: 'safe', description: 'remove the carriage return', edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
       });
       return;
     }
     const field = fields[0] ?? { text: line.text, index: 0 };
     const span = fieldSpan(line, field);
+    if (failure.why === 'no-slash' && line.text.includes('/')) {
+      // parse_prefix() saw no / although the line has one: its strdup() copy stopped at a NUL byte before it.
+      this.report('parse-error', 'freebsdNulBeforeSlash', { line: count }, 'error', span);
+      return;
+    }
     const slash = field.text.indexOf('/');
     const addressText = slash >= 0 ? field.text.slice(0, slash) : field.text;
     const address = classifyAddressText(addressText);
     if (failure.why === 'length') {
       const lengthSpan = lineSpan(line, field.index + Math.max(slash, 0), field.index + field.text.length);
-      this.fail('value-out-of-range', `Prefix length ${failure.value} is outside 0..128: ip6addrctl prints "invalid prefix length"`, count, 'Use a length from 0 to 128.', lengthSpan);
+      this.report('value-out-of-range', 'freebsdLength', { value: failure.value, line: count }, 'error', lengthSpan);
       return;
     }
     if (failure.why === 'missing-field') {
       const bytes = piece.end - piece.start;
-      const where = failure.at >= bytes ? "runs past the line's end into bytes an earlier line left in its buffer and finds no value" : 'reaches the end of the line';
-      const missing = failure.field === 'precedence' ? 'precedence and label' : 'label';
-      this.fail('parse-error', `Missing ${missing}: ip6addrctl's field scan ${where}`, count, 'Write PREFIX/LEN PRECEDENCE LABEL.', lineSpan(line, field.index, line.text.length));
+      const stop = failure.at >= bytes ? 'leftover' : this.offsets.bytes[piece.start + failure.at] === 0 ? 'nul' : 'line-end';
+      this.report('parse-error', 'freebsdMissingField', { field: failure.field, stop, line: count }, 'error', lineSpan(line, field.index, line.text.length));
       return;
     }
     if (address.kind === 'ipv4') {
       const len = slash >= 0 ? cAtoi(field.text.slice(slash + 1)).value : null;
       const suggestion = mappedEquivalent(addressText, len !== null && len >= 0 && len <= 32 ? len : null);
-      this.fail('ipv4-literal-prefix', `\`${shown(addressText)}\` is an IPv4 address; ip6addrctl resolves the prefix with getaddrinfo(AF_INET6), which rejects it`, count, `IPv4 rows are IPv4-mapped IPv6 prefixes: write \`${suggestion}\`.`, span, {
+      this.report('ipv4-literal-prefix', 'freebsd', { address: addressText, suggestion, line: count }, 'error', span, {
         safety: 'unsafe', description: `write ${suggestion}`, edits: [{ start: span.start.offset, end: span.end.offset, text: suggestion }],
       });
       return;
@@ -209,31 +185,28 @@ class Ip6addrctlReader {
     if (failure.why === 'address' && failure.zone) {
       const at = this.charIndex(piece, line, failure.zoneAt!);
       const zoneEnd = this.charIndex(piece, line, failure.zoneAt! + 1 + failure.text.slice(failure.text.indexOf('%') + 1).length /* latin1: one byte per character */);
-      this.fail('zone-in-prefix', `Zone \`${shown(line.text.slice(at, zoneEnd))}\`: getaddrinfo rejects it (${ZONE_FAILURES[failure.zone]})`, count, 'Remove the zone (the kernel matches on the address only).', lineSpan(line, at, zoneEnd), {
+      this.report('zone-in-prefix', 'freebsdRejected', { zone: line.text.slice(at, zoneEnd), why: failure.zone, line: count }, 'error', lineSpan(line, at, zoneEnd), {
         safety: 'unsafe', description: 'remove the zone', edits: [{ start: line.start + at, end: line.start + zoneEnd, text: '' }],
       });
       return;
     }
     if (slash < 0) {
-      const through = failure.why === 'address' ? `; it takes the text up to the line's first / (\`${shown(failure.text)}\`) as the address, which getaddrinfo rejects` : '';
-      this.fail('missing-prefix-length', `\`${shown(field.text)}\` has no /LEN: ip6addrctl requires PREFIX/LEN${through}`, count,
-        address.kind === 'ipv6' ? `Write \`${shown(field.text)}/128\` for a single address.` : 'Write the prefix as PREFIX/LEN.', span,
+      this.report(
+        'missing-prefix-length',
+        'freebsd',
+        { prefix: field.text, address: failure.why === 'address' ? failure.text : null, ipv6: address.kind === 'ipv6', line: count },
+        'error',
+        span,
         address.kind === 'ipv6' && !address.zone ? { safety: 'unsafe', description: 'add /128', edits: [{ start: span.end.offset, end: span.end.offset, text: '/128' }] } : undefined,
       );
       return;
     }
-    this.fail('parse-error', `\`${shown(addressText)}\` is not an IPv6 address: getaddrinfo(AI_NUMERICHOST) fails`, count, 'Write the prefix as an IPv6 address, e.g. `2001:db8::/32`.', lineSpan(line, field.index, field.index + slash));
+    this.report('parse-error', 'freebsdNotIPv6', { address: addressText, line: count }, 'error', lineSpan(line, field.index, field.index + slash));
   }
 
-  private readUndefined(piece: Piece, line: SourceLine, fields: LineField[], field: 'precedence' | 'label') {
-    const missing = field === 'precedence' ? 'precedence and label' : 'label';
+  private readUndefined(piece: Piece, line: SourceLine, fields: LineField[], field: FreebsdField) {
     const from = fields[0]?.index ?? 0;
-    this.report(
-      'parse-error',
-      'error',
-      `Missing ${missing}: ip6addrctl's field scan runs past the end of the line and past all that fgets() ever stored, into memory never written; what install does from line ${piece.count} on depends on memory contents. Write PREFIX/LEN PRECEDENCE LABEL.`,
-      lineSpan(line, from, line.text.length),
-    );
+    this.report('parse-error', 'freebsdNeverWritten', { field, line: piece.count }, 'error', lineSpan(line, from, line.text.length));
   }
 
   private readRow(piece: Piece, line: SourceLine, fields: LineField[], row: ParsedRow) {
@@ -244,21 +217,20 @@ class Ip6addrctlReader {
     const prefixEnd = fields[slashField]!.index + fields[slashField]!.text.length;
     const prefixSpan = lineSpan(line, prefixField.index, prefixEnd);
     const prefix: PrefixNode = { text: line.text.slice(prefixField.index, prefixEnd), address: row.address, length: row.length, lengthImplicit: false, form: 'ipv6', span: prefixSpan };
-    const installs = `FreeBSD installs \`${this.rowText(row)}\``;
+    const installs = this.rowText(row);
 
     if (row.zone) this.reportZone(line, row.zone, piece, slashAt, slashField > 0 ? installs : null);
     else if (slashField > 0) {
-      this.report('parse-error', 'error', `The prefix \`${shown(prefix.text)}\` has a blank in it: ip6addrctl reads the address up to the line's first /, but the precedence and label from the words after the first blank; ${installs}. Remove the blank.`, prefixSpan);
+      this.report('parse-error', 'freebsdBlankInPrefix', { prefix: prefix.text, row: installs }, 'error', prefixSpan);
     }
     this.checkLength(line, prefixField, slashAt, row.length);
 
-    const numberAt = (offset: number, what: 'precedence' | 'label', value: number): { node: NumberNode; field: number } => {
+    const numberAt = (offset: number, what: FreebsdField, value: number): { node: NumberNode; field: number } => {
       if (offset >= bytes) {
         const end = lineSpan(line, line.text.length, line.text.length);
-        const missing = what === 'precedence' ? 'precedence and label' : 'label';
         // One message when both came from leftover bytes.
         if (what === 'label' && row.precedenceAt >= bytes) return { node: { text: '', value, span: end }, field: fields.length };
-        this.report('parse-error', 'error', `Missing ${missing}: with no blank after the last field, ip6addrctl's field scan runs past the end of the line into bytes an earlier, longer line left in its buffer; ${installs}. Write PREFIX/LEN PRECEDENCE LABEL.`, end);
+        this.report('parse-error', 'freebsdLeftoverField', { field: what, row: installs }, 'error', end);
         return { node: { text: '', value, span: end }, field: fields.length };
       }
       const at = this.charIndex(piece, line, offset);
@@ -280,15 +252,14 @@ class Ip6addrctlReader {
   private reportZone(line: SourceLine, zone: ZoneReading, piece: Piece, slashAt: number, shifted: string | null) {
     const at = this.charIndex(piece, line, zone.at);
     const span = lineSpan(line, at, slashAt);
-    const text = shown(line.text.slice(at, slashAt));
-    const fix: Diagnostic['fix'] = { safety: 'safe', description: 'remove the zone', edits: [{ start: line.start + at, end: line.start + slashAt, text: '' }] };
+    const text = line.text.slice(at, slashAt);
+    const fix: Fix = { safety: 'safe', description: 'remove the zone', edits: [{ start: line.start + at, end: line.start + slashAt, text: '' }] };
     if (zone.by === 'unknown-name') {
-      this.report('zone-in-prefix', 'warning', `Zone \`${text}\` names an interface: install works only if the host has it (else "parse failed at line ${piece.count}" and an empty table); pass --interfaces to check. The kernel ignores the zone. Remove it.`, span, fix);
+      this.report('zone-in-prefix', 'freebsdUnknownInterface', { zone: text, line: piece.count }, 'warning', span, fix);
       return;
     }
-    const how = zone.by === 'name' ? `interface ${shown(zone.text)}, index ${zone.scopeId}` : `scope ${zone.scopeId}`;
-    const also = shifted ? `; the blank in it shifts the fields: ${shifted}` : '';
-    this.report('zone-in-prefix', shifted ? 'error' : 'warning', `Zone \`${text}\`: getaddrinfo accepts it (${how}) and the kernel stores it but matches on the address only, so the row applies on every interface${also}. Remove the zone.`, span, shifted ? undefined : fix);
+    const reading = zone.by === 'name' ? { by: 'name' as const, name: zone.text, index: zone.scopeId } : { by: 'number' as const, scope: zone.scopeId };
+    this.report('zone-in-prefix', 'freebsdAccepted', { zone: text, reading, shifted }, shifted ? 'error' : 'warning', span, shifted ? undefined : fix);
   }
 
   /** /LEN is atoi() of everything after the `/`, not just this field. */
@@ -296,9 +267,9 @@ class Ip6addrctlReader {
     const lengthText = line.text.slice(slashAt + 1, field.index + field.text.length > slashAt ? field.index + field.text.length : line.text.length).split(/[ \t]/)[0]!;
     const lengthSpan = lineSpan(line, slashAt, slashAt + 1 + lengthText.length);
     if (lengthText === '') {
-      this.report('invalid-number', 'error', `Empty /LEN: atoi() skips the blank after the / and reads the precedence field as the length too, so the prefix is /${length}. Write the length right after the /.`, lengthSpan);
+      this.report('invalid-number', 'freebsdEmptyLength', { length }, 'error', lengthSpan);
     } else if (!isPlainDecimal(lengthText)) {
-      this.report('invalid-number', cAtoi(lengthText).digits ? 'warning' : 'error', `/LEN \`${shown(lengthText)}\` is not a plain decimal: atoi() reads it as ${length}. Write the length as digits only.`, lengthSpan);
+      this.report('invalid-number', 'freebsdLengthNotPlain', { text: lengthText, length }, cAtoi(lengthText).digits ? 'warning' : 'error', lengthSpan);
     }
   }
 
@@ -306,41 +277,41 @@ class Ip6addrctlReader {
     if (rest.length === 0) return undefined;
     const first = rest[0]!;
     const end = line.text.replace(/[ \t\r]+$/, '').length;
+    // Only blanks and a CRLF's \r after the label: nothing is ignored.
+    if (end <= first.index) return undefined;
     if (first.text.startsWith('#')) {
       const comment: CommentNode = { text: line.text.slice(first.index, end), span: lineSpan(line, first.index, end), trailing: true };
       this.comments.push(comment);
       return comment;
     }
-    this.report('ignored-text', 'warning', `ip6addrctl ignores everything after the label: \`${shown(line.text.slice(first.index, end))}\` has no effect. Remove it, or start it with # to make it a comment.`, lineSpan(line, first.index, end), {
-      safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + first.index, end: line.start + first.index, text: '# ' }],
-    });
+    // No severity: the rule's default (info), since install ignores the words and nothing changes.
+    this.findings.push(finding('ignored-text', 'freebsdAfterLabel', { text: line.text.slice(first.index, end) }, lineSpan(line, first.index, end), {
+      fix: { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + first.index, end: line.start + first.index, text: '# ' }] },
+    }));
     return undefined;
   }
 
-  private checkNumber(line: SourceLine, field: LineField, what: 'precedence' | 'label', value: number): NumberNode {
+  private checkNumber(line: SourceLine, field: LineField, what: FreebsdField, value: number): NumberNode {
     const atoi = cAtoi(line.text.slice(field.index));
     const span = fieldSpan(line, field);
     const node: NumberNode = { text: field.text, value, span };
     // A CRLF file's last field ends in \r, which atoi stops at: that is still a plain number.
     const digitsOnly = /^[+-]?[0-9]+\r?$/.test(field.text);
-    const name = capital(what);
     if (atoi.overflow) {
-      this.report('value-out-of-range', 'error', `${name} \`${shown(field.text)}\` does not fit in an int: atoi() makes it ${value}. Use a value from 0 to 2147483647.`, span);
+      this.report('value-out-of-range', 'freebsdNotCInt', { field: what, text: field.text, value }, 'error', span);
     } else if (!digitsOnly) {
-      this.report('invalid-number', 'error', `${name} \`${shown(field.text)}\` is not a decimal number: atoi() reads it as ${value}${atoi.digits ? ' and ignores the rest' : ''}, and install goes on without a warning. Write the ${what} as digits.`, span);
+      this.report('invalid-number', 'freebsdNotDecimal', { field: what, text: field.text, value, digits: atoi.digits }, 'error', span);
     } else if (what === 'label' && value === -1) {
-      this.report('value-out-of-range', 'error', 'Label -1 means "no label" to the FreeBSD kernel: it refuses the row with EINVAL, ip6addrctl prints a warning and goes on, so this row is never installed. Use a label from 0 to 2147483647.', span);
+      this.report('value-out-of-range', 'freebsdLabelMinusOne', {}, 'error', span);
     } else if (value < 0) {
-      this.report('value-out-of-range', 'warning', what === 'precedence'
-        ? `Negative precedence ${value}: the kernel accepts it and libc ranks these destinations below every other matched one (a matched destination still beats one that matches no row). Use a value from 0 to 2147483647.`
-        : `Negative label ${value}: the kernel accepts it, but glibc cannot express it, so this policy cannot be carried to Linux. Use a label from 0 to 2147483647.`, span);
+      this.report('value-out-of-range', 'freebsdNegative', { field: what, value }, 'warning', span);
     } else if (field.text.startsWith('+')) {
-      this.report('invalid-number', 'warning', `${name} \`${shown(field.text)}\`: atoi() accepts the sign and reads ${value}. Write plain digits.`, span);
+      this.report('invalid-number', 'freebsdPlusSign', { field: what, text: field.text, value }, 'warning', span);
     }
     return node;
   }
 }
 
-export function readIp6addrctl(source: string, options: Ip6addrctlReadOptions = {}): ReadResult {
+export function readIp6addrctl(source: string, options: Ip6addrctlReadOptions = {}): Ip6addrctlReadResult {
   return new Ip6addrctlReader(source, options).read();
 }

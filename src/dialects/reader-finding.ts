@@ -4,7 +4,8 @@
 // layer above). src/rules/render-finding.ts joins the two, and src/rules/catalog.ts proves
 // at compile time that every rule id here is in the catalog with a builder for each message.
 import type { Policy, Span } from '../model/ast.js';
-import type { Diagnostic as ReadyDiagnostic, Fix, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity } from '../model/diagnostic.js';
+import type { ZoneFailure } from './freebsd-install.js';
 
 /** Why a `PREFIX/LEN` text is not one (the line-based dialects' parsePrefix). */
 export type PrefixProblem =
@@ -20,10 +21,25 @@ export type JsonItemProblem =
 
 export type GaiTable = 'label' | 'precedence' | 'scopev4';
 
+/** The two numbers after a FreeBSD prefix. */
+export type FreebsdField = 'precedence' | 'label';
+
+/** Why FreeBSD's getaddrinfo rejects a `%zone` (libc ip6_str2scopeid). */
+export type FreebsdZoneFailure = ZoneFailure;
+
+/** How FreeBSD's getaddrinfo read an accepted `%zone`. */
+export type FreebsdZoneReading = { readonly by: 'name'; readonly name: string; readonly index: number } | { readonly by: 'number'; readonly scope: number };
+
+/** What the rest of a FreeBSD line does besides the finding: `ip6addrctl install` installs this row, or the line fails, or its scan reads memory never written. */
+export type FreebsdLineOutcome = { readonly outcome: 'row'; readonly row: string } | { readonly outcome: 'fail' | 'undefined' };
+
 /** Every message a reader can report, by rule id, then message id, with the data it needs. */
 export interface ReaderMessageData {
-  'nul-byte': { gaiCString: Record<string, never> };
-  'ignored-text': { gaiExtraWords: { readonly reload: boolean; readonly text: string } };
+  'nul-byte': { gaiCString: Record<string, never>; freebsdInEntry: FreebsdLineOutcome };
+  'ignored-text': {
+    gaiExtraWords: { readonly reload: boolean; readonly text: string };
+    freebsdAfterLabel: { readonly text: string };
+  };
   'keyword-case': { gaiKeywordCase: { readonly written: string; readonly keyword: string } };
   'unknown-keyword': { gaiUnknownKeyword: { readonly written: string; readonly guess?: string } };
   'invalid-number': {
@@ -33,6 +49,10 @@ export interface ReaderMessageData {
     gaiLengthNotPlain: { readonly text: string; readonly value: number };
     gaiValueNotDecimal: { readonly kind: GaiTable; readonly text: string };
     gaiValueNotPlain: { readonly kind: GaiTable; readonly text: string; readonly value: number };
+    freebsdEmptyLength: { readonly length: number };
+    freebsdLengthNotPlain: { readonly text: string; readonly length: number };
+    freebsdNotDecimal: { readonly field: FreebsdField; readonly text: string; readonly value: number; readonly digits: boolean };
+    freebsdPlusSign: { readonly field: FreebsdField; readonly text: string; readonly value: number };
   };
   'value-out-of-range': {
     gaiLength: { readonly text: string; readonly min: number; readonly max: number };
@@ -41,6 +61,10 @@ export interface ReaderMessageData {
     showNotCInt: Record<string, never>;
     addrlabelLabel: { readonly label: string };
     netshValues: Record<string, never>;
+    freebsdLength: { readonly value: number; readonly line: number };
+    freebsdNotCInt: { readonly field: FreebsdField; readonly text: string; readonly value: number };
+    freebsdLabelMinusOne: Record<string, never>;
+    freebsdNegative: { readonly field: FreebsdField; readonly value: number };
   };
   'parse-error': {
     gaiNoPrefix: { readonly kind: GaiTable };
@@ -52,10 +76,37 @@ export interface ReaderMessageData {
     addrlabelFields: Record<string, never>;
     netshNotACommand: Record<string, never>;
     lineBadPrefix: PrefixProblem;
+    freebsdLongLineRest: { readonly line: number };
+    freebsdBlankLastLine: { readonly line: number };
+    /** `stop`: where the scan found no value: the line's newline, a NUL byte, or bytes an earlier line left. */
+    freebsdMissingField: { readonly field: FreebsdField; readonly stop: 'line-end' | 'nul' | 'leftover'; readonly line: number };
+    freebsdNotIPv6: { readonly address: string; readonly line: number };
+    freebsdNulBeforeSlash: { readonly line: number };
+    freebsdNeverWritten: { readonly field: FreebsdField; readonly line: number };
+    freebsdBlankInPrefix: { readonly prefix: string; readonly row: string };
+    freebsdLeftoverField: { readonly field: FreebsdField; readonly row: string };
   };
-  'missing-prefix-length': { gai: { readonly prefix: string; readonly implied: number; readonly scopev4: boolean } };
-  'ipv4-literal-prefix': { gai: { readonly address: string; readonly kind: GaiTable; readonly suggestion: string } };
-  'zone-in-prefix': { gai: { readonly zone: string } };
+  'crlf-line-ending': { freebsdBlankLine: { readonly line: number } };
+  'line-too-long': {
+    freebsdPieces: { readonly bytes: number; readonly pieces: number; readonly from: number; readonly to: number; readonly bad: { readonly piece: number; readonly outcome: 'fail' | 'undefined' } | null };
+  };
+  'missing-prefix-length': {
+    gai: { readonly prefix: string; readonly implied: number; readonly scopev4: boolean };
+    /** `address`: what install takes as the address (the text up to the line's first /), if it reaches getaddrinfo. */
+    freebsd: { readonly prefix: string; readonly address: string | null; readonly ipv6: boolean; readonly line: number };
+  };
+  'ipv4-literal-prefix': {
+    gai: { readonly address: string; readonly kind: GaiTable; readonly suggestion: string };
+    freebsd: { readonly address: string; readonly suggestion: string; readonly line: number };
+  };
+  'zone-in-prefix': {
+    gai: { readonly zone: string };
+    /** `zone`: the `%zone` text as written (the gai message's has no %). */
+    freebsdRejected: { readonly zone: string; readonly why: FreebsdZoneFailure; readonly line: number };
+    freebsdUnknownInterface: { readonly zone: string; readonly line: number };
+    /** `shifted`: the row install makes when a blank in the zone shifts the fields. */
+    freebsdAccepted: { readonly zone: string; readonly reading: FreebsdZoneReading; readonly shifted: string | null };
+  };
   'interface-label': { addrlabelDev: { readonly dev: string } };
   'json-schema': {
     notJson: { readonly error: string };
@@ -84,21 +135,10 @@ interface FindingOf<R extends ReaderRuleId, M extends ReaderMessageId<R>> {
 /** One finding of a reader: any (rule, message) pair above with its data. */
 export type ReaderFinding = { [R in ReaderRuleId]: { [M in ReaderMessageId<R>]: FindingOf<R, M> }[ReaderMessageId<R>] }[ReaderRuleId];
 
-/**
- * TODO(issue 11): src/dialects/ip6addrctl-reader.ts still builds its messages inline with
- * string rule ids (issue 14 rewrites it now). Its diagnostics pass through as ready
- * messages until the lead converts it to ReaderFinding; then this and `ready` go.
- */
-export interface ReadyFinding extends ReadyDiagnostic {
-  readonly ready: true;
-}
-
-export type AnyReaderFinding = ReaderFinding | ReadyFinding;
-
 /** What every dialect's reader returns. */
 export interface ReaderOutput {
   readonly policy: Policy;
-  readonly findings: AnyReaderFinding[];
+  readonly findings: ReaderFinding[];
 }
 
 /** Report a finding: the id pair is checked against ReaderMessageData, and so is the data. */
@@ -111,9 +151,4 @@ export function finding<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
 ): ReaderFinding {
   const { severity, fix } = extra;
   return { ruleId, messageId, data, span, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) } as unknown as ReaderFinding;
-}
-
-/** TODO(issue 11): wrap the ip6addrctl reader's ready diagnostics (see ReadyFinding). */
-export function readyFindings(diagnostics: readonly ReadyDiagnostic[]): ReadyFinding[] {
-  return diagnostics.map((d) => ({ ...d, ready: true as const }));
 }

@@ -1,7 +1,7 @@
 // Every dialect convert and diff read and write, and which system gives each its meaning.
 // (src/ast.ts's Dialect has only the two file formats; the others are read into the
 // same AST with dialect 'ip6addrctl' (rows) or 'gai', and their meaning is `Semantics`.)
-import { readyFindings, type AnyReaderFinding } from './reader-finding.js';
+import type { ReaderFinding } from './reader-finding.js';
 import type { Policy } from '../model/ast.js';
 import { readGaiConf } from './gai-reader.js';
 import { readIp6addrctl } from './ip6addrctl-reader.js';
@@ -22,7 +22,7 @@ export interface ReadPolicy {
   readonly semantics: Semantics;
   readonly policy: Policy;
   /** What the reader found; src/rules/render-finding.ts turns them into diagnostics. */
-  readonly findings: readonly AnyReaderFinding[];
+  readonly findings: readonly ReaderFinding[];
 }
 
 const FIXED_SEMANTICS: Record<Exclude<ConvertDialect, 'json'>, Semantics> = {
@@ -53,9 +53,8 @@ export function readPolicy(dialect: ConvertDialect, text: string, options: ReadO
     case 'gai':
       return { dialect, semantics: 'glibc', ...readGaiConf(text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {}) };
     case 'ip6addrctl': {
-      // TODO(issue 11): the ip6addrctl reader still returns ready messages (see ReadyFinding).
-      const { policy, diagnostics } = readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null });
-      return { dialect, semantics: 'freebsd', policy, findings: readyFindings(diagnostics) };
+      const { policy, findings } = readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null });
+      return { dialect, semantics: 'freebsd', policy, findings };
     }
     case 'show':
       return { dialect, semantics: 'freebsd', ...readShow(text) };

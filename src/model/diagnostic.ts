@@ -1,4 +1,6 @@
-import type { Span } from './ast.js';
+// What every finding shares, below the rule catalog: how severe it is and how to fix it. A
+// finding with its message built, src/rules/diagnostic.ts's Diagnostic, lives with the catalog
+// (its id is a RuleId).
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -14,17 +16,4 @@ export interface Fix {
   readonly safety: 'safe' | 'unsafe';
   readonly description: string;
   readonly edits: readonly TextEdit[];
-}
-
-export interface Diagnostic {
-  readonly ruleId: string;
-  /** The severity this finding has when the rule's severity is not configured. */
-  readonly severity: Severity;
-  readonly message: string;
-  readonly span: Span;
-  readonly fix?: Fix;
-  /** The full reasoning (scenarios, before and after, the deciding rule), for JSON output. */
-  readonly details?: unknown;
-  /** The sentence that offers the fix; it joins the message once the fix is proven (src/lint/prove-fix.ts). */
-  readonly fixAdvice?: string;
 }

@@ -1,7 +1,10 @@
-// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does with a line.
+// Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
+// with a line; the messages they report are built here.
+import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { freebsdFails } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
-export const rule: Rule = {
+export const rule = {
   meta: {
     id: 'crlf-line-ending',
     defaultSeverity: 'error',
@@ -10,4 +13,12 @@ export const rule: Rule = {
     dialects: ['ip6addrctl'],
     phase: 'reader',
   },
-};
+  messages: {
+    freebsdBlankLine: ({ line }) =>
+      freebsdFails(
+        'Blank line with a CRLF (\\r\\n) ending: to ip6addrctl the \\r is not blank, so it reads the line as an entry and fails',
+        line,
+        'Save the file with LF line endings.',
+      ),
+  } satisfies ReaderMessages<'crlf-line-ending'>,
+} satisfies Rule;

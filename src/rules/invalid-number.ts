@@ -1,7 +1,7 @@
 // Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
 // with a line; the messages they report are built here.
 import type { ReaderMessages } from '../dialects/reader-finding.js';
-import { GAI_IGNORES } from './support/reader-wording.js';
+import { GAI_IGNORES, capital, shown } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
 export const rule = {
@@ -23,5 +23,11 @@ export const rule = {
     gaiLengthNotPlain: ({ text, value }) => `/LEN \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
     gaiValueNotDecimal: ({ kind, text }) => `${kind} value \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write digits only.`,
     gaiValueNotPlain: ({ kind, text, value }) => `${kind} value \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
+    freebsdEmptyLength: ({ length }) =>
+      `Empty /LEN: atoi() skips the blank after the / and reads the precedence field as the length too, so the prefix is /${length}. Write the length right after the /.`,
+    freebsdLengthNotPlain: ({ text, length }) => `/LEN \`${shown(text)}\` is not a plain decimal: atoi() reads it as ${length}. Write the length as digits only.`,
+    freebsdNotDecimal: ({ field, text, value, digits }) =>
+      `${capital(field)} \`${shown(text)}\` is not a decimal number: atoi() reads it as ${value}${digits ? ' and ignores the rest' : ''}, and install goes on without a warning. Write the ${field} as digits.`,
+    freebsdPlusSign: ({ field, text, value }) => `${capital(field)} \`${shown(text)}\`: atoi() accepts the sign and reads ${value}. Write plain digits.`,
   } satisfies ReaderMessages<'invalid-number'>,
 } satisfies Rule;

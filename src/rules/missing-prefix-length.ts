@@ -1,6 +1,7 @@
 // Reported by the readers (src/dialects/*-reader.ts) while deciding what the real parser does
 // with a line; the messages they report are built here.
 import type { ReaderMessages } from '../dialects/reader-finding.js';
+import { freebsdFails, shown } from './support/reader-wording.js';
 import type { Rule } from './rule.js';
 
 export const rule = {
@@ -19,5 +20,12 @@ export const rule = {
         ? 'on 2.36 a first scopev4 line like this crashes getaddrinfo (SIGSEGV) in every program that resolves a name with two or more addresses'
         : 'on 2.36 the line is silently dropped') +
       `. Write \`${prefix}/${implied}\`.`,
+    freebsd: ({ prefix, address, ipv6, line }) =>
+      freebsdFails(
+        `\`${shown(prefix)}\` has no /LEN: ip6addrctl requires PREFIX/LEN` +
+          (address !== null ? `; it takes the text up to the line's first / (\`${shown(address)}\`) as the address, which getaddrinfo rejects` : ''),
+        line,
+        ipv6 ? `Write \`${shown(prefix)}/128\` for a single address.` : 'Write the prefix as PREFIX/LEN.',
+      ),
   } satisfies ReaderMessages<'missing-prefix-length'>,
 } satisfies Rule;

@@ -14,5 +14,9 @@ export const rule = {
   },
   messages: {
     gaiCString: () => 'NUL byte: glibc reads the line as a C string, so everything after it on this line is invisible. Remove the NUL byte.',
+    freebsdInEntry: (rest) =>
+      `NUL byte in an entry: ip6addrctl's strdup() and atoi() stop at it, but its field scan (SKIP_WORD) goes on past it; ${
+        rest.outcome === 'row' ? `here it installs \`${rest.row}\`` : rest.outcome === 'fail' ? 'here the line fails (see the other message)' : 'here the scan reads memory never written (see the other message)'
+      }. Remove the NUL byte.`,
   } satisfies ReaderMessages<'nul-byte'>,
 } satisfies Rule;

@@ -1,18 +1,12 @@
 // The one place a reader's finding becomes a Diagnostic: the rule's own file builds the
 // message from the finding's message id and data, and gives the default severity. lint,
 // convert and the CLI all go through here.
-import type { AnyReaderFinding } from '../dialects/reader-finding.js';
+import type { ReaderFinding } from '../dialects/reader-finding.js';
 import { readPolicy, type ConvertDialect, type ReadOptions, type ReadPolicy } from '../dialects/registry.js';
-import { isRuleId, ruleOf } from './catalog.js';
+import { ruleOf } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
 
-export function renderFinding(finding: AnyReaderFinding): Diagnostic {
-  if ('ready' in finding) {
-    // TODO(issue 11): the ip6addrctl reader's ready messages; their ids are checked here, at run time.
-    const { ready: _ready, ruleId, ...rest } = finding;
-    if (!isRuleId(ruleId)) throw new Error(`reader reported \`${ruleId}\`, which is not a rule in the catalog`);
-    return { ruleId, ...rest };
-  }
+export function renderFinding(finding: ReaderFinding): Diagnostic {
   const rule = ruleOf(finding.ruleId);
   const build = rule.messages?.[finding.messageId] as ((data: unknown) => string) | undefined;
   if (!build) throw new Error(`rule ${finding.ruleId} has no message \`${finding.messageId}\``);
@@ -25,7 +19,7 @@ export function renderFinding(finding: AnyReaderFinding): Diagnostic {
   };
 }
 
-export const renderFindings = (findings: readonly AnyReaderFinding[]): Diagnostic[] => findings.map(renderFinding);
+export const renderFindings = (findings: readonly ReaderFinding[]): Diagnostic[] => findings.map(renderFinding);
 
 export interface DiagnosedPolicy extends ReadPolicy {
   readonly diagnostics: readonly Diagnostic[];

@@ -18,7 +18,7 @@ runRuleTests('ipv4-literal-prefix', {
       code: "10.0.0.0/8 40 1\n",
       dialect: 'ip6addrctl',
       errors: [
-      { message: "`10.0.0.0` is an IPv4 address; ip6addrctl resolves the prefix with getaddrinfo(AF_INET6), which rejects it: ip6addrctl install stops with \"parse failed at line 1\" and installs nothing from this file (rc.d flushes first, so the table is left empty and libc stops sorting). IPv4 rows are IPv4-mapped IPv6 prefixes: write `::ffff:10.0.0.0/104`.", line: 1, column: 1, endLine: 1, endColumn: 11, severity: 'error' },
+      { message: "`10.0.0.0` is an IPv4 address; ip6addrctl resolves the prefix with getaddrinfo(AF_INET6), which rejects it: install stops with \"parse failed at line 1\" and installs nothing (rc.d flushed first: the table stays empty). IPv4 rows are IPv4-mapped IPv6 prefixes: write `::ffff:10.0.0.0/104`.", line: 1, column: 1, endLine: 1, endColumn: 11, severity: 'error' },
       ],
     output: "::ffff:10.0.0.0/104 40 1\n",
     },

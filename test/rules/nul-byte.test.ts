@@ -17,7 +17,14 @@ runRuleTests('nul-byte', {
       code: "::/0 40\u0000 1\n",
       dialect: 'ip6addrctl',
       errors: [
-      { message: "NUL byte in an entry: ip6addrctl's C string handling stops at it and then scans past it (undefined behaviour): ip6addrctl install stops with \"parse failed at line 1\" and installs nothing from this file (rc.d flushes first, so the table is left empty and libc stops sorting). Remove the NUL byte.", line: 1, column: 8, endLine: 1, endColumn: 9, severity: 'error' },
+      { message: "NUL byte in an entry: ip6addrctl's strdup() and atoi() stop at it, but its field scan (SKIP_WORD) goes on past it; here it installs `::/0 40 1`. Remove the NUL byte.", line: 1, column: 8, endLine: 1, endColumn: 9, severity: 'warning' },
+      ],
+    },
+    {
+      code: "2001:\u0000db8::/32 40 1\n",
+      dialect: 'ip6addrctl',
+      errors: [
+      { message: "NUL byte in an entry: ip6addrctl's strdup() and atoi() stop at it, but its field scan (SKIP_WORD) goes on past it; here the line fails (see the other message). Remove the NUL byte.", line: 1, column: 6, endLine: 1, endColumn: 7, severity: 'warning' },
       ],
     },
   ],

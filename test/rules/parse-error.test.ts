@@ -32,7 +32,28 @@ runRuleTests('parse-error', {
       code: "::/0 40\n",
       dialect: 'ip6addrctl',
       errors: [
-      { message: "Missing label: ip6addrctl needs PREFIX/LEN PRECEDENCE LABEL (with no blank after the last field it even reads past the end of the line): ip6addrctl install stops with \"parse failed at line 1\" and installs nothing from this file (rc.d flushes first, so the table is left empty and libc stops sorting). Add the missing fields, e.g. `::/0 40 1`.", line: 1, column: 1, endLine: 1, endColumn: 8, severity: 'error' },
+      { message: "Missing label: ip6addrctl's field scan runs past the end of the line and past all that fgets() ever stored, into memory never written; what install does from line 1 on depends on memory contents. Write PREFIX/LEN PRECEDENCE LABEL.", line: 1, column: 1, endLine: 1, endColumn: 8, severity: 'error' },
+      ],
+    },
+    {
+      code: "::/0 40 \n",
+      dialect: 'ip6addrctl',
+      errors: [
+      { message: "Missing label: ip6addrctl's field scan reaches the end of the line: install stops with \"parse failed at line 1\" and installs nothing (rc.d flushed first: the table stays empty). Write PREFIX/LEN PRECEDENCE LABEL.", line: 1, column: 1, endLine: 1, endColumn: 9, severity: 'error' },
+      ],
+    },
+    {
+      code: "::/0\t\u000040 1\n",
+      dialect: 'ip6addrctl',
+      errors: [
+      { message: "Missing precedence and label: ip6addrctl's field scan stops at a NUL byte after the blank, which it takes for the end of the line: install stops with \"parse failed at line 1\" and installs nothing (rc.d flushed first: the table stays empty). Write PREFIX/LEN PRECEDENCE LABEL.", line: 1, column: 1, endLine: 1, endColumn: 11, severity: 'error' },
+      ],
+    },
+    {
+      code: "2001:\u0000db8::/32 40 1\n",
+      dialect: 'ip6addrctl',
+      errors: [
+      { message: "The prefix ends at a NUL byte: strdup() stops there, so the copy ip6addrctl parses has no / and it gives up before getaddrinfo: install stops with \"parse failed at line 1\" and installs nothing (rc.d flushed first: the table stays empty). Remove the NUL byte.", line: 1, column: 1, endLine: 1, endColumn: 15, severity: 'error' },
       ],
     },
     {

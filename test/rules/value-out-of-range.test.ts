@@ -10,7 +10,7 @@ runRuleTests('value-out-of-range', {
       code: "::/129 40 1\n",
       dialect: 'ip6addrctl',
       errors: [
-      { message: "Prefix length 129 is outside 0..128: \"invalid prefix length\": ip6addrctl install stops with \"parse failed at line 1\" and installs nothing from this file (rc.d flushes first, so the table is left empty and libc stops sorting). Use a length from 0 to 128.", line: 1, column: 3, endLine: 1, endColumn: 7, severity: 'error' },
+      { message: "Prefix length 129 is outside 0..128: ip6addrctl prints \"invalid prefix length\": install stops with \"parse failed at line 1\" and installs nothing (rc.d flushed first: the table stays empty). Use a length from 0 to 128.", line: 1, column: 3, endLine: 1, endColumn: 7, severity: 'error' },
       ],
     },
     {
