@@ -44,7 +44,11 @@ describe('golden diagnostics', () => {
     expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
   });
   test('every broken fixture has at least one problem; stock tables have none', () => {
-    for (const f of fixtures.filter((f) => f.startsWith('broken/'))) expect([f, render(join(ROOT, f)).length > 0]).toEqual([f, true]);
+    // Quirks that the real parser resolves harmlessly, judged by impact: nothing to report.
+    // (comment-mid-token: glibc cuts `10#0` at the `#` and reads 10, IPv4's default precedence;
+    // crlf.gai.conf: glibc takes \r as a blank, and the file is the prefer-IPv4 one-liner.)
+    const harmless = new Set(['broken/comment-mid-token.gai.conf', 'broken/crlf.gai.conf']);
+    for (const f of fixtures.filter((f) => f.startsWith('broken/'))) expect([f, render(join(ROOT, f)).length > 0]).toEqual([f, !harmless.has(f)]);
     for (const f of ['freebsd/ipv6-prefer.ip6addrctl.conf', 'freebsd/ipv4-prefer.ip6addrctl.conf', 'glibc/glibc-default.gai.conf', 'glibc/debian-12.gai.conf']) {
       expect([f, render(join(ROOT, f))]).toEqual([f, '']);
     }
