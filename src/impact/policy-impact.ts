@@ -7,7 +7,7 @@ import type { PrefixRange } from '../model/address-spaces.js';
 import type { SimPlatform } from '../simulate/resolver-profiles.js';
 import { changesBetween, type GradedChange } from './changes.js';
 import { inferGoals, NO_GOALS, type Goals, type WrittenLine } from './goals.js';
-import { stockTableOf } from './stock-tables.js';
+import { knownTableOf, stockTableOf } from './stock-tables.js';
 import { cachedOutcome, type Outcome } from './outcomes.js';
 import { scenariosFor, type OwnPrefixes, type Scenario } from './scenario-catalogue.js';
 
@@ -19,7 +19,7 @@ export interface ImpactSetup {
   /** Identifies the scenario list, for the outcome cache. */
   readonly key: string;
   readonly goals: Goals;
-  /** The platform whose whole table the file is, if any: then nothing in it is the author's change. */
+  /** The system's own table the file is, if any: then nothing in it is the author's change. */
   readonly stock: Platform | null;
 }
 
@@ -47,7 +47,7 @@ export function impactSetup(input: ImpactInput): ImpactSetup {
     key: `${input.own.ula.map(prefixKey).join(',')}|${input.own.gua.map(prefixKey).join(',')}`,
     // A platform's own table adopted whole states no goal of the author's.
     // (Site prefixes in the config are an intent of their own, stock table or not.)
-    goals: stockTableOf(input.table) ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven } : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
+    goals: knownTableOf(input.table) ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven } : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
     stock: stockTableOf(input.table),
   };
 }

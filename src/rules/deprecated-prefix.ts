@@ -4,7 +4,7 @@
 // changes nothing, or restates a stock row (::1 sits in ::/96 but is loopback) is not
 // reported. Removing a demotion would raise the space again, so no fix is offered.
 import { parseIPv6, prefixText } from '../model/address.js';
-import { effectiveTable } from '../model/effective-table.js';
+import { lookup } from '../model/effective-table.js';
 import { changes } from '../impact/policy-impact.js';
 import { describeChange } from '../impact/changes.js';
 import type { Rule } from './rule.js';
@@ -29,12 +29,13 @@ export const rule: Rule = {
     for (const line of valueLines(policy).slice(0, 200)) {
       const space = deprecatedSpaceOf(line);
       if (!space || isStockRow(line)) continue;
-      const without = effectiveTable({ ...policy, entries: policy.entries.filter((e) => e !== line.entry) });
-      // Only promotions: the space's name now comes before something it did not.
-      const promoted = changes(setup, without, table).filter((c) => c.before.first !== c.after.first && inSpace(c.after.first, space));
+      // Only a row that raises the space above the default's value, where its name now comes first.
+      const was = lookup(setup.baseline, line.prefix).precedence;
+      if (line.precedence === undefined || line.precedence <= was) continue;
+      const promoted = changes(setup, setup.baseline, table).filter((c) => c.before.first !== c.after.first && inSpace(c.after.first, space));
       if (promoted.length === 0) continue;
       context.report({
-        message: `\`${lineText(line)}\` moves ${space.name} space (${prefixText(space)}, ${space.why}) ahead: ${describeChange(promoted[0]!)}. Only hosts that still use ${space.name} see it; keep it at the default table's values or below.`,
+        message: `\`${lineText(line)}\` raises ${space.name} space (${prefixText(space)}, ${space.why}) from ${was}: ${describeChange(promoted[0]!)}. Only hosts that still use ${space.name} see it; keep it at ${was} or below.`,
         span: line.entry.span,
         details: impactDetails(promoted.map((c) => ({ ...c, severity: 'info' as const }))),
       });

@@ -8,6 +8,7 @@ import { impactOf } from './impact.js';
 import { valueLines, type ValueLine } from './value-lines.js';
 import { IPV4_MAPPED_BASE } from '../../model/address.js';
 import { within } from '../../model/address-spaces.js';
+import { lookup } from '../../model/effective-table.js';
 
 export interface GoalCheck {
   readonly goal: 'prefer-ipv6' | 'prefer-ipv4';
@@ -32,7 +33,8 @@ export function checkGoal(context: RuleContext): GoalCheck | null {
   const lines = valueLines(context.policy).filter((l) => l.precedence !== undefined);
   const line = wantsV4
     ? lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 }) || (l.prefix === IPV4_MAPPED_BASE && l.length === 96))
-    : lines.find((l) => l.length <= 3) ?? lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 }));
+    : // The line that moved: ::/0 (or 2000::/3) raised, else IPv4 lowered.
+      lines.find((l) => l.length <= 3 && l.precedence !== lookup(setup.baseline, l.prefix).precedence) ?? lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 }));
   const missed: GoalCheck['missed'][number][] = [];
   let improved = false;
   setup.scenarios.forEach((s, index) => {
