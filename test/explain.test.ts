@@ -90,4 +90,23 @@ describe('policylint explain', () => {
     await command.run({ scenarios: true }, plain.io);
     expect(plain.text()).not.toContain('*');
   });
+
+  it('--scenarios --policy adds the impact view: every scenario that differs from the baseline, graded', async () => {
+    writeFileSync(path.join(dir, 'ygg.gai.conf'), 'precedence 200::/7 1\n');
+    const t = io(dir);
+    expect(await command.run({ scenarios: true, policy: 'ygg.gai.conf', format: 'json' }, t.io)).toBe(0);
+    const out = JSON.parse(t.text());
+    expect(out.impact.baseline).toBe('glibc');
+    const tie = out.impact.impacts.find((i: { scenario: { host: string; destinations: string } }) => i.scenario.host === 'gua-v4' && i.scenario.destinations === 'gua-v4');
+    // IPv4 falls from 10 to ::/0's 40 and ties global IPv6: the resolver's order decides.
+    expect(tie).toMatchObject({ change: 'tie', severity: 'warning', before: { first: '3fff:0:2::1' }, after: { first: null, order: ['3fff:0:2::1', '198.51.100.7'], orderIfAFirst: ['198.51.100.7', '3fff:0:2::1'] } });
+    const stock = io(dir);
+    writeFileSync(path.join(dir, 'stock.ip6addrctl.conf'), '::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n');
+    await command.run({ scenarios: true, policy: 'stock.ip6addrctl.conf', format: 'json' }, stock.io);
+    expect(JSON.parse(stock.text()).impact).toMatchObject({ baseline: 'freebsd', impacts: [] });
+    const text = io(dir);
+    await command.run({ scenarios: true, policy: 'ygg.gai.conf' }, text.io);
+    expect(text.text()).toMatch(/Impact against glibc's default table \(\d+ scenarios/);
+    expect(text.text()).toContain('[warning] a GUA+IPv4 host tries 3fff:0:2::1 or 198.51.100.7 first, whichever the resolver lists first (both precedence 40)');
+  });
 });

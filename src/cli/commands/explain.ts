@@ -10,6 +10,8 @@ import {
   simulationJson, SIM_PLATFORMS, type SimPlatform,
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { formatImpactView, impactView, impactViewJson } from '../impact-view.js';
+import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
 
 /** The version of explain's JSON shape (schema/explain.schema.json). */
 const EXPLAIN_JSON_VERSION = 1;
@@ -38,6 +40,12 @@ async function loadPolicy(argv: Record<string, unknown>, io: CommandIO, platform
   });
   const dialect = read.dialect === 'gai' ? 'gai' : 'ip6addrctl';
   return { dialect, read, table: modelOf(read.policy, read.semantics).table, label: `policy ${file} (${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'})` };
+}
+
+function baselineOption(value: unknown): Platform | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !(PLATFORMS as readonly string[]).includes(value)) throw new UsageError(`explain: --baseline must be one of ${PLATFORMS.join(', ')}`);
+  return value as Platform;
 }
 
 function stringList(value: unknown): string[] {
@@ -80,8 +88,9 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
         host: r.host,
         cells: r.cells.map((c) => ({ destinations: c.destinations, ...simulationJson(c.withPolicy), differsFromDefault: c.differs, defaultOrder: c.withDefault.order })),
       }));
-      io.stdout(JSON.stringify({ version: EXPLAIN_JSON_VERSION, platform, policy: policy !== undefined, rows }, null, 2) + '\n');
-    } else io.stdout(formatScenarios(report));
+      const impact = policy ? impactViewJson(impactView(policy.read.policy, baselineOption(argv.baseline))) : undefined;
+      io.stdout(JSON.stringify({ version: EXPLAIN_JSON_VERSION, platform, policy: policy !== undefined, rows, ...(impact ? { impact } : {}) }, null, 2) + '\n');
+    } else io.stdout(formatScenarios(report) + (policy ? formatImpactView(impactView(policy.read.policy, baselineOption(argv.baseline))) : ''));
     return 0;
   }
 
@@ -114,7 +123,8 @@ export const command: CommandModule = {
       // One value per flag (repeat the flag), so the destinations after it stay destinations.
       { name: 'source', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a host address, in the order they were added' },
       { name: 'deprecated', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a deprecated host address' },
-      { name: 'scenarios', type: 'boolean', describe: 'tabulate common hosts and destination sets instead' },
+      { name: 'scenarios', type: 'boolean', describe: 'tabulate common hosts and destination sets instead; with --policy, also every scenario the policy changes against the baseline (the impact view)' },
+      { name: 'baseline', type: 'string', choices: [...PLATFORMS], valueName: 'PLATFORM', describe: "with --scenarios --policy: the built-in table to compare with (default: the policy's own system's)" },
       { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'output format' },
       ...LIMIT_OPTIONS,
     ],

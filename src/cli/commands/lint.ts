@@ -4,6 +4,7 @@ import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
+import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
 import { lintAndFix, lintText, type LintResult } from '../../lint/lint.js';
 import { RULE_IDS, type RuleId } from '../../rules/catalog.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
@@ -29,6 +30,7 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'color', type: 'boolean', negatable: true, describe: 'Colour the stylish output (default: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)' },
   { name: 'stdin-filename', type: 'string', valueName: 'NAME', describe: 'Name to report (and detect the dialect from) for standard input' },
   { name: 'interfaces', type: 'string', valueName: 'LIST', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
+  { name: 'baseline', type: 'string', choices: PLATFORMS, valueName: 'PLATFORM', describe: "The built-in table findings are judged against (default: the file's own system's; docs/impact.md)" },
   ...LIMIT_OPTIONS,
 ];
 
@@ -63,6 +65,7 @@ export const command: CommandModule = {
 };
 
 interface LintArgs {
+  baseline?: Platform;
   files?: string[];
   format: (typeof FORMATS)[number];
   dialect?: Dialect;
@@ -156,7 +159,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
       const input = await readInput(file, io, limits, reportedName);
       const found = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
-      const config = interfaces ? { ...found, interfaces } : found;
+      const config = { ...found, ...(interfaces ? { interfaces } : {}), ...(args.baseline ? { baseline: args.baseline } : {}) };
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config, encoding: input.encoding };
       // invalid-utf8 (src/rules/invalid-utf8.ts) builds its message from the first bad byte.
