@@ -23,6 +23,10 @@ export interface Attributed {
 
 /** Beyond this many lines, lines are not tried one by one (their changes stay with the file). */
 export const MAX_LINES = 200;
+/** Each line tried builds the table again: lines tried x table rows stays under this. */
+export const ABLATION_ROW_BUDGET = 100_000;
+/** Beyond this many lines no counterfactual is built at all: the changes stay with the file (a 500k-row table costs one comparison). */
+export const MAX_ATTRIBUTED_LINES = 2_000;
 
 const harmful = (list: readonly GradedChange[]) => list.filter((c) => c.severity === 'warning' || c.severity === 'error');
 
@@ -34,6 +38,8 @@ export function attribute(setup: ImpactSetup, policy: Policy, table: EffectiveTa
   let open = harmful(changes(setup, setup.baseline, table));
   if (open.length === 0) return [];
   const out: Attributed[] = [];
+  const valueEntries = policy.entries.filter((e) => isRow(e) || isGaiTableEntry(e));
+  if (valueEntries.length > MAX_ATTRIBUTED_LINES) return [{ cause: { kind: 'file' }, changes: open }];
   /** Claim the open changes that the counterfactual table undoes. */
   const claim = (cause: Cause, counterfactual: EffectiveTable) => {
     const still = new Set(harmful(changes(setup, setup.baseline, counterfactual, open.map((c) => c.index))).map((c) => c.index));
@@ -65,7 +71,7 @@ export function attribute(setup: ImpactSetup, policy: Policy, table: EffectiveTa
     }
   }
 
-  const lines = policy.entries.filter((e) => isRow(e) || isGaiTableEntry(e)).slice(0, MAX_LINES);
+  const lines = valueEntries.slice(0, Math.min(MAX_LINES, Math.floor(ABLATION_ROW_BUDGET / Math.max(valueEntries.length, 1))));
   for (const entry of lines) {
     if (open.length === 0) break;
     claim({ kind: 'line', entry }, effectiveTable({ ...policy, entries: policy.entries.filter((e) => e !== entry) }));

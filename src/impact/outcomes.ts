@@ -46,8 +46,7 @@ const cache = new WeakMap<EffectiveTable, Map<string, (Outcome | undefined)[]>>(
 export function cachedOutcome(platform: SimPlatform, table: EffectiveTable, scenarios: readonly Scenario[], key: string, index: number): Outcome {
   let byKey = cache.get(table);
   if (!byKey) cache.set(table, (byKey = new Map()));
-  const id = `${platform}|${key}`;
-  let list = byKey.get(id);
-  if (!list) byKey.set(id, (list = new Array(scenarios.length)));
+  let list = byKey.get(key);
+  if (!list) byKey.set(key, (list = new Array(scenarios.length)));
   return (list[index] ??= outcomeOf(platform, table, scenarios[index]!));
 }

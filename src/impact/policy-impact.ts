@@ -9,7 +9,7 @@ import { changesBetween, type GradedChange } from './changes.js';
 import { inferGoals, NO_GOALS, type Goals, type WrittenLine } from './goals.js';
 import { knownTableOf, stockTableOf } from './stock-tables.js';
 import { cachedOutcome, type Outcome } from './outcomes.js';
-import { scenariosFor, type OwnPrefixes, type Scenario } from './scenario-catalogue.js';
+import { MAX_OWN_PREFIXES, scenariosFor, type OwnPrefixes, type Scenario } from './scenario-catalogue.js';
 
 export interface ImpactSetup {
   readonly platform: SimPlatform;
@@ -18,6 +18,8 @@ export interface ImpactSetup {
   readonly scenarios: readonly Scenario[];
   /** Identifies the scenario list, for the outcome cache. */
   readonly key: string;
+  /** The platform and the scenario list, for the outcome cache. */
+  readonly cacheKey: string;
   readonly goals: Goals;
   /** The system's own table the file is, if any: then nothing in it is the author's change. */
   readonly stock: Platform | null;
@@ -39,12 +41,15 @@ export function impactSetup(input: ImpactInput): ImpactSetup {
   const baselinePlatform: Platform = input.baseline ?? input.system;
   const baseline = builtinEffectiveTable(baselinePlatform);
   const scenarios = scenariosFor(input.own);
+  const key = `${input.own.ula.slice(0, MAX_OWN_PREFIXES).map(prefixKey).join(',')}|${input.own.gua.slice(0, MAX_OWN_PREFIXES).map(prefixKey).join(',')}`;
   return {
     platform: input.system,
+    cacheKey: `${input.system}|${key}`,
     baselinePlatform,
     baseline,
     scenarios,
-    key: `${input.own.ula.map(prefixKey).join(',')}|${input.own.gua.map(prefixKey).join(',')}`,
+    // The scenarios depend only on the first few own prefixes (scenariosFor caps them).
+    key,
     // A platform's own table adopted whole states no goal of the author's.
     // (Site prefixes in the config are an intent of their own, stock table or not.)
     goals: knownTableOf(input.table) ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven } : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
@@ -53,7 +58,7 @@ export function impactSetup(input: ImpactInput): ImpactSetup {
 }
 
 export function outcome(setup: ImpactSetup, table: EffectiveTable, index: number): Outcome {
-  return cachedOutcome(setup.platform, table, setup.scenarios, setup.key, index);
+  return cachedOutcome(setup.platform, table, setup.scenarios, setup.cacheKey, index);
 }
 
 /** What changes, scenario by scenario (or only in the scenarios given), when `before` is replaced by `after`. */

@@ -84,12 +84,12 @@ export function lintWithRule(rule: Rule<RuleId>, text: string, dialect: Dialect,
   const readOptions = config.glibcVersion ? { glibcVersion: config.glibcVersion } : {};
   const read = (t: string) => readPolicy(dialect, t, readOptions).policy;
   const policy = read(text);
-  const found = withProvenFixes(policy, config, runPolicyRule(rule, policy, config), { read, run: (p) => runPolicyRule(rule, p, config) });
+  const table = effectiveTable(policy);
+  const found = withProvenFixes(policy, table, config, runPolicyRule(rule, policy, config, table), { read, count: (p) => runPolicyRule(rule, p, config).length });
   return found.map((d) => ({ ...d, message: fitMessage(d.message) }));
 }
 
-function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string): Diagnostic[] {
-  const table = effectiveTable(policy);
+function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string, table: EffectiveTable = effectiveTable(policy)): Diagnostic[] {
   return RULES.filter((rule) => config.rules[rule.meta.id] !== 'off' && (only === undefined || rule.meta.id === only)).flatMap((rule) => runPolicyRule(rule, policy, config, table));
 }
 
@@ -119,7 +119,8 @@ export function lintText(text: string, options: LintOptions): LintResult {
     const { policy, findings } = readPolicy(options.dialect, text, readOptions);
     const source = RULES.flatMap((rule) => runSourceRule(rule, text, options));
     const read = (fixed: string) => readPolicy(options.dialect, fixed, readOptions).policy;
-    const policyFindings = withProvenFixes(policy, config, runRules(policy, config), { read, run: (p, id) => runRules(p, config, id) });
+    const table = effectiveTable(policy);
+    const policyFindings = withProvenFixes(policy, table, config, runRules(policy, config, undefined, table), { read, count: (p, id) => runRules(p, config, id).length });
     const all = [...source, ...renderFindings(findings), ...policyFindings];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments));
   } catch (error) {

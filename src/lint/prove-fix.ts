@@ -7,19 +7,27 @@ import type { Policy } from '../model/ast.js';
 import type { ResolvedConfig } from '../model/config.js';
 import type { Fix } from '../model/diagnostic.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
-import { effectiveTable } from '../model/effective-table.js';
+import { effectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import { changes } from '../impact/policy-impact.js';
 import { impactOf } from '../rules/support/impact.js';
 import type { RuleContext } from '../rules/rule.js';
 
 /** Beyond this many lines, safe fixes are trusted (the property tests prove them) rather than re-simulated one by one. */
 export const MAX_PROVEN_SAFE_FIX_LINES = 500;
+/**
+ * Each proof reads the fixed file again: proofs x lines stays under this, so a 500k-line
+ * table costs one proof, not one per finding. Unsafe fixes past the budget are withheld
+ * (an unproven fix is never offered).
+ */
+export const PROOF_LINE_BUDGET = 20_000;
+/** And at most this many unsafe fixes are proven in one file (each re-runs its rule on the fixed file). */
+export const MAX_PROOFS = 24;
 
 export interface FixProver {
   /** The policy a fixed text reads as. */
   readonly read: (text: string) => Policy;
-  /** The findings one rule reports on a policy. */
-  readonly run: (policy: Policy, ruleId: string) => Diagnostic[];
+  /** How many findings one rule reports on a policy. */
+  readonly count: (policy: Policy, ruleId: string) => number;
 }
 
 function applyOne(text: string, fix: Fix): string {
@@ -35,21 +43,29 @@ function ownScenarios(d: Diagnostic): Set<string> {
 }
 
 /** Why the fix must not be offered, or null when it is proven. */
-export function disproveFix(policy: Policy, config: ResolvedConfig, d: Diagnostic, prover: FixProver): string | null {
+export function disproveFix(policy: Policy, table: EffectiveTable, config: ResolvedConfig, d: Diagnostic, prover: FixProver): string | null {
   const fix = d.fix!;
   const fixed = prover.read(applyOne(policy.source, fix));
-  const context: RuleContext = { policy, table: effectiveTable(policy), config, report: () => undefined };
-  const setup = impactOf(context);
-  const diff = changes(setup, context.table, effectiveTable(fixed));
+  const fixedTable = effectiveTable(fixed);
+  const setup = impactOf({ policy, table, config, report: () => undefined } satisfies RuleContext);
+  const diff = changes(setup, table, fixedTable);
   if (fix.safety === 'safe') {
     return diff.length === 0 ? null : `a safe fix must change nothing, but it would change ${diff.length} scenario(s)`;
   }
-  const before = prover.run(policy, d.ruleId).length;
-  if (prover.run(fixed, d.ruleId).length >= before) return 'the fixed file still has the finding';
+  const own = ownScenarios(d);
+  if (own.size > 0) {
+    // A finding with impacts is gone when each of its scenarios either comes out differently
+    // now, or was worse off than the baseline and no longer is.
+    const mine = setup.scenarios.flatMap((s, i) => (own.has(`${s.host.id}|${s.set.id}`) ? [i] : []));
+    const harmful = (t: EffectiveTable) => new Set(changes(setup, setup.baseline, t, mine).filter((c) => c.severity === 'warning' || c.severity === 'error').map((c) => c.index));
+    const was = harmful(table);
+    const still = harmful(fixedTable);
+    const moved = new Set(changes(setup, table, fixedTable, mine).map((c) => c.index));
+    if (mine.some((i) => !moved.has(i) && !(was.has(i) && !still.has(i)))) return 'the fixed file still has the finding';
+  } else if (prover.count(fixed, d.ruleId) >= prover.count(policy, d.ruleId)) return 'the fixed file still has the finding';
   // Harm: a scenario the finding is not about that gets worse, even one that goes back to
   // the default's behaviour (a fix that undoes a file's deliberate improvement re-creates
   // the very problem the file fixed, e.g. a ULA label table put back).
-  const own = ownScenarios(d);
   const harm = diff.filter((c) => (c.severity === 'warning' || c.severity === 'error') && !own.has(`${c.scenario.host.id}|${c.scenario.set.id}`));
   if (harm.length === 0) return null;
   const h = harm[0]!;
@@ -58,8 +74,34 @@ export function disproveFix(policy: Policy, config: ResolvedConfig, d: Diagnosti
 }
 
 /** The findings, with every fix that fails its proof taken away (and the reason in details). */
-export function withProvenFixes(policy: Policy, config: ResolvedConfig, findings: readonly Diagnostic[], prover: FixProver): Diagnostic[] {
-  return findings.map((d) => withAdvice(proven(policy, config, d, prover)));
+export function withProvenFixes(policy: Policy, table: EffectiveTable, config: ResolvedConfig, findings: readonly Diagnostic[], prover: FixProver): Diagnostic[] {
+  let budget = PROOF_LINE_BUDGET;
+  let proofs = 0;
+  // How many findings each rule has before any fix, counted once per rule.
+  const before = new Map<string, number>();
+  const counting: FixProver = {
+    read: prover.read,
+    count: (p, id) => {
+      if (p !== policy) return prover.count(p, id);
+      if (!before.has(id)) before.set(id, prover.count(p, id));
+      return before.get(id)!;
+    },
+  };
+  return findings.map((d) => {
+    const needsProof = d.fix !== undefined && !(d.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES);
+    if (needsProof && (budget < Math.max(policy.lineCount, 1) || proofs >= MAX_PROOFS)) return withAdvice(withheld(d, 'too many fixes to prove in one file; fix the first ones and run again'));
+    if (needsProof) {
+      budget -= Math.max(policy.lineCount, 1);
+      proofs++;
+    }
+    return withAdvice(proven(policy, table, config, d, counting));
+  });
+}
+
+function withheld(d: Diagnostic, why: string): Diagnostic {
+  const { fix: _withheld, fixAdvice: _advice, ...rest } = d;
+  const details = typeof d.details === 'object' && d.details !== null ? d.details : {};
+  return { ...rest, message: `${d.message} No automatic fix: ${why}.`, details: { ...details, fixWithheld: why } };
 }
 
 /** A proven fix's advice joins the message; a withheld one's gave way to the reason. */
@@ -69,14 +111,9 @@ function withAdvice(d: Diagnostic): Diagnostic {
   return { ...rest, message: `${d.message} ${fixAdvice}` };
 }
 
-function proven(policy: Policy, config: ResolvedConfig, d: Diagnostic, prover: FixProver): Diagnostic {
-  {
-    if (!d.fix) return d;
-    if (d.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES) return d;
-    const why = disproveFix(policy, config, d, prover);
-    if (!why) return d;
-    const { fix: _withheld, fixAdvice: _advice, ...rest } = d;
-    const details = typeof d.details === 'object' && d.details !== null ? d.details : {};
-    return { ...rest, message: `${d.message} No automatic fix: ${why}.`, details: { ...details, fixWithheld: why } };
-  }
+function proven(policy: Policy, table: EffectiveTable, config: ResolvedConfig, d: Diagnostic, prover: FixProver): Diagnostic {
+  if (!d.fix) return d;
+  if (d.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES) return d;
+  const why = disproveFix(policy, table, config, d, prover);
+  return why ? withheld(d, why) : d;
 }

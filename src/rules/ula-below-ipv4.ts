@@ -14,6 +14,8 @@ import { lineText } from './support/line-claims.js';
 import { EXAMPLE_V4_DEST, ulaIntent } from './support/ula-intent.js';
 import { valueLineOf } from './support/value-lines.js';
 import { worst } from '../impact/changes.js';
+import { outcome } from '../impact/policy-impact.js';
+import { isIPv4Text } from '../impact/scenario-catalogue.js';
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +35,8 @@ export const rule: Rule = {
       return node ? { fix: { safety: 'unsafe' as const, description: `raise the precedence to ${wanted}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }] } } : {};
     };
     const reported = new Set<number>();
-    const base = impactOf(context).baselinePlatform;
+    const setup = impactOf(context);
+    const base = setup.baselinePlatform;
     for (const { cause, changes } of claimsOf(context, 'ula-below-ipv4')) {
       if (cause.kind !== 'line') continue;
       const line = valueLineOf(cause.entry);
@@ -55,7 +58,14 @@ export const rule: Rule = {
       if (d.precedence >= v4.precedence) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
       if (anchor && reported.has(anchor.span.start.offset)) continue;
+      // The symptom, for the details and the fix's proof: ULA hosts reaching ULA services over IPv4.
+      const symptom = setup.scenarios.flatMap((s, i) => {
+        if (!s.host.id.startsWith('ula-v4') || !s.set.id.startsWith('ula-v4')) return [];
+        const o = outcome(setup, table, i);
+        return o.first !== null && isIPv4Text(o.first) ? [{ index: i, scenario: s, before: outcome(setup, setup.baseline, i), after: o, kind: 'ipv4-first' as const, severity: 'warning' as const }] : [];
+      });
       context.report({
+        details: impactDetails(symptom, { intent: intent.source }),
         message:
           `ULA destinations rank below IPv4 (rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}, IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}, ` +
           `so hosts sharing ${prefixText(ula)} reach each other over IPv4.`,
