@@ -17,11 +17,9 @@
 // services numbered in them (they replace the catalogue's generic ones), so its unsafe fixes are
 // not proven for a ULA/GUA host or destination outside them, and some do make IPv4 first there.
 // Counterexamples found with the default seeds (shrunk by fast-check):
-// - partial-table, gai.conf "label 4000::/32 0\nprecedence 4000::/32 0\n" (4000::/32 counts as a
-//   site GUA row): restoring label 2002::/16 2, fc00::/7 6, 2001::/32 7 makes a host fd00::1/48 +
-//   10.0.0.1/8 try 192.168.0.1 before 2002:100:1::1 ... (a 6to4 name: exempt since) and, with
-//   "precedence fd79:e9d2:f8bb:41c6::/64 60 / label 2001:db8:7100::/40 14", a GUA host
-//   2001:db8:7e3b::…/64 + 10.120.192.88/16 tries 192.168.61.127 before the ULA service
+// - partial-table, gai.conf "precedence fd79:e9d2:f8bb:41c6::/64 60\nlabel 2001:db8:7100::/40 14\n"
+//   (shrunk from a generated file): restoring label 2002::/16 2, fc00::/7 6, 2001::/32 7 makes a
+//   GUA host 2001:db8:7e3b::…/64 + 10.120.192.88/16 try 192.168.61.127 before the ULA service
 //   fd79:e9d2:f8bb:41c6::… it reached over IPv6 before the fix (the catalogue's GUA host is
 //   2001:db8:7100::10, inside the /40, and sees no change);
 // - behaviour-change, ip6addrctl.conf "fc00::/7 45 13\n2001:db8:c3bd::/48 100 13\nfec0::/10 1 11\n
