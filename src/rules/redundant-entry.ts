@@ -3,7 +3,7 @@
 // info, never a warning. A row that restates a prefix the platform's default table gives
 // another value (`label fc00::/7 1` beside `label ::/0 1`, the documented ULA fix) says on
 // purpose what the file changes, and is not reported.
-import { isRow } from '../model/ast.js';
+import { isGaiTableEntry, isRow } from '../model/ast.js';
 import type { Rule } from './rule.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import { impactOf } from './support/impact.js';
@@ -45,6 +45,8 @@ export const rule: Rule = {
       if (parents.some((p) => !p)) continue;
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
       if (overridesDefault(line, baseline)) continue;
+      // A gai.conf's only line of its kind: removing it brings back glibc's whole default table.
+      if (!isRow(line.entry) && policy.entries.filter((e) => isGaiTableEntry(e) && e.kind === (line.label !== undefined ? 'label' : 'precedence')).length === 1) continue;
       context.report({
         message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes no address. Remove it if it documents nothing.`,
         span: line.entry.span,

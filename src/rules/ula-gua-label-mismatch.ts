@@ -62,7 +62,9 @@ export const rule: Rule = {
       reported.add(key);
       const raised = intent.source === 'raised-precedence' && ula.line?.precedence !== undefined ? ` Raising it to ${ula.line.precedence} does not help.` : '';
       const others = mismatchCount > 1 ? ` (and ${mismatchCount - 1} more global prefix${mismatchCount > 2 ? 'es' : ''})` : '';
-      const fix = labelFix(policy, ula, d.label, table);
+      // No row covers the destination (an ip6addrctl.conf without ::/0): it has no label,
+      // so no label for the ULA can match it, and "label -1" is not a value a file may write.
+      const fix = d.label < 0 ? { suggestion: '' } : labelFix(policy, ula, d.label, table);
       const message =
         `Rule 5: a ${formatAnyAddress(source, 6)}+IPv4 host reaching ${formatAnyAddress(destination, 6)}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
         `so ${platformName(context)} tries ${formatIPv4(0xc6336407)} first whatever the precedences.${raised}`;
@@ -73,7 +75,7 @@ export const rule: Rule = {
         ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
         details: { intent: intent.source, ula: prefixText(ula), destination: formatAnyAddress(destination, 6), simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps } },
         ...(fix.fix ? { fix: fix.fix } : {}),
-        fixAdvice: `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
+        fixAdvice: d.label < 0 ? `No row covers ${formatAnyAddress(destination, 6)}: add a \`::/0\` row, then give ${prefixText(ula)} its label.` : `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
       });
     }
   },
