@@ -22,12 +22,19 @@ function formatIPv6(value) {
   const parts = [];
   for (let i = 7; i >= 0; i--) parts.push(Number((value >> BigInt(i * 16)) & 0xffffn));
   // RFC 5952: compress the longest run (>= 2) of zero groups.
-  let best = -1, bestLen = 0;
+  let best = -1,
+    bestLen = 0;
   for (let i = 0; i < 8; ) {
-    if (parts[i] !== 0) { i++; continue; }
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && parts[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) { best = i; bestLen = j - i; }
+    if (j - i > bestLen && j - i >= 2) {
+      best = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = parts.map((p) => p.toString(16));

@@ -39,9 +39,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 /** Per-invocation limit: a run over it counts as a FAIL and its case is not run again. */
 const TIMEOUT_MS = Number(option('--timeout') ?? (QUICK ? 60 : 120)) * 1000;
 
-const RUNS = QUICK
-  ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, equiv: 3 }
-  : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, equiv: 7 };
+const RUNS = QUICK ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, equiv: 3 } : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, equiv: 7 };
 
 const BUDGET = { cold: 1.4, batch: 10, lint100kMs: 1500, lint100kMB: 300, scaleRatio: 12, equivMs: 300 };
 
@@ -61,7 +59,15 @@ function runOnce(cmd, cmdArgs, { okCodes = [0, 1], env } = {}) {
   const rssFile = join(work, 'rss.txt');
   const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
   const t0 = performance.now();
-  const r = spawnSync(file, argv, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'], timeout: TIMEOUT_MS, killSignal: 'SIGKILL', ...(env ? { env: { ...process.env, ...env } } : {}) });
+  const r = spawnSync(file, argv, {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+    ...(env ? { env: { ...process.env, ...env } } : {}),
+  });
   const ms = performance.now() - t0;
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
   if (r.error) throw r.error;
@@ -125,7 +131,10 @@ function record(id, data) {
   results.push({ id, ...data });
 }
 
-const lint = (...files) => () => runOnce(NODE, [BIN, ...files]);
+const lint =
+  (...files) =>
+  () =>
+    runOnce(NODE, [BIN, ...files]);
 
 // ---------------------------------------------------------------- header
 
@@ -155,7 +164,9 @@ try {
     console.log(`  where the ${ms(pl.median - base.median)} over node go (differences of medians):`);
     console.log(`    loading the bundle (read, code cache, top-level code): ${ms(load.median - base.median)}  (policylint --version ${fmtMs(load)})`);
     console.log(`    linting the file (arguments, read, Chevrotain parser, rules, output): ${ms(pl.median - load.median)}`);
-    console.log(`    without the code cache, compiling would add: ${ms(uncached.median - pl.median)}  (POLICYLINT_CODE_CACHE=0: ${fmtMs(uncached)}, ${(uncached.median / base.median).toFixed(2)}×)`);
+    console.log(
+      `    without the code cache, compiling would add: ${ms(uncached.median - pl.median)}  (POLICYLINT_CODE_CACHE=0: ${fmtMs(uncached)}, ${(uncached.median / base.median).toFixed(2)}×)`,
+    );
     record('cold', { policylint: pl, node: base, load, uncached, ratio });
   }
 
@@ -164,7 +175,7 @@ try {
     const files = writeBatch(ROOT, join(work, 'batch'), 1000);
     const [many, one] = interleaved([{ run: lint(...files) }, { run: lint(files[0]) }], RUNS.batch).map((s) => stats(s.map((x) => x.ms)));
     const ratio = many.median / one.median;
-    console.log('\n2. batch (the repository\'s 26 good fixtures, copied round-robin)');
+    console.log("\n2. batch (the repository's 26 good fixtures, copied round-robin)");
     line('  1 file', fmtMs(one));
     line('  1,000 files, one invocation', fmtMs(many));
     line('  ratio', `${ratio.toFixed(2)}×  (${((many.median - one.median) / 999).toFixed(2)} ms per extra file)`, ratio, BUDGET.batch, '×');
@@ -225,7 +236,11 @@ try {
     // two unrelated 10k-row tables (not equivalent: every run differs, the worst case).
     const converted = join(work, 'tables/t10000-converted.gai.conf');
     // (Made in-process from the bundled sources: `policylint convert` itself may be slow.)
-    const conv = runOnce(NODE, [child, tables[10_000].ip6addrctl, 'ip6addrctl', tables[10_000].ip6addrctl, 'ip6addrctl', '1', '--convert-to', 'gai', converted], { okCodes: [0] });
+    const conv = runOnce(
+      NODE,
+      [child, tables[10_000].ip6addrctl, 'ip6addrctl', tables[10_000].ip6addrctl, 'ip6addrctl', '1', '--convert-to', 'gai', converted],
+      { okCodes: [0] },
+    );
     if (conv.timedOut) throw new Error('making the gai translation timed out');
     const pairs = [
       { id: 'ip6addrctl vs its gai translation', args: [tables[10_000].ip6addrctl, 'ip6addrctl', converted, 'gai'] },
@@ -259,4 +274,3 @@ if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify({ node: process.version, cpus: cpus().length, quick: QUICK, results }, null, 2));
 }
 process.exitCode = STRICT && failed > 0 ? 1 : 0;
-

@@ -115,7 +115,6 @@ export class GaiConfParser extends CstParser {
 let lexer: Lexer | undefined;
 let parser: GaiConfParser | undefined;
 
-
 /** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
 export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
   lexer ??= new Lexer(gaiTokens, { ...lexerConfig, skipValidations: true });

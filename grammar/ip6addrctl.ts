@@ -84,7 +84,6 @@ export class Ip6addrctlParser extends CstParser {
 let lexer: Lexer | undefined;
 let parser: Ip6addrctlParser | undefined;
 
-
 /** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
 export function parseIp6addrctlLines(text: string, onLine: (line: CstNode) => void): void {
   lexer ??= new Lexer(ip6addrctlTokens, { ...lexerConfig, skipValidations: true });

@@ -19,4 +19,7 @@ await writeManPage();
 // The code cache for this Node (bin/policylint.cjs writes it after a run that found none):
 // one lint of a typical file, so the cache holds the functions the lint path compiles.
 const { spawnSync } = await import('node:child_process');
-spawnSync(process.execPath, ['bin/policylint.cjs', 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf'], { stdio: 'ignore', env: { ...process.env, POLICYLINT_CODE_CACHE: '1' } });
+spawnSync(process.execPath, ['bin/policylint.cjs', 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf'], {
+  stdio: 'ignore',
+  env: { ...process.env, POLICYLINT_CODE_CACHE: '1' },
+});

@@ -68,8 +68,15 @@ function configSchema() {
       },
       platform: { enum: [...PLATFORMS] },
       glibcVersion: { type: 'string', pattern: '^2\\.[0-9]+$', description: 'glibc whose version-dependent parsing applies (default 2.41).' },
-      baseline: { enum: [...PLATFORMS], description: "The built-in table impact is judged against (default: the file's own system's: glibc's defaults, FreeBSD's ipv6_prefer)." },
-      interfaces: { type: 'array', items: { type: 'string', pattern: '^[!-~]{1,15}$' }, description: "The FreeBSD target host's interfaces in index order from 1 (decides %name zones), e.g. [\"lo0\", \"em0\"]." },
+      baseline: {
+        enum: [...PLATFORMS],
+        description: "The built-in table impact is judged against (default: the file's own system's: glibc's defaults, FreeBSD's ipv6_prefer).",
+      },
+      interfaces: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[!-~]{1,15}$' },
+        description: 'The FreeBSD target host\'s interfaces in index order from 1 (decides %name zones), e.g. ["lo0", "em0"].',
+      },
     },
   };
 }
@@ -127,7 +134,11 @@ function decodeExample(text) {
     pad = m[2];
     return m[1] + m[2].repeat(Math.max(1, Number(m[3]) - Buffer.byteLength(m[1])));
   });
-  const joined = lines.join('\n').replace(/^<BOM>/, '\uFEFF').replace(/␍/g, '\r').replace(/␀/g, '\0');
+  const joined = lines
+    .join('\n')
+    .replace(/^<BOM>/, '\uFEFF')
+    .replace(/␍/g, '\r')
+    .replace(/␀/g, '\0');
   const parts = joined.split(/\\x([0-9A-Fa-f]{2})/);
   const bytes = Buffer.concat(parts.map((part, i) => (i % 2 ? Buffer.from([Number.parseInt(part, 16)]) : Buffer.from(part, 'utf8'))));
   return { bytes, pad };
@@ -199,9 +210,13 @@ async function rulePage(id, text) {
     for (const block of exampleBlocks(lines, ...useInstead)) {
       const { bytes } = decodeExample(lines.slice(block.open + 1, block.close).join('\n') + '\n');
       const { out } = await runPolicylint(block.name, bytes, ['--format', 'json', block.name]);
-      const found = JSON.parse(out).flatMap((r) => r.messages).filter((m) => m.ruleId === id);
+      const found = JSON.parse(out)
+        .flatMap((r) => r.messages)
+        .filter((m) => m.ruleId === id);
       if (found.length > 0) {
-        throw new PageError(`docs/rules/${id}.md: the "Use instead" input ${block.name} (line ${block.open + 1}) still reports ${id}: ${found.map((m) => `${m.line}:${m.column} ${m.message}`).join(' | ')}`);
+        throw new PageError(
+          `docs/rules/${id}.md: the "Use instead" input ${block.name} (line ${block.open + 1}) still reports ${id}: ${found.map((m) => `${m.line}:${m.column} ${m.message}`).join(' | ')}`,
+        );
       }
     }
   }
@@ -209,7 +224,8 @@ async function rulePage(id, text) {
   const example = section(lines, 'Example');
   if (!example) return text;
   const blocks = exampleBlocks(lines, ...example);
-  if (blocks.length === 0) throw new PageError(`docs/rules/${id}.md: \`## Example\` has no named \`\`\`conf input (or add the page to EXAMPLE_EXEMPT in scripts/generate.mjs)`);
+  if (blocks.length === 0)
+    throw new PageError(`docs/rules/${id}.md: \`## Example\` has no named \`\`\`conf input (or add the page to EXAMPLE_EXEMPT in scripts/generate.mjs)`);
   // Work from the last block up, so earlier indexes stay valid.
   for (const block of blocks.reverse()) {
     const { bytes, pad } = decodeExample(lines.slice(block.open + 1, block.close).join('\n') + '\n');
@@ -226,8 +242,10 @@ async function rulePage(id, text) {
     const { out, code } = await runPolicylint(block.name, bytes, args);
     const reports = out.split('\n').some((l) => /^\S+:\d+:\d+ +(error|warning|info) /.test(l) && l.endsWith(`  ${id}`));
     if (!reports && UNTRIGGERED.has(id)) console.warn(`docs/rules/${id}.md: the example does not report ${id} (listed as untriggered: ${UNTRIGGERED.get(id)})`);
-    else if (reports && UNTRIGGERED.has(id)) throw new PageError(`docs/rules/${id}.md: the example reports ${id} now: remove it from "untriggered" in scripts/rule-examples.json`);
-    else if (!reports) throw new PageError(`docs/rules/${id}.md: the example ${block.name} (line ${block.open + 1}) does not report ${id}; policylint printed:\n${out}`);
+    else if (reports && UNTRIGGERED.has(id))
+      throw new PageError(`docs/rules/${id}.md: the example reports ${id} now: remove it from "untriggered" in scripts/rule-examples.json`);
+    else if (!reports)
+      throw new PageError(`docs/rules/${id}.md: the example ${block.name} (line ${block.open + 1}) does not report ${id}; policylint printed:\n${out}`);
     let shown = out.replace(/\n+$/, '');
     if (pad) shown = shown.replace(new RegExp(`${pad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}{9,}`, 'g'), `${pad.repeat(8)}…`);
     const consoleLines = ['```console', `$ policylint ${args.join(' ')}`, ...(shown ? shown.split('\n') : []), '$ echo $?', String(code), '```'];
@@ -240,7 +258,9 @@ async function rulePage(id, text) {
 write('schema/policylint.schema.json', JSON.stringify(configSchema(), null, 2) + '\n');
 write('docs/rules/README.md', rulesReadme());
 const pageErrors = [];
-for (const file of readdirSync(join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+for (const file of readdirSync(join(root, 'docs', 'rules'))
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .sort()) {
   const id = file.slice(0, -3);
   const current = readFileSync(join(root, 'docs', 'rules', file), 'utf8');
   try {
@@ -255,5 +275,8 @@ if (pageErrors.length > 0) {
   console.error(`scripts/generate.mjs: ${pageErrors.length} rule page(s) need a different example:\n${pageErrors.join('\n\n')}`);
   process.exit(1);
 }
-const diagrams = spawnSync(process.execPath, [join(root, 'scripts', 'diagrams.mjs'), '--out', join(outRoot, 'docs', 'grammar')], { stdio: 'inherit', env: process.env });
+const diagrams = spawnSync(process.execPath, [join(root, 'scripts', 'diagrams.mjs'), '--out', join(outRoot, 'docs', 'grammar')], {
+  stdio: 'inherit',
+  env: process.env,
+});
 if (diagrams.status !== 0) process.exit(diagrams.status ?? 1);

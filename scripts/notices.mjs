@@ -38,12 +38,22 @@ export async function bundledPackages() {
     const files = readdirSync(dir)
       .filter((f) => /^(licen[cs]e|copying|notice)([.-].*)?$/i.test(f))
       .sort()
-      .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8').replace(/\r\n/g, '\n').replace(/^([ \t]*\n)+/, '').trimEnd() }));
+      .map((f) => ({
+        name: f,
+        text: readFileSync(join(dir, f), 'utf8')
+          .replace(/\r\n/g, '\n')
+          .replace(/^([ \t]*\n)+/, '')
+          .trimEnd(),
+      }));
     if (!files.some((f) => /^(licen[cs]e|copying)/i.test(f.name))) {
       throw new Error(`${manifest.name} (${relative(ROOT, dir)}) is in the bundle but has no LICENSE file: add its license text by hand`);
     }
     const repo = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
-    const source = (manifest.homepage ?? repo ?? '').replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '').replace(/^([\w.-]+\/[\w.-]+)$/, 'https://github.com/$1');
+    const source = (manifest.homepage ?? repo ?? '')
+      .replace(/^git\+/, '')
+      .replace(/^git:\/\//, 'https://')
+      .replace(/\.git$/, '')
+      .replace(/^([\w.-]+\/[\w.-]+)$/, 'https://github.com/$1');
     return { name: manifest.name, version: manifest.version, license: manifest.license, homepage: source, files };
   });
   // npm may install one version in several folders (nested node_modules): list it once.

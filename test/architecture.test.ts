@@ -81,7 +81,9 @@ describe('architecture', () => {
     for (const file of FILES) {
       const layer = layerOf(file);
       if (NODE_ALLOWED.has(layer)) continue;
-      for (const spec of importsOf(file)) if (spec.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'util', 'child_process'].includes(spec)) violations.push(`${relative(ROOT, file)} imports ${spec}`);
+      for (const spec of importsOf(file))
+        if (spec.startsWith('node:') || ['fs', 'path', 'os', 'crypto', 'util', 'child_process'].includes(spec))
+          violations.push(`${relative(ROOT, file)} imports ${spec}`);
       for (const name of nodeApiUses(file)) violations.push(`${relative(ROOT, file)} uses ${name}`);
     }
     expect(violations).toEqual([]);

@@ -45,8 +45,13 @@ describe('suggestions', () => {
 
 describe('parseCommandLine', () => {
   const spec: CommandSpec = {
-    name: 't', summary: 's', examples: [],
-    positionals: [{ name: 'file', display: 'FILE', describe: '', required: true }, { name: 'rest', display: 'REST', describe: '', variadic: true }],
+    name: 't',
+    summary: 's',
+    examples: [],
+    positionals: [
+      { name: 'file', display: 'FILE', describe: '', required: true },
+      { name: 'rest', display: 'REST', describe: '', variadic: true },
+    ],
     options: [
       { name: 'format', alias: 'f', type: 'string', choices: ['json', 'text'], default: 'text', describe: '' },
       { name: 'max-n', type: 'number', describe: '' },
@@ -67,7 +72,14 @@ describe('parseCommandLine', () => {
   };
   test('values, defaults, camelCase, repeatable options, negation, positionals, --', () => {
     expect(parse(['--to', 'x', 'a', '-f', 'json', '--max-n=3', '--source', 's1', '--source', 's2', '--no-color', 'b', '--', '--c'])).toEqual({
-      to: 'x', format: 'json', 'max-n': 3, maxN: 3, source: ['s1', 's2'], color: false, file: 'a', rest: ['b', '--c'],
+      to: 'x',
+      format: 'json',
+      'max-n': 3,
+      maxN: 3,
+      source: ['s1', 's2'],
+      color: false,
+      file: 'a',
+      rest: ['b', '--c'],
     });
     expect(parse(['--to', 'x', 'a'])).toMatchObject({ format: 'text', rest: [] });
     expect(parse(['--to', 'x', 'a', '--no-color', '--color']).color).toBe(true);
@@ -116,7 +128,14 @@ describe('glob', () => {
 
 describe('files the way linters find them', () => {
   const d = tmp();
-  for (const [p, from] of [['hosts/b/gai.conf', CLEAN_GAI], ['hosts/a/site.ip6addrctl.conf', WARN], ['hosts/a/notes.txt', CLEAN_GAI], ['hosts/.git/gai.conf', WARN], ['hosts/node_modules/gai.conf', WARN], ['elsewhere/x/gai.conf', WARN]] as const) {
+  for (const [p, from] of [
+    ['hosts/b/gai.conf', CLEAN_GAI],
+    ['hosts/a/site.ip6addrctl.conf', WARN],
+    ['hosts/a/notes.txt', CLEAN_GAI],
+    ['hosts/.git/gai.conf', WARN],
+    ['hosts/node_modules/gai.conf', WARN],
+    ['elsewhere/x/gai.conf', WARN],
+  ] as const) {
     mkdirSync(join(d, p, '..'), { recursive: true });
     copyFileSync(from, join(d, p));
   }
@@ -128,20 +147,34 @@ describe('files the way linters find them', () => {
   test('a folder: every policy-named regular file, in path order, one JSON entry per file', () => {
     const r = run(['hosts', '--format', 'json'], { cwd: d });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['hosts/a/site.ip6addrctl.conf', 'hosts/b/gai.conf', 'hosts/linked-gai.conf']);
+    expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual([
+      'hosts/a/site.ip6addrctl.conf',
+      'hosts/b/gai.conf',
+      'hosts/linked-gai.conf',
+    ]);
   });
   test('a quoted glob is expanded and filtered by name; arguments keep their order; a file twice is linted once', () => {
     const r = run(['hosts/b/gai.conf', 'hosts/*/*', 'hosts/b/gai.conf', '--format', 'json'], { cwd: d });
     expect(JSON.parse(r.stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['hosts/b/gai.conf', 'hosts/a/site.ip6addrctl.conf']);
-    expect(JSON.parse(run(['**/gai.conf', '--format', 'json'], { cwd: d }).stdout).map((f: { filePath: string }) => f.filePath)).toEqual(['elsewhere/x/gai.conf', 'hosts/b/gai.conf']);
+    expect(JSON.parse(run(['**/gai.conf', '--format', 'json'], { cwd: d }).stdout).map((f: { filePath: string }) => f.filePath)).toEqual([
+      'elsewhere/x/gai.conf',
+      'hosts/b/gai.conf',
+    ]);
   });
   test('a file named on the command line is linted whatever its name', () => {
     expect(run(['hosts/a/notes.txt', '--dialect', 'gai', '--format', 'json'], { cwd: d })).toMatchObject({ code: 0 });
   });
   test('nothing found: one line, exit 2, the other arguments still linted', () => {
-    expect(run(['empty'], { cwd: d })).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^policylint: empty: no policy files in this folder \(looked for gai\.conf, .*\)\n$/) });
+    expect(run(['empty'], { cwd: d })).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(/^policylint: empty: no policy files in this folder \(looked for gai\.conf, .*\)\n$/),
+    });
     expect(run(['nope/*.conf'], { cwd: d })).toMatchObject({ code: 2, stderr: 'policylint: no file matches "nope/*.conf"\n' });
-    expect(run(['hosts/a/*.txt'], { cwd: d })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^policylint: "hosts\/a\/\*\.txt" matches 1 path but no policy file/) });
+    expect(run(['hosts/a/*.txt'], { cwd: d })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^policylint: "hosts\/a\/\*\.txt" matches 1 path but no policy file/),
+    });
     const both = run(['empty', 'hosts/a', '--format', 'json'], { cwd: d });
     expect(both.code).toBe(2);
     expect(JSON.parse(both.stdout)).toHaveLength(1);
@@ -208,7 +241,11 @@ describe('help, completion, man page', () => {
     const script = run(['completion', 'bash']).stdout;
     const complete = (...words: string[]) => {
       const line = words.map((w) => `'${w}'`).join(' ');
-      const r = spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(policylint ${line}); COMP_CWORD=${words.length}; _policylint; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8', cwd: tmp() });
+      const r = spawnSync(
+        'bash',
+        ['-c', `${script}\nCOMP_WORDS=(policylint ${line}); COMP_CWORD=${words.length}; _policylint; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        { encoding: 'utf8', cwd: tmp() },
+      );
       expect(r.stderr).toBe('');
       return r.stdout.split('\n').filter(Boolean);
     };
@@ -232,7 +269,8 @@ describe('help, completion, man page', () => {
   test('the man page is generated from the tables and renders without warnings', () => {
     const page = readFileSync(join(ROOT, 'man', 'policylint.1'), 'utf8');
     expect(page).toMatch(/^\.TH POLICYLINT 1 /);
-    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'ENVIRONMENT', 'FILES', 'EXIT STATUS', 'SEE ALSO']) expect(page).toContain(`.SH ${section}`);
+    for (const section of ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'COMMANDS', 'ENVIRONMENT', 'FILES', 'EXIT STATUS', 'SEE ALSO'])
+      expect(page).toContain(`.SH ${section}`);
     for (const s of specs) for (const o of s.options) expect(page).toContain(`\\-\\-${o.negatable ? '[no\\-]' : ''}${o.name.replace(/-/g, '\\-')}`);
     expect(page.split('\n').filter((l) => /^[.'][A-Za-z]/.test(l) && !/^\.(TH|SH|SS|TP|PP|B|br|RS|RE|nf|fi) ?/.test(l))).toEqual([]);
     const groff = spawnSync('groff', ['-man', '-Tutf8', '-ww', '-z', join(ROOT, 'man', 'policylint.1')], { encoding: 'utf8' });

@@ -9,7 +9,13 @@ const BIN = join(ROOT, 'bin', 'policylint.js');
 const FIX = (p: string) => join(ROOT, 'fixtures', p);
 
 function run(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, input: options.input, env: { ...process.env, NO_COLOR: '1', ...options.env }, timeout: 60000, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: 60000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(r.stderr.toString()).not.toMatch(/^\s+at /m); // never a stack trace
   return { code: r.status, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
@@ -92,7 +98,10 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
   test('missing file, directory, unreadable', () => {
     expect(run(['/nonexistent/gai.conf'])).toMatchObject({ code: 2, stderr: '/nonexistent/gai.conf: no such file\n' });
     const dir = tmp();
-    expect(run([dir])).toMatchObject({ code: 2, stderr: `policylint: ${dir}: no policy files in this folder (looked for gai.conf, ip6addrctl.conf, *[._-]gai.conf, *[._-]ip6addrctl.conf, skipping .git and node_modules)\n` });
+    expect(run([dir])).toMatchObject({
+      code: 2,
+      stderr: `policylint: ${dir}: no policy files in this folder (looked for gai.conf, ip6addrctl.conf, *[._-]gai.conf, *[._-]ip6addrctl.conf, skipping .git and node_modules)\n`,
+    });
     if (process.getuid?.() !== 0) {
       const f = join(dir, 'x.gai.conf');
       writeFileSync(f, 'label ::/0 1\n');
@@ -142,7 +151,10 @@ describe('bad input: one line naming the file, exit 2, or diagnostics', () => {
     const dir = tmp();
     mkdirSync(join(dir, '.git'));
     mkdirSync(join(dir, 'etc'));
-    writeFileSync(join(dir, '.policylint.json'), JSON.stringify({ rules: { 'partial-table': 'off' }, sitePrefixes: { ula: ['fd08:aaaa:bbbb::/48'], gua: ['2001:db8:1000::/36'] } }));
+    writeFileSync(
+      join(dir, '.policylint.json'),
+      JSON.stringify({ rules: { 'partial-table': 'off' }, sitePrefixes: { ula: ['fd08:aaaa:bbbb::/48'], gua: ['2001:db8:1000::/36'] } }),
+    );
     writeFileSync(join(dir, 'etc', 'gai.conf'), 'precedence ::ffff:0:0/96 100\n');
     const out = JSON.parse(run(['--format', 'json', join(dir, 'etc', 'gai.conf')]).stdout)[0];
     // partial-table is off; the declared ULA meets a table that prefers IPv4 (100 > 40) and a label

@@ -20,7 +20,11 @@ function packageCopy(): string {
 }
 
 function run(dir: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(dir, 'bin', 'policylint.cjs'), WARN], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', POLICYLINT_DEBUG: '1', ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(dir, 'bin', 'policylint.cjs'), WARN], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '', POLICYLINT_DEBUG: '1', ...env },
+    timeout: 60_000,
+  });
   const state = /^policylint: code cache (\w+): /m.exec(r.stderr)?.[1];
   return { code: r.status, stdout: r.stdout, state };
 }

@@ -13,7 +13,20 @@ describe('config', () => {
   });
   test('the schema and the loader accept the same top-level keys', () => {
     for (const key of Object.keys(schema.properties)) {
-      const value = key === 'rules' ? {} : key === 'sitePrefixes' ? {} : key === 'platform' ? 'glibc' : key === 'glibcVersion' ? '2.36' : key === 'interfaces' ? ['lo0', 'em0'] : key === 'baseline' ? 'freebsd' : 'x';
+      const value =
+        key === 'rules'
+          ? {}
+          : key === 'sitePrefixes'
+            ? {}
+            : key === 'platform'
+              ? 'glibc'
+              : key === 'glibcVersion'
+                ? '2.36'
+                : key === 'interfaces'
+                  ? ['lo0', 'em0']
+                  : key === 'baseline'
+                    ? 'freebsd'
+                    : 'x';
       expect(() => resolveConfig({ [key]: value }, 'c.json', RULE_IDS)).not.toThrow();
     }
   });
@@ -31,14 +44,15 @@ describe('config', () => {
     expect(() => resolveConfig(raw, 'c.json', RULE_IDS)).toThrow(ConfigError);
     expect(() => resolveConfig(raw, 'c.json', RULE_IDS)).toThrow(message);
   });
-  test('ESLint\'s spellings of a severity mean ours', () => {
+  test("ESLint's spellings of a severity mean ours", () => {
     const rules = resolveConfig({ rules: { 'parse-error': 'warn', 'partial-table': 0, 'keyword-case': 1, 'missing-catch-all': 2 } }, 'c.json', RULE_IDS).rules;
     expect(rules).toEqual({ 'parse-error': 'warning', 'partial-table': 'off', 'keyword-case': 'warning', 'missing-catch-all': 'error' });
   });
-  test('a renamed rule\'s old id keeps working and means the current rule', () => {
+  test("a renamed rule's old id keeps working and means the current rule", () => {
     const aliases = { 'old-partial-table': 'partial-table' };
     expect(resolveConfig({ rules: { 'old-partial-table': 'off' } }, 'c.json', RULE_IDS, aliases).rules).toEqual({ 'partial-table': 'off' });
     expect(() => resolveConfig({ rules: { 'old-partial-table': 'off' } }, 'c.json', RULE_IDS)).toThrow('no such rule');
-    for (const alias of Object.keys(schema.properties.rules.properties)) expect((RULE_IDS as ReadonlySet<string>).has(alias) || Object.hasOwn(RULE_ALIASES, alias)).toBe(true);
+    for (const alias of Object.keys(schema.properties.rules.properties))
+      expect((RULE_IDS as ReadonlySet<string>).has(alias) || Object.hasOwn(RULE_ALIASES, alias)).toBe(true);
   });
 });

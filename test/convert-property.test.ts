@@ -12,20 +12,37 @@ import { freebsdScope, glibcScope } from '../src/simulate/scope.js';
 
 const BASES = [0n, 1n, 0xffffn << 32n, 0x20010db8n << 96n, 0xfc00n << 112n, 0x2002n << 112n];
 const prefixArb = fc
-  .record({ base: fc.constantFrom(...BASES), noise: fc.bigInt({ min: 0n, max: ALL_ONES }), bits: fc.integer({ min: 0, max: 128 }), length: fc.integer({ min: 0, max: 128 }) })
+  .record({
+    base: fc.constantFrom(...BASES),
+    noise: fc.bigInt({ min: 0n, max: ALL_ONES }),
+    bits: fc.integer({ min: 0, max: 128 }),
+    length: fc.integer({ min: 0, max: 128 }),
+  })
   .map(({ base, noise, bits, length }) => ({ address: base ^ (noise & ((1n << BigInt(bits)) - 1n)), length }));
 
 const gaiLineArb = fc
-  .record({ kind: fc.constantFrom('label', 'precedence', 'label', 'precedence', 'scopev4'), prefix: prefixArb, value: fc.integer({ min: 0, max: 60 }), comment: fc.boolean() })
+  .record({
+    kind: fc.constantFrom('label', 'precedence', 'label', 'precedence', 'scopev4'),
+    prefix: prefixArb,
+    value: fc.integer({ min: 0, max: 60 }),
+    comment: fc.boolean(),
+  })
   .map(({ kind, prefix, value, comment }) => {
-    const text = kind === 'scopev4' ? `::ffff:${formatIPv6(prefix.address).length % 200}.0.0.0/${96 + (prefix.length % 33)}` : `${formatIPv6(prefix.address)}/${prefix.length}`;
+    const text =
+      kind === 'scopev4'
+        ? `::ffff:${formatIPv6(prefix.address).length % 200}.0.0.0/${96 + (prefix.length % 33)}`
+        : `${formatIPv6(prefix.address)}/${prefix.length}`;
     return `${kind} ${text} ${value}${comment ? ' # note' : ''}`;
   });
 const gaiArb = fc.array(gaiLineArb, { maxLength: 10 }).map((lines) => lines.join('\n') + '\n');
 
 /** An IPv4 address (as ::ffff:a.b.c.d) near the generated scopev4 prefixes and the fixed link-local ones. */
 const ipv4ProbeArb = fc
-  .record({ first: fc.oneof(fc.integer({ min: 0, max: 199 }), fc.constantFrom(127, 169)), rest: fc.integer({ min: 0, max: 0xffffff }), linkLocal: fc.boolean() })
+  .record({
+    first: fc.oneof(fc.integer({ min: 0, max: 199 }), fc.constantFrom(127, 169)),
+    rest: fc.integer({ min: 0, max: 0xffffff }),
+    linkLocal: fc.boolean(),
+  })
   .map(({ first, rest, linkLocal }) => (0xffffn << 32n) | (BigInt(first) << 24n) | BigInt(first === 169 && linkLocal ? (254 << 16) | (rest & 0xffff) : rest));
 
 const rowArb = fc

@@ -15,7 +15,10 @@ import type { CommandIO } from '../src/cli/command.js';
 
 const FIXTURES = join(new URL('.', import.meta.url).pathname, '..', 'fixtures');
 const rowsOf = (text: string) =>
-  text.split('\n').filter((l) => l.trim() && !l.trimStart().startsWith('#')).map((l) => l.replace(/#.*/, '').trim().split(/\s+/).join(' '));
+  text
+    .split('\n')
+    .filter((l) => l.trim() && !l.trimStart().startsWith('#'))
+    .map((l) => l.replace(/#.*/, '').trim().split(/\s+/).join(' '));
 
 function io(cwd = process.cwd(), stdin = '') {
   const out = { stdout: '', stderr: '' };
@@ -40,7 +43,10 @@ describe('gai.conf -> ip6addrctl.conf', () => {
   });
 
   test('comments travel with their rows', () => {
-    const out = convertPolicy(readPolicy('gai', '# loopback first\nprecedence ::1/128 60 # lo\nlabel ::1/128 0\n\n# the rest\nprecedence ::/0 40\n'), 'ip6addrctl').output;
+    const out = convertPolicy(
+      readPolicy('gai', '# loopback first\nprecedence ::1/128 60 # lo\nlabel ::1/128 0\n\n# the rest\nprecedence ::/0 40\n'),
+      'ip6addrctl',
+    ).output;
     expect(out).toMatch(/# loopback first\n::1\/128\s+60\s+0\s+# lo\n/);
     expect(out).toMatch(/# the rest\n::\/0\s+40\s+1\n/);
   });
@@ -73,7 +79,9 @@ describe('gai.conf -> ip6addrctl.conf', () => {
 
   test('every target without scopev4 names itself and its system', () => {
     const source = readPolicy('gai', 'scopev4 ::ffff:169.254.0.0/112 14\n');
-    expect(convertPolicy(source, 'netsh').lost[0]).toMatch(/^`netsh` prefix policies cannot express scopev4: Windows derives .* ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on Windows$/);
+    expect(convertPolicy(source, 'netsh').lost[0]).toMatch(
+      /^`netsh` prefix policies cannot express scopev4: Windows derives .* ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on Windows$/,
+    );
     expect(convertPolicy(source, 'addrlabel').lost[0]).toMatch(/^`ip addrlabel` cannot express scopev4: the Linux kernel derives /);
     expect(convertPolicy(source, 'show').lost).toHaveLength(2);
     // JSON keeps glibc's meaning, scopev4 lines included.
@@ -107,7 +115,9 @@ describe('ip6addrctl.conf -> gai.conf', () => {
 
   test('no ::/0 row: FreeBSD "no match" cannot be said in glibc (warning, explicit ::/0 with an unused label)', () => {
     const result = convertPolicy(readPolicy('ip6addrctl', '::1/128 50 0\n2001:db8::/32 40 1\n'), 'gai');
-    expect(result.warnings.join('\n')).toMatch(/outside every row no label and precedence 0; glibc always has a ::\/0 row: written as ::\/0 precedence 0 label 2/);
+    expect(result.warnings.join('\n')).toMatch(
+      /outside every row no label and precedence 0; glibc always has a ::\/0 row: written as ::\/0 precedence 0 label 2/,
+    );
     expect(result.output).toMatch(/^precedence\s+::\/0\s+0$/m);
     expect(result.output).toMatch(/^label\s+::\/0\s+2$/m);
     expect(result.check.equivalent).toBe(true);
@@ -169,13 +179,19 @@ describe('readers of the other dialects', () => {
   });
 
   test('ip addrlabel: commands and list rows; dev is warned about; 0xffffffff refused', () => {
-    const read = readPolicy('addrlabel', 'prefix ::1/128 label 0 \nip addrlabel add prefix fd00::/8 dev eth0 label 5\nip addrlabel add prefix ::/0 label 4294967295\n');
+    const read = readPolicy(
+      'addrlabel',
+      'prefix ::1/128 label 0 \nip addrlabel add prefix fd00::/8 dev eth0 label 5\nip addrlabel add prefix ::/0 label 4294967295\n',
+    );
     expect(read.policy.entries).toHaveLength(2);
     expect(read.diagnostics.map((d) => d.ruleId)).toEqual(['interface-label', 'value-out-of-range']);
   });
 
   test('JSON round trips both models with comments; bad JSON is a diagnostic', () => {
-    for (const [dialect, file] of [['gai', 'convert/debian-style-gai.conf'], ['ip6addrctl', 'convert/commented-ip6addrctl.conf']] as const) {
+    for (const [dialect, file] of [
+      ['gai', 'convert/debian-style-gai.conf'],
+      ['ip6addrctl', 'convert/commented-ip6addrctl.conf'],
+    ] as const) {
       const source = readPolicy(dialect, readFileSync(join(FIXTURES, file), 'utf8'));
       const json = convertPolicy(source, 'json');
       expect(json.check.equivalent).toBe(true);
@@ -183,7 +199,9 @@ describe('readers of the other dialects', () => {
       expect(back.output).toBe(convertPolicy(source, dialect).output);
     }
     expect(readPolicy('json', '{').diagnostics[0]!.ruleId).toBe('json-schema');
-    expect(readPolicy('json', '{"format":"policylint-policy","version":1,"semantics":"glibc","items":[{"table":"label","prefix":"::/0","value":-1}]}').diagnostics).toHaveLength(1);
+    expect(
+      readPolicy('json', '{"format":"policylint-policy","version":1,"semantics":"glibc","items":[{"table":"label","prefix":"::/0","value":-1}]}').diagnostics,
+    ).toHaveLength(1);
   });
 
   test('dialect detection from names and content', () => {
@@ -229,7 +247,11 @@ describe('round trips', () => {
     const source = readPolicy('gai', 'scopev4 ::ffff:10.0.0.0/104 5\nscopev4 0.0.0.0/0 14\n');
     const freebsd = convertPolicy(source, 'ip6addrctl');
     expect(onlyInexpressible(freebsd)).toBe(true);
-    expect(freebsd.lost).toEqual([expect.stringMatching(/::ffff:10\.0\.0\.0\/104 would have scope 5 on glibc, 14 on FreeBSD$/), expect.anything(), expect.anything()]);
+    expect(freebsd.lost).toEqual([
+      expect.stringMatching(/::ffff:10\.0\.0\.0\/104 would have scope 5 on glibc, 14 on FreeBSD$/),
+      expect.anything(),
+      expect.anything(),
+    ]);
     const back = readPolicy('gai', convertPolicy(readPolicy('ip6addrctl', freebsd.output), 'gai').output);
     const roundTrip = comparePolicies(modelOf(source.policy, 'glibc'), modelOf(back.policy, 'glibc'));
     expect(roundTrip.equivalent).toBe(false);
@@ -249,7 +271,11 @@ describe('round trips', () => {
 });
 
 describe('every fixture converts exactly to every dialect', () => {
-  const files = ['freebsd', 'glibc', 'convert'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((f) => f.endsWith('.conf')).map((f) => join(FIXTURES, d, f)));
+  const files = ['freebsd', 'glibc', 'convert'].flatMap((d) =>
+    readdirSync(join(FIXTURES, d))
+      .filter((f) => f.endsWith('.conf'))
+      .map((f) => join(FIXTURES, d, f)),
+  );
   test.each(files)('%s', (file) => {
     const text = readFileSync(file, 'utf8');
     const source = readPolicy(detectDialect(file, text)!, text);
@@ -325,8 +351,12 @@ describe('policylint convert (CLI module)', () => {
     expect(out.stdout).toBe('');
     const lines = out.stderr.trimEnd().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on FreeBSD$/),
-      expect.stringMatching(/^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:169\.254\.0\.0\/112 would have scope 14 on glibc, 2 on FreeBSD$/),
+      expect.stringMatching(
+        /^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:127\.0\.0\.0\/104 would have scope 14 on glibc, 2 on FreeBSD$/,
+      ),
+      expect.stringMatching(
+        /^policylint: scope-gai\.conf: ip6addrctl\.conf cannot express scopev4: .*; ::ffff:169\.254\.0\.0\/112 would have scope 14 on glibc, 2 on FreeBSD$/,
+      ),
       expect.stringMatching(/^policylint: scope-gai\.conf: not converted: ip6addrctl\.conf has no scopev4, .*--force to convert without them\.$/),
     ]);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(300 + 'policylint: scope-gai.conf: '.length);

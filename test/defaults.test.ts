@@ -8,7 +8,14 @@ import { builtinEffectiveTable } from '../src/model/effective-table.js';
 
 function io() {
   const out = { stdout: '', stderr: '' };
-  const value: CommandIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), readStdin: async () => '', cwd: '/', env: {}, isTTY: false };
+  const value: CommandIO = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readStdin: async () => '',
+    cwd: '/',
+    env: {},
+    isTTY: false,
+  };
   return { io: value, out };
 }
 

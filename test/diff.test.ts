@@ -8,13 +8,23 @@ const dir = mkdtempSync(join(tmpdir(), 'policylint-diff-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), name);
 function io() {
   const out = { stdout: '', stderr: '' };
-  const value: CommandIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), readStdin: async () => '', cwd: dir, env: {}, isTTY: false };
+  const value: CommandIO = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readStdin: async () => '',
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  };
   return { io: value, out };
 }
 
 test('equivalent policies in different dialects: exit 0', async () => {
   const a = file('a.gai.conf', '');
-  const b = file('b.ip6addrctl.conf', '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n');
+  const b = file(
+    'b.ip6addrctl.conf',
+    '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n',
+  );
   const { io: cio, out } = io();
   expect(await diff.run({ a, b }, cio)).toBe(0);
   expect(out.stdout).toMatch(/give every address the same precedence and label/);
@@ -63,7 +73,10 @@ describe('scopev4 is part of a gai.conf meaning', () => {
 
   test("glibc's scopev4 against FreeBSD's fixed IPv4 scopes (from the address)", async () => {
     const a = file('rfc1918.gai.conf', 'scopev4 10.0.0.0/8 5\nscopev4 127.0.0.0/8 2\nscopev4 169.254.0.0/16 2\nscopev4 0.0.0.0/0 14\n');
-    const b = file('glibc-merged.ip6addrctl.conf', '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n');
+    const b = file(
+      'glibc-merged.ip6addrctl.conf',
+      '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfec0::/10 40 5\nfc00::/7 40 6\n2001::/32 40 7\n',
+    );
     const { io: cio, out } = io();
     expect(await diff.run({ a, b }, cio)).toBe(1);
     expect(out.stdout.split('\n').slice(2).filter(Boolean)).toEqual(['::ffff:10.0.0.0/104: scope 5 -> 14']);

@@ -40,22 +40,49 @@ function prng(seed: number) {
 }
 
 const LABEL_PREFIXES = ['::1/128', '::/0', '2002::/16', '::/96', '::ffff:0:0/96', 'fec0::/10', 'fc00::/7', '2001::/32'];
-const EXTRA_PREFIXES = ['fd00::/8', 'fd00:1::/32', '2001:db8::/32', '2001:db8:1::/48', 'fe80::/10', '::ffff:198.51.100.0/120', '::ffff:192.0.2.0/120', '2001:db8::/16'];
+const EXTRA_PREFIXES = [
+  'fd00::/8',
+  'fd00:1::/32',
+  '2001:db8::/32',
+  '2001:db8:1::/48',
+  'fe80::/10',
+  '::ffff:198.51.100.0/120',
+  '::ffff:192.0.2.0/120',
+  '2001:db8::/16',
+];
 const SCOPEV4_LINES = ['scopev4 198.51.100.0/24', 'scopev4 ::ffff:203.0.113.0/120', 'scopev4 169.254.0.0/16', 'scopev4 10.0.0.0/8', 'scopev4 0.0.0.0/0'];
 
 const IPV6_SOURCES = [
-  'fd00:1::10/64', 'fd00:1::20/64', '2001:db8:1::10/64', '2001:db8:2::10/64', '2001:db8:1:0:8000::10/64',
-  '2002:c000:20a::10/48', '2001:0:4136:e378::10/64', 'fec0::10/64',
+  'fd00:1::10/64',
+  'fd00:1::20/64',
+  '2001:db8:1::10/64',
+  '2001:db8:2::10/64',
+  '2001:db8:1:0:8000::10/64',
+  '2002:c000:20a::10/48',
+  '2001:0:4136:e378::10/64',
+  'fec0::10/64',
 ];
 const IPV4_SOURCES = ['192.0.2.10/24', '203.0.113.10/16', '10.1.2.3/8', '198.51.100.10/28'];
 const DESTINATIONS = [
-  '2001:db8::1', '2001:db8:1::99', '2001:db8:2:5::1', '2001:db8:1:0:1::1', // GUA
-  'fd00:2::1', 'fd00:1::99', 'fd12:3456::1', // ULA
-  '198.51.100.7', '192.0.2.99', '203.0.113.5', '10.9.9.9', '169.254.1.1', '192.0.3.7', // IPv4
+  '2001:db8::1',
+  '2001:db8:1::99',
+  '2001:db8:2:5::1',
+  '2001:db8:1:0:1::1', // GUA
+  'fd00:2::1',
+  'fd00:1::99',
+  'fd12:3456::1', // ULA
+  '198.51.100.7',
+  '192.0.2.99',
+  '203.0.113.5',
+  '10.9.9.9',
+  '169.254.1.1',
+  '192.0.3.7', // IPv4
   'fe80::1', // link-local
   '2002:c633:6407::1', // 6to4
   '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo
-  'fec0::1', '::1', '127.0.0.1',
+  'fec0::1',
+  '::1',
+  '127.0.0.1',
 ];
 
 function gaiConf(r: ReturnType<typeof prng>): string {
@@ -104,8 +131,14 @@ function generateCases(count: number, seed: number): GlibcCase[] {
   return cases;
 }
 
-const SEED_SOURCES = [{ address: 'fd00:1::10', prefixLength: 64 }, { address: '192.0.2.10', prefixLength: 24 }];
-const FULL_LABELS_ULA_1 = LABEL_PREFIXES.map((p) => `label ${p} ${{ '::1/128': 0, '::/0': 1, '2002::/16': 2, '::/96': 3, '::ffff:0:0/96': 4, 'fec0::/10': 5, 'fc00::/7': 1, '2001::/32': 7 }[p]}`).join('\n') + '\n';
+const SEED_SOURCES = [
+  { address: 'fd00:1::10', prefixLength: 64 },
+  { address: '192.0.2.10', prefixLength: 24 },
+];
+const FULL_LABELS_ULA_1 =
+  LABEL_PREFIXES.map(
+    (p) => `label ${p} ${{ '::1/128': 0, '::/0': 1, '2002::/16': 2, '::/96': 3, '::ffff:0:0/96': 4, 'fec0::/10': 5, 'fc00::/7': 1, '2001::/32': 7 }[p]}`,
+  ).join('\n') + '\n';
 const SEED_CASES: GlibcCase[] = [
   { gaiConf: '', sources: SEED_SOURCES, destinations: ['2001:db8::1', '198.51.100.7'] },
   { gaiConf: FULL_LABELS_ULA_1, sources: SEED_SOURCES, destinations: ['2001:db8::1', '198.51.100.7'] },
@@ -116,12 +149,40 @@ const SEED_CASES: GlibcCase[] = [
   { gaiConf: '', sources: [{ address: 'fe80::10', prefixLength: 64 }], destinations: ['2001:0:4136:e378::1', '2001:db8::1'] },
   // without an IPv6 address glibc has no prefix lengths (IPv4 rule 9 off) and no flags (rule 3 off);
   { gaiConf: '', sources: [{ address: '203.0.113.10', prefixLength: 16 }], destinations: ['198.51.100.7', '10.9.9.9', '203.0.113.5'] },
-  { gaiConf: '', sources: [{ address: '198.51.100.10', prefixLength: 28, deprecated: true }, { address: '192.0.2.10', prefixLength: 24 }], destinations: ['198.51.100.7', '192.0.2.99'] },
+  {
+    gaiConf: '',
+    sources: [
+      { address: '198.51.100.10', prefixLength: 28, deprecated: true },
+      { address: '192.0.2.10', prefixLength: 24 },
+    ],
+    destinations: ['198.51.100.7', '192.0.2.99'],
+  },
   // ... and with one, IPv4 rule 9 counts inside the source's subnet;
-  { gaiConf: '', sources: [{ address: '203.0.113.10', prefixLength: 16 }, { address: '2001:db8:1::10', prefixLength: 64 }], destinations: ['198.51.100.7', '10.9.9.9', '203.0.113.5'] },
+  {
+    gaiConf: '',
+    sources: [
+      { address: '203.0.113.10', prefixLength: 16 },
+      { address: '2001:db8:1::10', prefixLength: 64 },
+    ],
+    destinations: ['198.51.100.7', '10.9.9.9', '203.0.113.5'],
+  },
   // two GUAs tied on every rule: Linux takes the one added last.
-  { gaiConf: '', sources: [{ address: '2001:db8:4::10', prefixLength: 64 }, { address: '2001:db8:5::10', prefixLength: 64 }], destinations: ['2001:db8:6::1', '198.51.100.7'] },
-  { gaiConf: '', sources: [{ address: '2001:db8:5::10', prefixLength: 64 }, { address: '2001:db8:4::10', prefixLength: 64 }], destinations: ['2001:db8:6::1', '198.51.100.7'] },
+  {
+    gaiConf: '',
+    sources: [
+      { address: '2001:db8:4::10', prefixLength: 64 },
+      { address: '2001:db8:5::10', prefixLength: 64 },
+    ],
+    destinations: ['2001:db8:6::1', '198.51.100.7'],
+  },
+  {
+    gaiConf: '',
+    sources: [
+      { address: '2001:db8:5::10', prefixLength: 64 },
+      { address: '2001:db8:4::10', prefixLength: 64 },
+    ],
+    destinations: ['2001:db8:6::1', '198.51.100.7'],
+  },
 ];
 
 function simulateCase(c: GlibcCase) {
@@ -190,7 +251,9 @@ oracle.describe('explain --platform glibc agrees with the real glibc getaddrinfo
       const sim = simulateCase(c);
       const realOrder = real.order.join(', ');
       if (sim.order.join(', ') !== realOrder) {
-        failures.push(`case ${i}: glibc ${realOrder}\n  simulator ${sim.order.join(', ')}\n  ${caseText(c)}\n  steps: ${sim.steps.map((s) => s.reason).join(' | ')}`);
+        failures.push(
+          `case ${i}: glibc ${realOrder}\n  simulator ${sim.order.join(', ')}\n  ${caseText(c)}\n  steps: ${sim.steps.map((s) => s.reason).join(' | ')}`,
+        );
       }
       for (const dest of real.order) {
         const expected = real.sources[dest] ?? null;

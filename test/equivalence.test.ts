@@ -21,19 +21,23 @@ const model = (rows: Row[]): PolicyModel => ({
 
 // Few distinct bases and small values, so prefixes nest, collide and repeat.
 const BASES = [0n, 1n, 0xffffn << 32n, 0x20010db8n << 96n, 0xfc00n << 112n, ALL_ONES];
-const rowArb = fc.record({
-  base: fc.constantFrom(...BASES),
-  noise: fc.bigInt({ min: 0n, max: ALL_ONES }),
-  noiseBits: fc.integer({ min: 0, max: 128 }),
-  length: fc.integer({ min: 0, max: 128 }),
-  precedence: fc.integer({ min: 0, max: 3 }),
-  label: fc.integer({ min: 0, max: 3 }),
-}).map(({ base, noise, noiseBits, length, precedence, label }): Row => ({
-  prefix: base ^ (noise & ((1n << BigInt(noiseBits)) - 1n)),
-  length,
-  precedence,
-  label,
-}));
+const rowArb = fc
+  .record({
+    base: fc.constantFrom(...BASES),
+    noise: fc.bigInt({ min: 0n, max: ALL_ONES }),
+    noiseBits: fc.integer({ min: 0, max: 128 }),
+    length: fc.integer({ min: 0, max: 128 }),
+    precedence: fc.integer({ min: 0, max: 3 }),
+    label: fc.integer({ min: 0, max: 3 }),
+  })
+  .map(
+    ({ base, noise, noiseBits, length, precedence, label }): Row => ({
+      prefix: base ^ (noise & ((1n << BigInt(noiseBits)) - 1n)),
+      length,
+      precedence,
+      label,
+    }),
+  );
 const tableArb = fc.array(rowArb, { minLength: 0, maxLength: 8 });
 
 /** Addresses at, just before and just after every boundary of both tables, plus the ends. */
@@ -117,7 +121,7 @@ describe('comparePolicies', () => {
       Array.from({ length: 10_000 }, () => {
         const length = rand() % 129;
         let prefix = 0n;
-        for (let k = 0; k < 4; k++) prefix = (prefix << 32n) | BigInt(rand() ^ (rand() << 16)) & 0xffffffffn;
+        for (let k = 0; k < 4; k++) prefix = (prefix << 32n) | (BigInt(rand() ^ (rand() << 16)) & 0xffffffffn);
         return { prefix: prefix & maskOf(length), length, precedence: rand() % 100, label: rand() % 20 };
       });
     const [a, b] = [model(randomTable()), model(randomTable())];
@@ -134,9 +138,13 @@ describe('comparePolicies: IPv4 scopes (scopev4)', () => {
   const IPV4 = prefixRange(0xffffn << 32n, 96);
   /** Addresses at and around every scope row's ends, and around the IPv4-mapped block. */
   const scopeProbes = (...models: PolicyModel[]) =>
-    probePoints(models.flatMap((m) => ipv4ScopesOf(m).rows.map((r) => ({ prefix: r.prefix, length: r.length, precedence: 0, label: 0 })))).concat([IPV4.start - 1n, IPV4.end + 1n]);
+    probePoints(models.flatMap((m) => ipv4ScopesOf(m).rows.map((r) => ({ prefix: r.prefix, length: r.length, precedence: 0, label: 0 })))).concat([
+      IPV4.start - 1n,
+      IPV4.end + 1n,
+    ]);
   // The simulator's own scope functions are the oracle: glibc's scopev4 lookup, FreeBSD's rule.
-  const scopeOf = (m: PolicyModel, address: bigint) => (m.semantics === 'glibc' ? glibcScope({ address, family: 4 }, m.table) : freebsdScope({ address, family: 4 }));
+  const scopeOf = (m: PolicyModel, address: bigint) =>
+    m.semantics === 'glibc' ? glibcScope({ address, family: 4 }, m.table) : freebsdScope({ address, family: 4 });
   const inIPv4 = (x: bigint) => IPV4.start <= x && x <= IPV4.end;
 
   const agreesWithOracle = (ma: PolicyModel, mb: PolicyModel) => {
@@ -156,7 +164,9 @@ describe('comparePolicies: IPv4 scopes (scopev4)', () => {
 
   test('two gai.conf files: agrees with glibc scopev4 lookups at and around every boundary', () => {
     fc.assert(
-      fc.property(gaiPolicyArb, gaiPolicyArb, (a, b) => agreesWithOracle(modelOf(readPolicy('gai', a.text).policy, 'glibc'), modelOf(readPolicy('gai', b.text).policy, 'glibc'))),
+      fc.property(gaiPolicyArb, gaiPolicyArb, (a, b) =>
+        agreesWithOracle(modelOf(readPolicy('gai', a.text).policy, 'glibc'), modelOf(readPolicy('gai', b.text).policy, 'glibc')),
+      ),
       { seed: propertySeed(8101), numRuns: propertyRuns(400) },
     );
   });

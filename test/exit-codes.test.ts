@@ -33,7 +33,16 @@ function code(args: string[], systemRoot = EMPTY): number | null {
 }
 
 test('the page has a section for every command', () => {
-  for (const heading of ['## `policylint [lint] FILE...`', '## `policylint convert', '## `policylint diff', '## `policylint explain', '## `policylint defaults', '## `policylint rules`', '## `policylint help` and `policylint completion`', '## Help, version, and no arguments']) {
+  for (const heading of [
+    '## `policylint [lint] FILE...`',
+    '## `policylint convert',
+    '## `policylint diff',
+    '## `policylint explain',
+    '## `policylint defaults',
+    '## `policylint rules`',
+    '## `policylint help` and `policylint completion`',
+    '## Help, version, and no arguments',
+  ]) {
     expect(DOC).toContain(heading);
   }
 });
@@ -99,4 +108,3 @@ test.each(CASES)('%s', (_name, args, expected) => {
 test('no arguments lints the system policy files that exist', () => {
   expect(code([], SYSTEM)).toBe(0);
 });
-

@@ -55,7 +55,10 @@ describe('policylint explain', () => {
 
   it('--policy ip6addrctl.conf selects FreeBSD (ipv4_prefer-like table puts IPv4 first on a GUA host)', async () => {
     const t = io(dir);
-    await command.run({ source: ['2001:db8:1::10/64', '192.0.2.10/24'], dest: ['2001:db8::1', '198.51.100.7'], policy: 'ip6addrctl.conf', format: 'json' }, t.io);
+    await command.run(
+      { source: ['2001:db8:1::10/64', '192.0.2.10/24'], dest: ['2001:db8::1', '198.51.100.7'], policy: 'ip6addrctl.conf', format: 'json' },
+      t.io,
+    );
     const json = JSON.parse(t.text());
     expect(json.platform).toBe('freebsd');
     expect(json.order).toEqual(['198.51.100.7', '2001:db8::1']);
@@ -97,11 +100,21 @@ describe('policylint explain', () => {
     expect(await command.run({ scenarios: true, policy: 'ygg.gai.conf', format: 'json' }, t.io)).toBe(0);
     const out = JSON.parse(t.text());
     expect(out.impact.baseline).toBe('glibc');
-    const tie = out.impact.impacts.find((i: { scenario: { host: string; destinations: string } }) => i.scenario.host === 'gua-v4' && i.scenario.destinations === 'gua-v4');
+    const tie = out.impact.impacts.find(
+      (i: { scenario: { host: string; destinations: string } }) => i.scenario.host === 'gua-v4' && i.scenario.destinations === 'gua-v4',
+    );
     // IPv4 falls from 10 to ::/0's 40 and ties global IPv6: the resolver's order decides.
-    expect(tie).toMatchObject({ change: 'tie', severity: 'warning', before: { first: '3fff:0:2::1' }, after: { first: null, order: ['3fff:0:2::1', '198.51.100.7'], orderIfAFirst: ['198.51.100.7', '3fff:0:2::1'] } });
+    expect(tie).toMatchObject({
+      change: 'tie',
+      severity: 'warning',
+      before: { first: '3fff:0:2::1' },
+      after: { first: null, order: ['3fff:0:2::1', '198.51.100.7'], orderIfAFirst: ['198.51.100.7', '3fff:0:2::1'] },
+    });
     const stock = io(dir);
-    writeFileSync(path.join(dir, 'stock.ip6addrctl.conf'), '::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n');
+    writeFileSync(
+      path.join(dir, 'stock.ip6addrctl.conf'),
+      '::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\n2002::/16 30 2\n2001::/32 5 5\nfc00::/7 3 13\n::/96 1 3\nfec0::/10 1 11\n3ffe::/16 1 12\n',
+    );
     await command.run({ scenarios: true, policy: 'stock.ip6addrctl.conf', format: 'json' }, stock.io);
     expect(JSON.parse(stock.text()).impact).toMatchObject({ baseline: 'freebsd', impacts: [] });
     const text = io(dir);

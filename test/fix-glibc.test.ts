@@ -41,7 +41,11 @@ const sitePrefix = (text: string) => {
   const [a, l] = text.split('/');
   return { text, address: parseAnyAddress(a!)!.value, length: Number(l) };
 };
-const withSites = (ula: string[], gua: string[] = []): ResolvedConfig<never> => ({ path: null, rules: {}, sitePrefixes: { ula: ula.map(sitePrefix), gua: gua.map(sitePrefix) } });
+const withSites = (ula: string[], gua: string[] = []): ResolvedConfig<never> => ({
+  path: null,
+  rules: {},
+  sitePrefixes: { ula: ula.map(sitePrefix), gua: gua.map(sitePrefix) },
+});
 const DEFAULT: ResolvedConfig<never> = { path: null, rules: {}, sitePrefixes: { ula: [], gua: [] } };
 
 interface Sample {
@@ -66,16 +70,42 @@ const SAMPLES: Sample[] = [
   corpusFile('fixtures/real-world/43-rfc6724-table-plus-site-gua-precedence.gai.conf', 'ula-below-ipv4'),
   corpusFile('fixtures/glibc/oneuptime-rfc6724.gai.conf', 'ula-below-ipv4'),
   // Written here: the flagship, IPv4 raised to tie global IPv6, RFC 6724's values.
-  { name: 'raised ULA precedence', text: 'precedence ::1/128 50\nprecedence ::/0 40\nprecedence fc00::/7 45\nprecedence 2002::/16 30\nprecedence ::/96 20\nprecedence ::ffff:0:0/96 10\n', config: DEFAULT, rule: 'ula-gua-label-mismatch' },
-  { name: 'raised site ULA precedence', text: 'precedence ::1/128 50\nprecedence ::/0 40\nprecedence fd12:3456:789a::/48 45\nprecedence 2002::/16 30\nprecedence ::/96 20\nprecedence ::ffff:0:0/96 10\n', config: DEFAULT, rule: 'ula-gua-label-mismatch' },
+  {
+    name: 'raised ULA precedence',
+    text: 'precedence ::1/128 50\nprecedence ::/0 40\nprecedence fc00::/7 45\nprecedence 2002::/16 30\nprecedence ::/96 20\nprecedence ::ffff:0:0/96 10\n',
+    config: DEFAULT,
+    rule: 'ula-gua-label-mismatch',
+  },
+  {
+    name: 'raised site ULA precedence',
+    text: 'precedence ::1/128 50\nprecedence ::/0 40\nprecedence fd12:3456:789a::/48 45\nprecedence 2002::/16 30\nprecedence ::/96 20\nprecedence ::ffff:0:0/96 10\n',
+    config: DEFAULT,
+    rule: 'ula-gua-label-mismatch',
+  },
   { name: 'sitePrefixes on an empty gai.conf', text: '', config: withSites(['fd12:3456:789a::/48']), rule: 'ula-gua-label-mismatch' },
-  { name: 'sitePrefixes on the stock table', text: stockLabels, config: withSites(['fd12:3456:789a::/48'], ['2001:db8:42::/48']), rule: 'ula-gua-label-mismatch' },
-  { name: 'site ULA label row kept at 6, sitePrefixes', text: '# site\nlabel ::1/128 0\nlabel ::/0 1\nlabel fd12:3456:789a::/48 6\nlabel ::ffff:0:0/96 4\n', config: withSites(['fd12:3456:789a::/48']), rule: 'ula-gua-label-mismatch' },
+  {
+    name: 'sitePrefixes on the stock table',
+    text: stockLabels,
+    config: withSites(['fd12:3456:789a::/48'], ['2001:db8:42::/48']),
+    rule: 'ula-gua-label-mismatch',
+  },
+  {
+    name: 'site ULA label row kept at 6, sitePrefixes',
+    text: '# site\nlabel ::1/128 0\nlabel ::/0 1\nlabel fd12:3456:789a::/48 6\nlabel ::ffff:0:0/96 4\n',
+    config: withSites(['fd12:3456:789a::/48']),
+    rule: 'ula-gua-label-mismatch',
+  },
   { name: 'precedence 200::/7 1', text: 'precedence 200::/7 1\n', config: DEFAULT, rule: 'partial-table' },
   { name: 'precedence 200::/7 1 with a comment', text: '# yggdrasil last\nprecedence  200::/7  1\n', config: DEFAULT, rule: 'partial-table' },
   {
     name: "RFC 6724's table as a gai.conf",
-    text: ['::1/128 50 0', '::/0 40 1', '::ffff:0:0/96 35 4', '2002::/16 30 2', '2001::/32 5 5', 'fc00::/7 3 13', '::/96 1 3', 'fec0::/10 1 11', '3ffe::/16 1 12'].flatMap((r) => { const [p, pr, l] = r.split(' '); return [`label ${p} ${l}`, `precedence ${p} ${pr}`]; }).join('\n') + '\n',
+    text:
+      ['::1/128 50 0', '::/0 40 1', '::ffff:0:0/96 35 4', '2002::/16 30 2', '2001::/32 5 5', 'fc00::/7 3 13', '::/96 1 3', 'fec0::/10 1 11', '3ffe::/16 1 12']
+        .flatMap((r) => {
+          const [p, pr, l] = r.split(' ');
+          return [`label ${p} ${l}`, `precedence ${p} ${pr}`];
+        })
+        .join('\n') + '\n',
     config: DEFAULT,
     rule: 'ula-below-ipv4',
   },
@@ -88,8 +118,16 @@ function generatedSamples(): Sample[] {
   for (const p of fc.sample(realisticGaiArb, { numRuns: 300, seed: 12_004 })) {
     if (out.length === wanted.length) break;
     const config = configOf(p);
-    const m = lintText(p.text, { dialect: 'gai', config }).messages.find((x) => wanted.includes(x.ruleId) && x.fix?.safety === 'unsafe' && !out.some((o) => o.rule === x.ruleId));
-    if (m) out.push({ name: `generated #${out.length + 1}${p.declared.length > 0 ? ` (sitePrefixes ${p.declared.map((d) => d.text).join(', ')})` : ''}`, text: p.text, config, rule: m.ruleId });
+    const m = lintText(p.text, { dialect: 'gai', config }).messages.find(
+      (x) => wanted.includes(x.ruleId) && x.fix?.safety === 'unsafe' && !out.some((o) => o.rule === x.ruleId),
+    );
+    if (m)
+      out.push({
+        name: `generated #${out.length + 1}${p.declared.length > 0 ? ` (sitePrefixes ${p.declared.map((d) => d.text).join(', ')})` : ''}`,
+        text: p.text,
+        config,
+        rule: m.ruleId,
+      });
   }
   return out;
 }
@@ -111,11 +149,18 @@ interface Impact {
 
 /** The scenarios a finding names: its details.impacts, in both resolver orders; the flagship's own simulation. */
 function scenariosOf(m: LintMessage): Scenario[] {
-  const details = m.details as { impacts?: Impact[]; destination?: string; simulation?: { order: string[]; sources: Record<string, string | null> } } | undefined;
+  const details = m.details as
+    | { impacts?: Impact[]; destination?: string; simulation?: { order: string[]; sources: Record<string, string | null> } }
+    | undefined;
   if (details?.impacts && details.impacts.length > 0) {
     return details.impacts.flatMap((i) => [
       { id: `${i.scenario.host} ${i.scenario.destinations}`, sources: i.scenario.sources, destinations: i.scenario.addresses, claimed: i.after.order },
-      { id: `${i.scenario.host} ${i.scenario.destinations} (A first)`, sources: i.scenario.sources, destinations: [...i.scenario.addresses].reverse(), claimed: i.after.orderIfAFirst },
+      {
+        id: `${i.scenario.host} ${i.scenario.destinations} (A first)`,
+        sources: i.scenario.sources,
+        destinations: [...i.scenario.addresses].reverse(),
+        claimed: i.after.orderIfAFirst,
+      },
     ]);
   }
   if (details?.destination && details.simulation) {
@@ -155,7 +200,10 @@ function buildChecks(): Check[] {
   return SAMPLES.map((sample) => {
     const result = lintText(sample.text, { dialect: 'gai', config: sample.config });
     const finding = result.messages.find((m) => m.ruleId === sample.rule && m.fix?.safety === 'unsafe');
-    if (!finding) throw new Error(`${sample.name}: no ${sample.rule} finding with an unsafe fix (got ${result.messages.map((m) => `${m.ruleId}${m.fix ? `:${m.fix.safety}` : ''}`).join(', ') || 'nothing'})`);
+    if (!finding)
+      throw new Error(
+        `${sample.name}: no ${sample.rule} finding with an unsafe fix (got ${result.messages.map((m) => `${m.ruleId}${m.fix ? `:${m.fix.safety}` : ''}`).join(', ') || 'nothing'})`,
+      );
     const fixed = applyFixes(sample.text, [finding.fix!]).output;
     return { sample, finding, fixed, scenarios: scenariosOf(finding) };
   });
@@ -210,23 +258,33 @@ oracle.describe('fixed gai.conf files: the order the fix promises is the order t
           continue;
         }
         const promised = simulated(c.fixed, s);
-        if (after.order.join(' ') !== promised.order.join(' ')) failures.push(`${where}: fixed file: glibc ${after.order.join(' ')}, policylint ${promised.order.join(' ')}\n  fixed gai.conf ${JSON.stringify(c.fixed)}`);
+        if (after.order.join(' ') !== promised.order.join(' '))
+          failures.push(
+            `${where}: fixed file: glibc ${after.order.join(' ')}, policylint ${promised.order.join(' ')}\n  fixed gai.conf ${JSON.stringify(c.fixed)}`,
+          );
         for (const d of after.order) {
-          if ((after.sources[d] ?? null) !== (promised.sources[d] ?? null)) failures.push(`${where}: fixed file: source for ${d}: kernel ${after.sources[d]}, policylint ${promised.sources[d]}`);
+          if ((after.sources[d] ?? null) !== (promised.sources[d] ?? null))
+            failures.push(`${where}: fixed file: source for ${d}: kernel ${after.sources[d]}, policylint ${promised.sources[d]}`);
         }
-        if (s.claimed && before.order.join(' ') !== s.claimed.join(' ')) failures.push(`${where}: unfixed file: glibc ${before.order.join(' ')}, the finding says ${s.claimed.join(' ')}`);
+        if (s.claimed && before.order.join(' ') !== s.claimed.join(' '))
+          failures.push(`${where}: unfixed file: glibc ${before.order.join(' ')}, the finding says ${s.claimed.join(' ')}`);
         const unfixedSim = simulated(c.sample.text, s);
         if (unfixedSim.order[0] !== promised.order[0]) {
           fixChanges++;
           // The fix changes what is tried first: the real glibc must change it too.
-          if (before.order[0] === after.order[0]) failures.push(`${where}: policylint says the fix makes ${promised.order[0]} first instead of ${unfixedSim.order[0]}, but glibc tries ${after.order[0]} first either way`);
+          if (before.order[0] === after.order[0])
+            failures.push(
+              `${where}: policylint says the fix makes ${promised.order[0]} first instead of ${unfixedSim.order[0]}, but glibc tries ${after.order[0]} first either way`,
+            );
         }
       }
       if (fixChanges === 0) failures.push(`${label}: the fix changes none of the finding's scenarios`);
       changed += fixChanges;
     }
     // eslint-disable-next-line no-console
-    console.log(`fix glibc: ${checks.length} fixed files, ${plan.reduce((n, c) => n + c.runs.length, 0)} scenarios (${changed} changed by the fix), ${batch.length} glibc ${GLIBC} cases in one oracle batch, ${batchMs} ms`);
+    console.log(
+      `fix glibc: ${checks.length} fixed files, ${plan.reduce((n, c) => n + c.runs.length, 0)} scenarios (${changed} changed by the fix), ${batch.length} glibc ${GLIBC} cases in one oracle batch, ${batchMs} ms`,
+    );
     expect(failures).toEqual([]);
   });
 });

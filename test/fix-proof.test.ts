@@ -42,7 +42,8 @@ function property(p: RealisticPolicy, hosts: readonly RandomHost[]) {
   if (found.length > 0) throw new Error(found[0]!.text);
 }
 
-const withHosts = (arb: fc.Arbitrary<RealisticPolicy>) => arb.chain((p) => fc.tuple(fc.constant(p), fc.array(randomHostArb(p.sites), { minLength: 4, maxLength: 8 })));
+const withHosts = (arb: fc.Arbitrary<RealisticPolicy>) =>
+  arb.chain((p) => fc.tuple(fc.constant(p), fc.array(randomHostArb(p.sites), { minLength: 4, maxLength: 8 })));
 
 describe('every offered fix holds on hosts outside the scenario catalogue', () => {
   test('gai.conf: generated realistic policies', () => {
@@ -71,9 +72,15 @@ describe('every offered fix holds on hosts outside the scenario catalogue', () =
   }, 600_000);
 
   afterAll(() => {
-    const line = (m: Map<string, number>) => [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+    const line = (m: Map<string, number>) =>
+      [...m]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none';
     // eslint-disable-next-line no-console
-    console.log(`fix proof: fixes checked by rule: ${line(checked)}; withheld by lint (not offered): ${line(withheld)}; known gap, IPv4 made first on a host outside the file's own prefixes: ${line(strangers)}`);
+    console.log(
+      `fix proof: fixes checked by rule: ${line(checked)}; withheld by lint (not offered): ${line(withheld)}; known gap, IPv4 made first on a host outside the file's own prefixes: ${line(strangers)}`,
+    );
   });
 
   test('the generators reach the findings whose fixes matter (flagship, partial-table, ula-below-ipv4)', () => {
@@ -81,4 +88,3 @@ describe('every offered fix holds on hosts outside the scenario catalogue', () =
     expect(counts.filter(([, n]) => n === 0)).toEqual([]);
   });
 });
-

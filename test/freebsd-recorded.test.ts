@@ -15,11 +15,24 @@ const READER_RULES = new Set(RULES.filter((r) => r.meta.phase === 'reader').map(
 const RECORDS = join(import.meta.dirname, '..', 'fixtures', 'freebsd-recorded', 'records');
 const HOST = ['lo0', 'em0'];
 
-interface Row { prefix: string; length: number; precedence: number; label: number; scope: number }
+interface Row {
+  prefix: string;
+  length: number;
+  precedence: number;
+  label: number;
+  scope: number;
+}
 type Recorded = { exit: number; rows: Row[]; stderr: string } | { undefinedAtLine: number };
-interface InstallRecord { name: string; file_base64: string; freebsd: Recorded }
+interface InstallRecord {
+  name: string;
+  file_base64: string;
+  freebsd: Recorded;
+}
 
-const records: InstallRecord[] = readFileSync(join(RECORDS, 'install.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const records: InstallRecord[] = readFileSync(join(RECORDS, 'install.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 
 /** Text as policylint's CLI decodes a file: UTF-8 if it is, else one character per byte. */
 function decode(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
@@ -63,11 +76,13 @@ describe('every recorded ip6addrctl install agrees', () => {
       const result = lintText(text, { dialect: 'ip6addrctl', encoding, config, filePath: r.name });
       const errors = result.messages.filter((m) => m.severity === 'error').map((m) => m.message);
       for (const m of result.messages) {
-        if (m.ruleId === 'internal-error' || (READER_RULES.has(m.ruleId) && (m.message.length > 300 || /[\n\r]/.test(m.message)))) problems.push(`${r.name}: ${m.ruleId}: ${m.message}`);
+        if (m.ruleId === 'internal-error' || (READER_RULES.has(m.ruleId) && (m.message.length > 300 || /[\n\r]/.test(m.message))))
+          problems.push(`${r.name}: ${m.ruleId}: ${m.message}`);
       }
       const f = r.freebsd;
       if ('undefinedAtLine' in f) {
-        if (!errors.some((m) => m.includes(`from line ${f.undefinedAtLine} on depends on memory contents`))) problems.push(`${r.name}: no undefined-behaviour error`);
+        if (!errors.some((m) => m.includes(`from line ${f.undefinedAtLine} on depends on memory contents`)))
+          problems.push(`${r.name}: no undefined-behaviour error`);
       } else if (f.exit === 1) {
         const line = /parse failed at line (\d+)/.exec(f.stderr)![1];
         if (!errors.some((m) => m.includes(`"parse failed at line ${line}"`))) problems.push(`${r.name}: no error for line ${line}`);
@@ -84,7 +99,7 @@ describe('every recorded ip6addrctl install agrees', () => {
   });
 });
 
-describe('fixtures/freebsd-recorded: one recorded file per class, FreeBSD\'s record as the expectation', () => {
+describe("fixtures/freebsd-recorded: one recorded file per class, FreeBSD's record as the expectation", () => {
   const dir = join(RECORDS, '..');
   const names = readdirSync(dir).filter((n) => n.endsWith('.ip6addrctl.conf'));
   test('there are a few dozen', () => expect(names.length).toBeGreaterThanOrEqual(25));

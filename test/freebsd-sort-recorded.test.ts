@@ -7,9 +7,14 @@ import { parseAnyAddress } from '../src/model/address.js';
 import { simulate } from '../src/simulate/simulate.js';
 import { inScope, parseScenario, scenarioSources, scenarioTable } from './support/freebsd-scenario.js';
 
-interface SortRecord { scenario: string; freebsd: { sorted: boolean; order: string[]; sources: Record<string, string | null> } }
+interface SortRecord {
+  scenario: string;
+  freebsd: { sorted: boolean; order: string[]; sources: Record<string, string | null> };
+}
 const records: SortRecord[] = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'freebsd-recorded', 'records', 'sort.jsonl'), 'utf8')
-  .trim().split('\n').map((l) => JSON.parse(l));
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 
 /** Addresses compared as values (the record prints a zone as its index: fe80::1%1). */
 const value = (text: string | null) => (text === null ? null : String(parseAnyAddress(text.replace(/%.*/, ''))!.value));
@@ -35,9 +40,17 @@ describe('recorded FreeBSD address sorting', () => {
   });
 
   test('the two FreeBSD classes: IPv6 answers are listed first, an IPv4-mapped destination has no source', () => {
-    const none = simulate({ platform: 'freebsd', table: scenarioTable(parseScenario('policy none\n')), sources: ['2001:db8::10/64', '192.0.2.10/24'], destinations: ['198.51.100.7', '2001:db8::1'] });
+    const none = simulate({
+      platform: 'freebsd',
+      table: scenarioTable(parseScenario('policy none\n')),
+      sources: ['2001:db8::10/64', '192.0.2.10/24'],
+      destinations: ['198.51.100.7', '2001:db8::1'],
+    });
     expect({ sorted: none.sorted, order: none.order }).toEqual({ sorted: false, order: ['2001:db8::1', '198.51.100.7'] });
     const mapped = simulate({ platform: 'freebsd', sources: ['2001:db8::10/64', '192.0.2.10/24'], destinations: ['::ffff:198.51.100.7', '2001:db8::1'] });
-    expect(mapped.order.map((d) => [value(d), mapped.sources[d]])).toEqual([[value('2001:db8::1'), '2001:db8::10'], [value('::ffff:198.51.100.7'), null]]);
+    expect(mapped.order.map((d) => [value(d), mapped.sources[d]])).toEqual([
+      [value('2001:db8::1'), '2001:db8::10'],
+      [value('::ffff:198.51.100.7'), null],
+    ]);
   });
 });

@@ -23,7 +23,8 @@ import { cliCommand } from './support/cli-command.js';
 const RUNS = Number(process.env.POLICYLINT_FUZZ_RUNS) > 0 ? Number(process.env.POLICYLINT_FUZZ_RUNS) : 6000;
 const LONG = Number(process.env.POLICYLINT_FUZZ_RUNS) > 0;
 const SPAWNED = LONG ? Math.max(250, Math.floor(RUNS / 20)) : 250;
-const SEED = Number.isInteger(Number(process.env.POLICYLINT_FUZZ_SEED)) && process.env.POLICYLINT_FUZZ_SEED ? Number(process.env.POLICYLINT_FUZZ_SEED) : 20250601;
+const SEED =
+  Number.isInteger(Number(process.env.POLICYLINT_FUZZ_SEED)) && process.env.POLICYLINT_FUZZ_SEED ? Number(process.env.POLICYLINT_FUZZ_SEED) : 20250601;
 const LIMIT_MS = 5000;
 
 const FAILURES = mkdtempSync(join(tmpdir(), 'policylint-fuzz-'));
@@ -51,10 +52,12 @@ function problems(o: Outcome): string[] {
   if (o.timedOut) out.push(`killed after ${LIMIT_MS} ms`);
   else if (o.ms > LIMIT_MS) out.push(`took ${Math.round(o.ms)} ms (limit ${LIMIT_MS})`);
   if (!o.timedOut && (o.code === null || ![0, 1, 2].includes(o.code))) out.push(`exit code ${o.code}`);
-  if (STACK_FRAME.test(o.stderr) || STACK_FRAME.test(o.stdout) || /Native stack trace|FATAL ERROR/.test(o.stderr)) out.push(`stack trace: ${(o.stderr + o.stdout).match(/.*\n {4}at .*/)?.[0]}`);
+  if (STACK_FRAME.test(o.stderr) || STACK_FRAME.test(o.stdout) || /Native stack trace|FATAL ERROR/.test(o.stderr))
+    out.push(`stack trace: ${(o.stderr + o.stdout).match(/.*\n {4}at .*/)?.[0]}`);
   if (/internal error/i.test(o.stderr)) out.push(`internal error: ${o.stderr.slice(0, 300)}`);
   // lintText turns an exception into an `internal-error` diagnostic with this text.
-  if (/policylint failed on this file \(a bug, please report it\)/.test(o.stdout)) out.push(`internal-error diagnostic: ${o.stdout.match(/.{0,100}policylint failed on this file.{0,200}/)?.[0]}`);
+  if (/policylint failed on this file \(a bug, please report it\)/.test(o.stdout))
+    out.push(`internal-error diagnostic: ${o.stdout.match(/.{0,100}policylint failed on this file.{0,200}/)?.[0]}`);
   if (o.code === 2 && o.stderr.trim() === '') out.push('exit 2 without a message');
   return out;
 }
@@ -122,7 +125,9 @@ function fuzzLintText(name: string, bytes: Buffer) {
     try {
       const r = lintText(text, { dialect });
       stdout = JSON.stringify(r.messages.filter((m) => m.ruleId === 'internal-error'));
-      for (const m of r.messages) if (!(m.offset >= 0 && m.offset <= m.endOffset && m.endOffset <= text.length)) stderr += `span ${m.offset}-${m.endOffset} outside 0-${text.length} (${m.ruleId})\n internal error`;
+      for (const m of r.messages)
+        if (!(m.offset >= 0 && m.offset <= m.endOffset && m.endOffset <= text.length))
+          stderr += `span ${m.offset}-${m.endOffset} outside 0-${text.length} (${m.ruleId})\n internal error`;
     } catch (error) {
       stderr = `lintText threw (internal error): ${(error as Error)?.stack}`;
     }
@@ -165,7 +170,31 @@ describe('fuzz: in-process, through main()', () => {
 
   test(`${Math.ceil(RUNS / 3)} random byte strings and token soups through lintText, both dialects`, () => {
     const rnd = prng(SEED + 1);
-    const soup = ['label', 'precedence', 'scopev4', 'reload', '::', '/', '#', ' ', '\t', '\n', '\r', '\0', '\xef\xbb\xbf', '\xff', '0', '128', '-1', '::ffff:', '.', ':', '%', 'fd00', '# policylint-disable'];
+    const soup = [
+      'label',
+      'precedence',
+      'scopev4',
+      'reload',
+      '::',
+      '/',
+      '#',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '\0',
+      '\xef\xbb\xbf',
+      '\xff',
+      '0',
+      '128',
+      '-1',
+      '::ffff:',
+      '.',
+      ':',
+      '%',
+      'fd00',
+      '# policylint-disable',
+    ];
     for (let i = 0; i < Math.ceil(RUNS / 3); i++) {
       const len = Math.floor(rnd() * (rnd() < 0.1 ? 4000 : 120));
       const bytes =
@@ -210,11 +239,14 @@ describe('fuzz: no quadratic path on large (but legal) tables', () => {
 // The real CLI, as a child process, on real files
 // ---------------------------------------------------------------------------------------
 
-
 function spawnCli(cmd: readonly string[], argv: readonly string[], stdin: Buffer | undefined, cwd: string, limitMs = LIMIT_MS): Promise<Outcome> {
   return new Promise((resolvePromise) => {
     const t = performance.now();
-    const child = spawn(process.execPath, [...cmd, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', POLICYLINT_DEBUG: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cmd, ...argv], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', POLICYLINT_DEBUG: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -242,7 +274,9 @@ describe('fuzz: the real CLI as a child process', () => {
     const cmd = cliCommand();
     const dir = mkdtempSync(join(tmpdir(), 'policylint-fuzz-big-'));
     const jobs: { name: string; argv: string[]; bytes: Buffer }[] = [];
-    for (const [i, input] of hostileInputs(true).filter((x) => x.bytes.length > 1_000_000).entries()) {
+    for (const [i, input] of hostileInputs(true)
+      .filter((x) => x.bytes.length > 1_000_000)
+      .entries()) {
       for (const name of ['policy.gai.conf', 'policy.ip6addrctl.conf']) {
         const file = join(dir, `${i}-${name}`);
         writeFileSync(file, input.bytes);
@@ -271,7 +305,11 @@ describe('fuzz: the real CLI as a child process', () => {
     writeFileSync(file, Buffer.alloc(10_000_000, '#\n'));
     const o = await spawnCli(cliCommand(), [file], undefined, dir, 10_000);
     rmSync(dir, { recursive: true, force: true });
-    expect({ timedOut: o.timedOut, code: o.code, stackTrace: /^ {4}at |Native stack trace/m.test(o.stderr) }).toEqual({ timedOut: false, code: expect.any(Number), stackTrace: false });
+    expect({ timedOut: o.timedOut, code: o.code, stackTrace: /^ {4}at |Native stack trace/m.test(o.stderr) }).toEqual({
+      timedOut: false,
+      code: expect.any(Number),
+      stackTrace: false,
+    });
     expect([0, 1, 2]).toContain(o.code);
   });
 
@@ -293,7 +331,11 @@ describe('fuzz: the real CLI as a child process', () => {
     const env = { ...process.env };
     delete env.NODE_OPTIONS; // jest's --experimental-vm-modules changes how V8 tiers the loop up
     const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', file], { cwd: ROOT, env, timeout: 60000 });
-    expect({ status: r.status, stdout: r.stdout.toString().trim(), oom: /heap out of memory/.test(r.stderr.toString()) }).toEqual({ status: 0, stdout: 'ok', oom: false });
+    expect({ status: r.status, stdout: r.stdout.toString().trim(), oom: /heap out of memory/.test(r.stderr.toString()) }).toEqual({
+      status: 0,
+      stdout: 'ok',
+      oom: false,
+    });
   });
 
   test(`${SPAWNED} inputs on real files and standard input`, async () => {

@@ -40,7 +40,8 @@ describe('golden diagnostics', () => {
     const actual = render(path);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedPath, actual);
     // A missing .out is a failure, not a fresh baseline: write it with `npm run test:update-golden` and review it.
-    if (!existsSync(expectedPath)) throw new Error(`${fixture}: no expected output ${expectedPath}; run \`npm run test:update-golden\` and review the new .out`);
+    if (!existsSync(expectedPath))
+      throw new Error(`${fixture}: no expected output ${expectedPath}; run \`npm run test:update-golden\` and review the new .out`);
     expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
   });
   test('every broken fixture has at least one problem; stock tables have none', () => {
@@ -49,7 +50,12 @@ describe('golden diagnostics', () => {
     // crlf.gai.conf: glibc takes \r as a blank, and the file is the prefer-IPv4 one-liner.)
     const harmless = new Set(['broken/comment-mid-token.gai.conf', 'broken/crlf.gai.conf']);
     for (const f of fixtures.filter((f) => f.startsWith('broken/'))) expect([f, render(join(ROOT, f)).length > 0]).toEqual([f, !harmless.has(f)]);
-    for (const f of ['freebsd/ipv6-prefer.ip6addrctl.conf', 'freebsd/ipv4-prefer.ip6addrctl.conf', 'glibc/glibc-default.gai.conf', 'glibc/debian-12.gai.conf']) {
+    for (const f of [
+      'freebsd/ipv6-prefer.ip6addrctl.conf',
+      'freebsd/ipv4-prefer.ip6addrctl.conf',
+      'glibc/glibc-default.gai.conf',
+      'glibc/debian-12.gai.conf',
+    ]) {
       expect([f, render(join(ROOT, f))]).toEqual([f, '']);
     }
   });

@@ -17,7 +17,16 @@ describe('grammars with validations on', () => {
     expect(() => new GaiConfParser({ validate: true })).not.toThrow();
     const parser = new GaiConfParser({ validate: true });
     expect(Object.keys(parser.getGAstProductions())).toEqual(
-      expect.arrayContaining(['gaiFile', 'line', 'statement', 'labelStatement', 'precedenceStatement', 'scopev4Statement', 'reloadStatement', 'unknownStatement']),
+      expect.arrayContaining([
+        'gaiFile',
+        'line',
+        'statement',
+        'labelStatement',
+        'precedenceStatement',
+        'scopev4Statement',
+        'reloadStatement',
+        'unknownStatement',
+      ]),
     );
   });
 

@@ -29,7 +29,13 @@ function expectValid(validate: Validator, doc: unknown) {
 
 test('lint --format json: one versioned entry per file, fixes included', () => {
   const validate = validator('lint-results.schema.json');
-  const doc = json(['--format', 'json', FIX('freebsd/ula-precedence-only.ip6addrctl.conf'), FIX('broken/keyword-case.gai.conf'), FIX('glibc/debian-12.gai.conf')]) as { version: number }[];
+  const doc = json([
+    '--format',
+    'json',
+    FIX('freebsd/ula-precedence-only.ip6addrctl.conf'),
+    FIX('broken/keyword-case.gai.conf'),
+    FIX('glibc/debian-12.gai.conf'),
+  ]) as { version: number }[];
   expectValid(validate, doc);
   expect(doc.map((f) => f.version)).toEqual([1, 1, 1]);
   expect(validate([{ ...doc[0], version: 2 }])).toBe(false);
@@ -38,7 +44,10 @@ test('lint --format json: one versioned entry per file, fixes included', () => {
 
 test('explain --format json, one simulation and --scenarios', () => {
   const validate = validator('explain.schema.json');
-  const one = json(['explain', '--source', 'fd00::10/64', '--source', '192.0.2.10/24', '2001:db8::1', '198.51.100.7', '--format', 'json']) as Record<string, unknown>;
+  const one = json(['explain', '--source', 'fd00::10/64', '--source', '192.0.2.10/24', '2001:db8::1', '198.51.100.7', '--format', 'json']) as Record<
+    string,
+    unknown
+  >;
   expectValid(validate, one);
   expect(one.version).toBe(1);
   expectValid(validate, json(['explain', '--scenarios', '--format', 'json']));

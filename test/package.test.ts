@@ -21,7 +21,12 @@ function npm(args: string[], cwd = ROOT) {
   return r.stdout;
 }
 
-interface PackResult { filename: string; size: number; unpackedSize: number; files: { path: string; size: number }[] }
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string; size: number }[];
+}
 
 let pack: PackResult;
 let paths: string[];
@@ -34,10 +39,24 @@ beforeAll(() => {
 });
 
 test('the tarball holds the program, its docs and licenses, and nothing for developers', () => {
-  for (const p of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES', 'CHANGELOG.md', 'bin/policylint.cjs', 'bin/policylint.js', 'dist/policylint.cjs', 'docs/exit-codes.md', 'schema/policylint.schema.json', 'man/policylint.1']) {
+  for (const p of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'THIRD_PARTY_NOTICES',
+    'CHANGELOG.md',
+    'bin/policylint.cjs',
+    'bin/policylint.js',
+    'dist/policylint.cjs',
+    'docs/exit-codes.md',
+    'schema/policylint.schema.json',
+    'man/policylint.1',
+  ]) {
     expect(paths).toContain(p);
   }
-  const unwanted = paths.filter((p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p));
+  const unwanted = paths.filter(
+    (p) => /^(test|fixtures|src|scripts|bench|grammar|node_modules|coverage|\.ci)\//.test(p) || /\.(map|ts|tsx|cpuprofile|tgz)$/.test(p) || /(^|\/)\./.test(p),
+  );
   expect(unwanted).toEqual([]);
   // dist/ is the one bundle; no code cache ships (it is made for the Node that runs it).
   expect(paths.filter((p) => p.startsWith('dist/'))).toEqual(['dist/policylint.cjs']);
@@ -120,10 +139,16 @@ test('the packed tarball installs globally into an empty prefix, with nothing el
     expect(run(['convert', someGai, '--to', 'ip6addrctl'])).toMatchObject({ stderr: '' });
     expect(run(['diff', someGai, someGai])).toMatchObject({ status: 0 });
     expect(run(['help', 'convert'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: policylint convert FILE --to DIALECT') });
-    expect(run(['completion', 'bash'])).toMatchObject({ status: 0, stdout: expect.stringContaining('complete -o default -o bashdefault -F _policylint policylint') });
+    expect(run(['completion', 'bash'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('complete -o default -o bashdefault -F _policylint policylint'),
+    });
     // npm links the `man` field's page into PREFIX/share/man; man finds it there.
     expect(readdirSync(join(prefix, 'share', 'man', 'man1'))).toContain('policylint.1');
-    const man = spawnSync('man', ['-M', join(prefix, 'share', 'man'), 'policylint'], { env: { ...env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' }, encoding: 'utf8' });
+    const man = spawnSync('man', ['-M', join(prefix, 'share', 'man'), 'policylint'], {
+      env: { ...env, MANPAGER: 'cat', PAGER: 'cat', MANWIDTH: '80' },
+      encoding: 'utf8',
+    });
     if (man.error) console.log('SKIPPED: man is not installed, so `man policylint` was not run (apt-get install man-db)');
     else expect(man).toMatchObject({ status: 0, stdout: expect.stringMatching(/policylint\s+-\s+lint,\s+convert\s+and\s+explain/) });
   } finally {

@@ -6,7 +6,8 @@ import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';
 import { BUILTIN_TABLES, PLATFORMS } from '../src/model/builtin-tables.js';
 
-const asRows = (platform: keyof typeof BUILTIN_TABLES) => BUILTIN_TABLES[platform].rows.map((r) => `${r.prefix} ${r.precedence ?? 0} ${r.label}`).join('\n') + '\n';
+const asRows = (platform: keyof typeof BUILTIN_TABLES) =>
+  BUILTIN_TABLES[platform].rows.map((r) => `${r.prefix} ${r.precedence ?? 0} ${r.label}`).join('\n') + '\n';
 
 describe('built-in tables', () => {
   test.each(PLATFORMS)('%s reads as a clean ip6addrctl table', (platform) => {

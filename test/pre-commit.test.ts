@@ -41,13 +41,14 @@ const preCommitVersion = run('pre-commit', ['--version'], PROJECT_ROOT);
 const haveGit = run('git', ['--version'], PROJECT_ROOT).status === 0;
 const preCommit = systemTool({
   tool: 'pre-commit',
-  missing: (preCommitVersion.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-    ? '`pre-commit` is not in PATH'
-    : preCommitVersion.error || preCommitVersion.status !== 0
-      ? `\`pre-commit --version\` failed: ${(preCommitVersion.error?.message ?? preCommitVersion.stderr).trim()}`
-      : haveGit
-        ? null
-        : 'git is not installed',
+  missing:
+    (preCommitVersion.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+      ? '`pre-commit` is not in PATH'
+      : preCommitVersion.error || preCommitVersion.status !== 0
+        ? `\`pre-commit --version\` failed: ${(preCommitVersion.error?.message ?? preCommitVersion.stderr).trim()}`
+        : haveGit
+          ? null
+          : 'git is not installed',
   skips: 'the real pre-commit hook runs (test/pre-commit.test.ts)',
   get: 'apt-get install pre-commit git (or pipx install pre-commit)',
   skipEnv: 'POLICYLINT_SKIP_PRE_COMMIT',
@@ -103,52 +104,66 @@ preCommit.describe('pre-commit hook (real pre-commit)', () => {
     // Build the hook environment once (clone at rev, npm install, npm pack, npm install -g).
     const started = Date.now();
     must(run('pre-commit', ['install-hooks'], repo, env), 'pre-commit install-hooks');
-    console.log(`pre-commit install-hooks: ${((Date.now() - started) / 1000).toFixed(1)} s (${preCommitVersion.stdout.trim()}, hook repo ${HOOK_REPO} @ ${rev.slice(0, 12)})`);
+    console.log(
+      `pre-commit install-hooks: ${((Date.now() - started) / 1000).toFixed(1)} s (${preCommitVersion.stdout.trim()}, hook repo ${HOOK_REPO} @ ${rev.slice(0, 12)})`,
+    );
   }, TIMEOUT_MS);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  test('a bad ip6addrctl.conf fails the commit, naming the rule', () => {
-    mkdirSync(join(repo, 'etc'), { recursive: true });
-    writeFileSync(join(repo, 'etc', 'ip6addrctl.conf'), BAD_TABLE);
-    must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add bad file');
-    const commit = run('git', ['commit', '-m', 'bad table'], repo, env);
-    const output = `${commit.stdout}\n${commit.stderr}`;
-    expect(commit.error).toBeUndefined();
-    expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringContaining('missing-prefix-length') });
-    expect(output).toMatch(/policylint.*Failed/);
-    expect(output).toContain('etc/ip6addrctl.conf:6:1');
-    // The commit did not happen.
-    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('1');
-    must(run('git', ['rm', '-q', '--cached', 'etc/ip6addrctl.conf'], repo, env), 'git rm bad file');
-    rmSync(join(repo, 'etc', 'ip6addrctl.conf'));
-  }, TIMEOUT_MS);
+  test(
+    'a bad ip6addrctl.conf fails the commit, naming the rule',
+    () => {
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      writeFileSync(join(repo, 'etc', 'ip6addrctl.conf'), BAD_TABLE);
+      must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add bad file');
+      const commit = run('git', ['commit', '-m', 'bad table'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect(commit.error).toBeUndefined();
+      expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringContaining('missing-prefix-length') });
+      expect(output).toMatch(/policylint.*Failed/);
+      expect(output).toContain('etc/ip6addrctl.conf:6:1');
+      // The commit did not happen.
+      expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('1');
+      must(run('git', ['rm', '-q', '--cached', 'etc/ip6addrctl.conf'], repo, env), 'git rm bad file');
+      rmSync(join(repo, 'etc', 'ip6addrctl.conf'));
+    },
+    TIMEOUT_MS,
+  );
 
-  test('an ip6addrctl.conf with only warnings passes the commit, and the warning is shown', () => {
-    // The classic `fc00::/7 37 13` table: ula-gua-label-mismatch is a warning, not an error.
-    // pre-commit hides a passing hook's output unless the hook says `verbose: true`.
-    mkdirSync(join(repo, 'etc'), { recursive: true });
-    copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
-    must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add warning file');
-    const commit = run('git', ['commit', '-m', 'warning table'], repo, env);
-    const output = `${commit.stdout}\n${commit.stderr}`;
-    expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
-    expect(output).toMatch(/etc\/ip6addrctl\.conf:9:1 +warning .*ula-gua-label-mismatch/);
-    expect(output).toContain('1 problem (0 errors, 1 warning, 0 info)');
-    expect(output).not.toMatch(/\berror\b.*missing-prefix-length/);
-    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
-  }, TIMEOUT_MS);
+  test(
+    'an ip6addrctl.conf with only warnings passes the commit, and the warning is shown',
+    () => {
+      // The classic `fc00::/7 37 13` table: ula-gua-label-mismatch is a warning, not an error.
+      // pre-commit hides a passing hook's output unless the hook says `verbose: true`.
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
+      must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add warning file');
+      const commit = run('git', ['commit', '-m', 'warning table'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
+      expect(output).toMatch(/etc\/ip6addrctl\.conf:9:1 +warning .*ula-gua-label-mismatch/);
+      expect(output).toContain('1 problem (0 errors, 1 warning, 0 info)');
+      expect(output).not.toMatch(/\berror\b.*missing-prefix-length/);
+      expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+    },
+    TIMEOUT_MS,
+  );
 
-  test('a good ip6addrctl.conf passes, quietly', () => {
-    mkdirSync(join(repo, 'etc'), { recursive: true });
-    copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ipv6-prefer.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
-    must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add good file');
-    const commit = run('git', ['commit', '-m', 'good table'], repo, env);
-    const output = `${commit.stdout}\n${commit.stderr}`;
-    expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
-    expect(output).not.toMatch(/warning|problem/);
-    expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('3');
-  }, TIMEOUT_MS);
+  test(
+    'a good ip6addrctl.conf passes, quietly',
+    () => {
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ipv6-prefer.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
+      must(run('git', ['add', 'etc/ip6addrctl.conf'], repo, env), 'git add good file');
+      const commit = run('git', ['commit', '-m', 'good table'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 0, output: expect.stringMatching(/policylint.*Passed/) });
+      expect(output).not.toMatch(/warning|problem/);
+      expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('3');
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -170,7 +170,9 @@ function checkSpans(text: string, result: LintResult) {
     const start = lineColumn(text, m.offset);
     const end = lineColumn(text, m.endOffset);
     if (start.line !== m.line || start.column !== m.column || end.line !== m.endLine || end.column !== m.endColumn) {
-      throw new Error(`line/column ${m.line}:${m.column}-${m.endLine}:${m.endColumn} do not match offsets ${m.offset}-${m.endOffset} (${start.line}:${start.column}-${end.line}:${end.column}): ${where}`);
+      throw new Error(
+        `line/column ${m.line}:${m.column}-${m.endLine}:${m.endColumn} do not match offsets ${m.offset}-${m.endOffset} (${start.line}:${start.column}-${end.line}:${end.column}): ${where}`,
+      );
     }
     for (const e of m.fix?.edits ?? []) {
       if (!(e.start >= 0 && e.start <= e.end && e.end <= text.length)) throw new Error(`fix edit outside the input: ${where}`);
@@ -178,7 +180,11 @@ function checkSpans(text: string, result: LintResult) {
   }
 }
 
-const anyText = fc.oneof(hostileTextArb, gaiPolicyArb.map((p) => p.text), ip6addrctlPolicyArb.map((p) => p.text));
+const anyText = fc.oneof(
+  hostileTextArb,
+  gaiPolicyArb.map((p) => p.text),
+  ip6addrctlPolicyArb.map((p) => p.text),
+);
 const dialectArb = fc.constantFrom('gai' as const, 'ip6addrctl' as const);
 
 describe('lint never throws, and every span lies inside the input', () => {

@@ -91,7 +91,10 @@ describe('glibc gaiconf_init', () => {
   const read = (t: string, glibcVersion = '2.41') => readGaiConf(t, { glibcVersion });
   test('comments anywhere, CRLF, extra words', () => {
     const r = read('label ::/0 1#2\r\nprecedence ::/0 30 extra words\n');
-    expect(r.policy.entries).toMatchObject([{ kind: 'label', value: { value: 1 } }, { kind: 'precedence', value: { value: 30 } }]);
+    expect(r.policy.entries).toMatchObject([
+      { kind: 'label', value: { value: 1 } },
+      { kind: 'precedence', value: { value: 30 } },
+    ]);
     expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['ignored-text']);
   });
   test('keywords are case-sensitive and unknown lines are ignored', () => {

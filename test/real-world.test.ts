@@ -9,7 +9,11 @@ import { policyFileDialect } from '../src/cli/policy-input.js';
 import { lintText } from '../src/lint/lint.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'real-world');
-interface Expected { severity: 'error' | 'warning' | 'info'; about: string; line: number | null }
+interface Expected {
+  severity: 'error' | 'warning' | 'info';
+  about: string;
+  line: number | null;
+}
 const verdicts = JSON.parse(readFileSync(join(DIR, 'verdicts.json'), 'utf8')) as Record<string, { expected: Expected[] }>;
 const disagreements = JSON.parse(readFileSync(join(DIR, 'disagreements.json'), 'utf8')) as { missed: Record<string, string>; extra: Record<string, string> };
 const serious = (s: string) => s === 'warning' || s === 'error';

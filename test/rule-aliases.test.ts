@@ -22,7 +22,9 @@ test('every alias points at a rule that exists, and none shadows one', () => {
 
 test('a disable comment naming the old id disables the rule, and is not reported as unused', () => {
   const directives = parseDirectives([comment('# policylint-disable-next-line old-partial-table -- legacy', 1)], ALIASES);
-  expect(applyDirectives([finding('partial-table', 2), finding('partial-table', 5)], directives).map((d) => [d.ruleId, d.span.start.line])).toEqual([['partial-table', 5]]);
+  expect(applyDirectives([finding('partial-table', 2), finding('partial-table', 5)], directives).map((d) => [d.ruleId, d.span.start.line])).toEqual([
+    ['partial-table', 5],
+  ]);
 });
 
 test('without the alias the old id is an unknown rule (the map is what makes it work)', () => {

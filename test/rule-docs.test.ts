@@ -12,10 +12,15 @@ const DOCS = join(resolve(HERE, '..'), 'docs', 'rules');
 const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Fix safety', 'Options', 'References'];
 
 // Pages whose example is not lint's output, or that no known input triggers (scripts/generate.mjs).
-const RULE_EXAMPLES = JSON.parse(readFileSync(join(resolve(HERE, '..'), 'scripts', 'rule-examples.json'), 'utf8')) as { exempt: Record<string, string>; untriggered: Record<string, string> };
+const RULE_EXAMPLES = JSON.parse(readFileSync(join(resolve(HERE, '..'), 'scripts', 'rule-examples.json'), 'utf8')) as {
+  exempt: Record<string, string>;
+  untriggered: Record<string, string>;
+};
 
 const ids = RULES.map((r) => r.meta.id);
-const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
+const pages = readdirSync(DOCS)
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .map((f) => f.slice(0, -3));
 const read = (id: string) => readFileSync(join(DOCS, `${id}.md`), 'utf8');
 const fixableText = (f: RuleMeta['fixable']) => (f === 'no' ? 'none' : f);
 
@@ -28,7 +33,11 @@ function parseTable(markdown: string): string[][] {
   for (const line of lines.slice(start)) {
     if (!line.trimStart().startsWith('|')) break;
     // Split on pipes not escaped with a backslash.
-    const cells = line.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+    const cells = line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
     rows.push(cells);
   }
   return rows.slice(2);
@@ -51,8 +60,13 @@ describe('rule docs pages', () => {
     const text = read(id);
     const meta = RULES.find((r) => r.meta.id === id)!.meta;
     expect(text.split('\n')[0]).toBe(`# ${id}`);
-    expect(text).toContain(`**Default severity:** ${meta.defaultSeverity} · **Dialects:** ${meta.dialects.join(', ')} · **Fixable:** ${fixableText(meta.fixable)}`);
-    const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    expect(text).toContain(
+      `**Default severity:** ${meta.defaultSeverity} · **Dialects:** ${meta.dialects.join(', ')} · **Fixable:** ${fixableText(meta.fixable)}`,
+    );
+    const headings = text
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3));
     expect(headings).toEqual(SECTIONS);
     // The example shows real policylint output that reports this rule (internal-error is a
     // bug report: no input is meant to trigger it; scripts/rule-examples.json lists the rules

@@ -9,7 +9,19 @@
 // full-disk cases mount a tmpfs inside `unshare -rm` (a private user and mount
 // namespace), remount it read-only or fill it, and run the CLI in there.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support/generators.js';
@@ -20,7 +32,13 @@ const CLI = cliCommand();
 const CLI_SH = [process.execPath, ...CLI].map((a) => `'${a}'`).join(' ');
 
 function run(args: string[], options: { input?: string | Buffer; cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input, env: { ...process.env, NO_COLOR: '1' }, timeout: 60000, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const stderr = r.stderr.toString();
   expect(stderr).not.toMatch(/^ {4}at /m);
   return { code: r.status, stdout: r.stdout.toString(), stdoutBytes: r.stdout, stderr };
@@ -188,7 +206,11 @@ describe('convert -o and --in-place write atomically', () => {
 // ---------------------------------------------------------------------------------------
 
 const unshareWorks = (() => {
-  const r = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && mount -o remount,ro "$d" && ! touch "$d/x" 2>/dev/null && echo ok'], { timeout: 20000 });
+  const r = spawnSync(
+    'unshare',
+    ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs tmpfs "$d" && mount -o remount,ro "$d" && ! touch "$d/x" 2>/dev/null && echo ok'],
+    { timeout: 20000 },
+  );
   return r.status === 0 && r.stdout.toString().trim() === 'ok';
 })();
 const inNamespace = systemTool({
@@ -338,7 +360,11 @@ describe('--fix refuses a file that changed since it was read', () => {
     writeFileSync(file, FIXABLE);
     const fifo = join(dir, 'config.json');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = spawnSync('sh', ['-c', `${CLI_SH} "$1" --fix --config "$2" & pid=$!; sleep 0.3; printf '{}' > "$2"; wait $pid; echo "code=$?"`, '_', file, fifo], { cwd: ROOT, timeout: 60000 });
+    const r = spawnSync(
+      'sh',
+      ['-c', `${CLI_SH} "$1" --fix --config "$2" & pid=$!; sleep 0.3; printf '{}' > "$2"; wait $pid; echo "code=$?"`, '_', file, fifo],
+      { cwd: ROOT, timeout: 60000 },
+    );
     expect(r.stdout.toString()).toMatch(/^code=0$/m);
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
   });
@@ -418,7 +444,11 @@ describe('encodings are never mangled on write', () => {
     writeFileSync(file, bytes);
     const r = run([file, '--fix', '--format', 'json']);
     const messages = JSON.parse(r.stdout)[0].messages;
-    expect(messages).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'invalid-utf8', line: 1, column: 6, message: expect.stringContaining('byte 0xe9 at byte offset 5') })]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'invalid-utf8', line: 1, column: 6, message: expect.stringContaining('byte 0xe9 at byte offset 5') }),
+      ]),
+    );
     expect(readFileSync(file)).toEqual(Buffer.from('# caf\xe9 \xff\xfe\x80 na\xefve\n::1/128        50  0 # loopback \xe9\n::/0           40  1\n', 'latin1'));
   });
 

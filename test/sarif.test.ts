@@ -19,8 +19,15 @@ describe('SARIF 2.1.0', () => {
   const validate = ajv.compile(schema);
 
   test('the output of several fixtures validates against the schema', () => {
-    const files = ['fixtures/freebsd/ula-precedence-only.ip6addrctl.conf', 'fixtures/broken/keyword-case.gai.conf', 'fixtures/broken/long-line.ip6addrctl.conf', 'fixtures/glibc/debian-12.gai.conf'];
-    const results = files.map((f) => lintText(readFileSync(join(ROOT, f), 'utf8'), { dialect: f.endsWith('gai.conf') ? 'gai' : 'ip6addrctl', filePath: join(ROOT, f) }));
+    const files = [
+      'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf',
+      'fixtures/broken/keyword-case.gai.conf',
+      'fixtures/broken/long-line.ip6addrctl.conf',
+      'fixtures/glibc/debian-12.gai.conf',
+    ];
+    const results = files.map((f) =>
+      lintText(readFileSync(join(ROOT, f), 'utf8'), { dialect: f.endsWith('gai.conf') ? 'gai' : 'ip6addrctl', filePath: join(ROOT, f) }),
+    );
     const log = JSON.parse(formatSarif(results, ROOT, '0.1.0'));
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
@@ -47,7 +54,9 @@ describe('SARIF 2.1.0', () => {
     const r = lintText('Label ::/0 1\n', { dialect: 'gai', filePath: join(ROOT, 'etc', 'c:d 100%#.gai.conf') });
     const outside = lintText('Label ::/0 1\n', { dialect: 'gai', filePath: '/elsewhere/a b.gai.conf' });
     const log = JSON.parse(formatSarif([r, outside], ROOT, '0.1.0'));
-    const [inside, far] = log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => x.locations[0]!.physicalLocation.artifactLocation);
+    const [inside, far] = log.runs[0].results.map(
+      (x: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => x.locations[0]!.physicalLocation.artifactLocation,
+    );
     expect(inside).toEqual({ uri: 'etc/c%3Ad%20100%25%23.gai.conf', uriBaseId: 'SRCROOT' });
     expect(new URL(inside.uri, log.runs[0].originalUriBaseIds.SRCROOT.uri).pathname).toBe(encodeURI(join(ROOT, 'etc/')) + 'c%3Ad%20100%25%23.gai.conf');
     expect(far).toEqual({ uri: 'file:///elsewhere/a%20b.gai.conf' });

@@ -28,16 +28,18 @@ describe('policylint show', () => {
   test('ip6addrctl.conf: the kernel table after flush and install, refused rows named', () => {
     const r = run(['show', '--interfaces', 'lo0,em0', good]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      `${good}: line 4: the kernel refused the row: File exists`,
-      `${good}: line 6: the kernel refused the row: Invalid argument`,
-      'Prefix                          Prec Label      Use',
-      '::1/128                           50     0        0',
-      '::/0                              40     1        0',
-      '::ffff:0.0.0.0/96                 35     4        0',
-      'fe80::%em0/64                     40     1        0',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        `${good}: line 4: the kernel refused the row: File exists`,
+        `${good}: line 6: the kernel refused the row: Invalid argument`,
+        'Prefix                          Prec Label      Use',
+        '::1/128                           50     0        0',
+        '::/0                              40     1        0',
+        '::ffff:0.0.0.0/96                 35     4        0',
+        'fe80::%em0/64                     40     1        0',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('an aborted install leaves an empty table, said loudly; exit 1', () => {
@@ -60,7 +62,10 @@ describe('policylint show', () => {
     expect(out.map((o: { outcome: string }) => o.outcome)).toEqual(['aborted', 'installed', 'installed']);
     expect(out[0]).toEqual({ filePath: aborted, dialect: 'ip6addrctl', outcome: 'aborted', line: 2, rows: [], refused: [] });
     expect(out[1].rows[3]).toEqual({ prefix: 'fe80::/64', precedence: 40, label: 1 });
-    expect(out[1].refused).toEqual([{ line: 4, error: 'File exists' }, { line: 6, error: 'Invalid argument' }]);
+    expect(out[1].refused).toEqual([
+      { line: 4, error: 'File exists' },
+      { line: 6, error: 'Invalid argument' },
+    ]);
     expect(out[2]).toMatchObject({ dialect: 'gai', line: null, refused: [] });
     expect(out[2].rows).toContainEqual({ prefix: '::ffff:0.0.0.0/96', precedence: 100, label: 4 });
     expect(out[2].scopev4).toContainEqual({ prefix: '0.0.0.0/0', scope: 14 });

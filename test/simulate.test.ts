@@ -17,7 +17,12 @@ describe('simulate', () => {
     expect(sim.order).toEqual(['198.51.100.7', '2001:db8::1']);
     expect(sim.sources).toEqual({ '198.51.100.7': '192.0.2.10', '2001:db8::1': 'fd00:1::10' });
     expect(sim.steps).toEqual([
-      { a: '198.51.100.7', b: '2001:db8::1', rule: 5, reason: 'rule 5: source fd00:1::10 has label 6, 2001:db8::1 has label 1; the IPv4 pair matches on label 4' },
+      {
+        a: '198.51.100.7',
+        b: '2001:db8::1',
+        rule: 5,
+        reason: 'rule 5: source fd00:1::10 has label 6, 2001:db8::1 has label 1; the IPv4 pair matches on label 4',
+      },
     ]);
   });
 
@@ -28,7 +33,7 @@ describe('simulate', () => {
     expect(sim.steps[0]!.rule).toBe(6);
   });
 
-  it('RFC 6724 table: ULA precedence 3 loses to IPv4 35, whereas glibc gives ULA ::/0\'s 40', () => {
+  it("RFC 6724 table: ULA precedence 3 loses to IPv4 35, whereas glibc gives ULA ::/0's 40", () => {
     const dests = ['198.51.100.7', 'fd00:2::1'];
     expect(run('rfc6724', ULA_HOST, dests).order).toEqual(['198.51.100.7', 'fd00:2::1']);
     expect(run('glibc', ULA_HOST, dests).order).toEqual(['fd00:2::1', '198.51.100.7']);
@@ -69,7 +74,12 @@ describe('simulate', () => {
     const glibc = simulate({ platform: 'glibc', table, sources, destinations: dests });
     expect(glibc.order).toEqual(['2001:db8::1', '198.51.100.7']);
     expect(glibc.steps[0]!.rule).toBe(3);
-    const bsd = simulate({ platform: 'freebsd', table: effectiveTable(readIp6addrctl('::ffff:0:0/96 100 4\n::/0 40 1\n').policy), sources, destinations: dests });
+    const bsd = simulate({
+      platform: 'freebsd',
+      table: effectiveTable(readIp6addrctl('::ffff:0:0/96 100 4\n::/0 40 1\n').policy),
+      sources,
+      destinations: dests,
+    });
     expect(bsd.order).toEqual(['198.51.100.7', '2001:db8::1']);
     expect(bsd.steps[0]!.rule).toBe(6);
   });

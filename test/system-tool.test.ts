@@ -61,6 +61,8 @@ describe('under CI=true a missing tool registers a failing test', () => {
   }
   test('the failing test names the tool and how to get it', () => {
     expect(names).toEqual(['does frob things (needs frob)']);
-    expect(String(thrown)).toMatch(/frob is not available \(frob: not found in PATH\), and CI=true requires it for the frob tests\. Get it: apt-get install frob\./);
+    expect(String(thrown)).toMatch(
+      /frob is not available \(frob: not found in PATH\), and CI=true requires it for the frob tests\. Get it: apt-get install frob\./,
+    );
   });
 });

@@ -12,7 +12,9 @@ const FIXTURES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathn
 const fixtureFiles = (suffix: string) =>
   ['freebsd', 'glibc', 'broken', 'convert'].flatMap((dir) => {
     try {
-      return readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(suffix)).map((f) => join(FIXTURES, dir, f));
+      return readdirSync(join(FIXTURES, dir))
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => join(FIXTURES, dir, f));
     } catch {
       return [];
     }
@@ -27,11 +29,7 @@ describe('ip6addrctl writer', () => {
 
   test('canonical layout: padded prefix column, right-aligned numbers, comments kept in place', () => {
     expect(out).toBe(
-      '# header\n\n' +
-        '::1/128             50      0  # loopback\n' +
-        '# IPv4\n' +
-        '::ffff:0:0/96       35      4\n' +
-        '2001:db8::/32        5      7\n',
+      '# header\n\n' + '::1/128             50      0  # loopback\n' + '# IPv4\n' + '::ffff:0:0/96       35      4\n' + '2001:db8::/32        5      7\n',
     );
   });
 

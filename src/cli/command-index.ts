@@ -16,11 +16,26 @@ export interface CommandEntry {
 
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'lint', synopsis: '[lint] [FILE|DIR|GLOB...]', summary: lintModule.LINT_SPEC.summary, load: async () => lintModule },
-  { name: 'explain', synopsis: 'explain [options] DEST...', summary: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules', load: () => import('./commands/explain.js') },
-  { name: 'convert', synopsis: 'convert FILE --to DIALECT', summary: 'Convert a policy to another dialect, checked to mean exactly the same', load: () => import('./commands/convert.js') },
+  {
+    name: 'explain',
+    synopsis: 'explain [options] DEST...',
+    summary: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
+    load: () => import('./commands/explain.js'),
+  },
+  {
+    name: 'convert',
+    synopsis: 'convert FILE --to DIALECT',
+    summary: 'Convert a policy to another dialect, checked to mean exactly the same',
+    load: () => import('./commands/convert.js'),
+  },
   { name: 'diff', synopsis: 'diff A B', summary: 'Show the address ranges where two policies differ', load: () => import('./commands/diff.js') },
   { name: 'defaults', synopsis: 'defaults --platform P', summary: "Print a system's built-in policy table", load: () => import('./commands/defaults.js') },
-  { name: 'show', synopsis: 'show FILE...', summary: 'Print the table the system will really use for each file (ip6addrctl show layout)', load: () => import('./commands/show.js') },
+  {
+    name: 'show',
+    synopsis: 'show FILE...',
+    summary: 'Print the table the system will really use for each file (ip6addrctl show layout)',
+    load: () => import('./commands/show.js'),
+  },
   { name: 'rules', synopsis: 'rules', summary: 'List the rule catalog', load: () => import('./commands/rules.js') },
   { name: 'help', synopsis: 'help [COMMAND]', summary: 'Show the help of policylint or of one command', load: () => import('./commands/help.js') },
   { name: 'completion', synopsis: 'completion bash|zsh|fish', summary: 'Print a shell completion script', load: () => import('./commands/completion.js') },

@@ -6,7 +6,10 @@ import type { CommandSpec } from './option-table.js';
 
 /** Thrown for bad usage or I/O: printed as one line, exit code 2, never a stack trace. */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

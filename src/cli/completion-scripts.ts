@@ -18,7 +18,11 @@ function bash(specs: readonly CommandSpec[]): string {
     const valueCases = optionsOf(spec)
       .filter(takesValue)
       .map((o) => {
-        const reply = o.choices ? `COMPREPLY=($(compgen -W "${words(o.choices)}" -- "$cur"))` : o.complete === 'none' ? 'COMPREPLY=()' : 'COMPREPLY=($(compgen -f -- "$cur"))';
+        const reply = o.choices
+          ? `COMPREPLY=($(compgen -W "${words(o.choices)}" -- "$cur"))`
+          : o.complete === 'none'
+            ? 'COMPREPLY=()'
+            : 'COMPREPLY=($(compgen -f -- "$cur"))';
         return `        ${flagsOf(o).join('|')}) ${reply}; return ;;`;
       });
     const positional = spec.positionals.find((p) => p.choices);
@@ -110,7 +114,8 @@ function fish(specs: readonly CommandSpec[]): string {
   ];
   for (const spec of specs) {
     // lint is also what runs when no command word is given.
-    const when = spec.name === 'lint' ? `'not __fish_seen_subcommand_from ${words(names.filter((n) => n !== 'lint'))}'` : `'__fish_seen_subcommand_from ${spec.name}'`;
+    const when =
+      spec.name === 'lint' ? `'not __fish_seen_subcommand_from ${words(names.filter((n) => n !== 'lint'))}'` : `'__fish_seen_subcommand_from ${spec.name}'`;
     const positional = spec.positionals.find((p) => p.choices);
     if (positional) lines.push(`complete -c policylint -n ${when} -f -a ${fishText(words(positional.choices!))}`);
     for (const o of optionsOf(spec)) {

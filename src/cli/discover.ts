@@ -88,14 +88,20 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
         if (isFolder(mAbs, false)) walk(mAbs, m, found, problems);
         else if (POLICY_FILE_NAME.test(basename(m)) && isRegularFile(mAbs)) found.push(m);
       }
-      if (found.length === 0) problems.push(new UsageError(`policylint: ${JSON.stringify(arg)} matches ${plural(matches.length, 'path')} but no policy file (looked for ${NAMES_LOOKED_FOR}); name a file to lint it whatever its name`));
+      if (found.length === 0)
+        problems.push(
+          new UsageError(
+            `policylint: ${JSON.stringify(arg)} matches ${plural(matches.length, 'path')} but no policy file (looked for ${NAMES_LOOKED_FOR}); name a file to lint it whatever its name`,
+          ),
+        );
       found.forEach(add);
       continue;
     }
     if (arg !== '-' && isFolder(abs)) {
       const found: string[] = [];
       walk(abs, arg, found, problems);
-      if (found.length === 0) problems.push(new UsageError(`policylint: ${arg}: no policy files in this folder (looked for ${NAMES_LOOKED_FOR}, skipping .git and node_modules)`));
+      if (found.length === 0)
+        problems.push(new UsageError(`policylint: ${arg}: no policy files in this folder (looked for ${NAMES_LOOKED_FOR}, skipping .git and node_modules)`));
       found.forEach(add);
       continue;
     }

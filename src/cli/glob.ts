@@ -1,7 +1,7 @@
 // A small glob matcher for quoted patterns (`'hosts/*/gai.conf'`, `'sites/**/*.conf'`):
 // Node 20 has no fs.glob. Supports *, ?, [abc], [a-z], [!a] / [^a] within one path segment,
 // and ** for any number of folders. Like a shell, a wildcard does not match a leading dot
-// unless the pattern's segment starts with one; no wildcard enters .git or node_modules; ** 
+// unless the pattern's segment starts with one; no wildcard enters .git or node_modules; **
 // follows no folder symlinks (a link loop cannot make it hang).
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';

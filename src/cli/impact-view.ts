@@ -33,7 +33,8 @@ export function formatImpactView(view: ImpactView): string {
   const lines = view.changes.map((c) => {
     const grade = c.severity ?? 'no cost';
     const order = (o: readonly string[]) => o.join(', ');
-    const aFirst = (o: { order: readonly string[]; reversedOrder: readonly string[] }) => (o.reversedOrder.join() === o.order.join() ? '' : ` (A answers first: ${order(o.reversedOrder)})`);
+    const aFirst = (o: { order: readonly string[]; reversedOrder: readonly string[] }) =>
+      o.reversedOrder.join() === o.order.join() ? '' : ` (A answers first: ${order(o.reversedOrder)})`;
     return `  [${grade}] ${describeChange(c)}\n      ${c.scenario.set.name}: before ${order(c.before.order)}${aFirst(c.before)}; after ${order(c.after.order)}${aFirst(c.after)}`;
   });
   return `${head}${lines.join('\n')}\n`;

@@ -23,7 +23,8 @@ export interface InputLimits {
 
 /** Refuse input over the limits, with one line naming it. */
 export function checkLimits(name: string, bytes: Uint8Array, limits: InputLimits): void {
-  if (bytes.length > limits.maxBytes) throw new UsageError(`${name}: ${bytes.length} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
+  if (bytes.length > limits.maxBytes)
+    throw new UsageError(`${name}: ${bytes.length} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
   let lines = 0;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
     if (++lines > limits.maxLines) throw new UsageError(`${name}: more than ${limits.maxLines} lines is over the line limit (raise it with --max-lines)`);
@@ -65,7 +66,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   while (i < bytes.length) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0 || i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0) return i;
+    if (need < 0 || (i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0)) return i;
     for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += need + 1;
   }
@@ -139,7 +140,9 @@ export async function readInput(file: string, io: CommandIO, limits: InputLimits
 /** The text of an input that a command will re-encode as UTF-8: refuse anything else rather than change its bytes. */
 export function utf8TextOf(input: InputFile, shownAs: string, command: string): string {
   if (input.encoding !== 'utf8') {
-    throw new UsageError(`policylint: ${shownAs}: not UTF-8 (first bad byte at offset ${input.invalidUtf8At}); ${command} writes UTF-8 and will not re-encode the file`);
+    throw new UsageError(
+      `policylint: ${shownAs}: not UTF-8 (first bad byte at offset ${input.invalidUtf8At}); ${command} writes UTF-8 and will not re-encode the file`,
+    );
   }
   return input.text;
 }

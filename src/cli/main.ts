@@ -24,7 +24,9 @@ function pickCommand(argv: readonly string[], io: CommandIO): { entry: CommandEn
   if (first !== undefined && !first.startsWith('-')) {
     const near = closest(first, COMMAND_NAMES);
     if (near && !existsSync(resolve(io.cwd, first))) {
-      throw new UsageError(`policylint: unknown command "${first}"; did you mean \`policylint ${near}\`? (no file "${first}" exists either; to lint a file by that name, write ./${first})`);
+      throw new UsageError(
+        `policylint: unknown command "${first}"; did you mean \`policylint ${near}\`? (no file "${first}" exists either; to lint a file by that name, write ./${first})`,
+      );
     }
   }
   return { entry: findCommand('lint')!, rest: argv };

@@ -103,7 +103,7 @@ export function parseCommandLine(spec: CommandSpec, argv: readonly string[]): Pa
     }
     if (t.kind !== 'option') continue;
     const negated = t.name.startsWith('no-') && byName.get(t.name.slice(3))?.negatable === true;
-    const o = negated ? byName.get(t.name.slice(3)) : t.rawName.startsWith('--') ? byName.get(t.name) : byAlias.get(t.name) ?? byName.get(t.name);
+    const o = negated ? byName.get(t.name.slice(3)) : t.rawName.startsWith('--') ? byName.get(t.name) : (byAlias.get(t.name) ?? byName.get(t.name));
     if (!o) fail(spec.name, `unknown option ${t.rawName}${didYouMean(t.rawName.replace(/^-+/, '--'), known)}`);
     if (o.type === 'boolean') {
       if (t.inlineValue) fail(spec.name, `${t.rawName} takes no value, got "${t.value}"`);
@@ -111,7 +111,8 @@ export function parseCommandLine(spec: CommandSpec, argv: readonly string[]): Pa
       continue;
     }
     // parseArgs takes the next word even when it is another option (`--format --quiet`).
-    const looksLikeOption = !t.inlineValue && t.value !== undefined && t.value.startsWith('-') && t.value !== '-' && !(o.type === 'number' && /^-\d/.test(t.value));
+    const looksLikeOption =
+      !t.inlineValue && t.value !== undefined && t.value.startsWith('-') && t.value !== '-' && !(o.type === 'number' && /^-\d/.test(t.value));
     if (t.value === undefined || looksLikeOption) fail(spec.name, `${t.rawName} needs a value${o.choices ? ` (one of ${o.choices.join(', ')})` : ''}`);
     const value = convertValue(spec.name, o, t.value);
     if (o.multiple) values.set(o.name, [...((values.get(o.name) as unknown[]) ?? []), value]);
@@ -135,7 +136,8 @@ export function parseCommandLine(spec: CommandSpec, argv: readonly string[]): Pa
       i = positionals.length;
     } else if (i < positionals.length) {
       const value = positionals[i++]!;
-      if (p.choices && !p.choices.includes(value)) fail(spec.name, `unknown ${p.display} "${value}" (one of ${p.choices.join(', ')})${didYouMean(value, p.choices)}`);
+      if (p.choices && !p.choices.includes(value))
+        fail(spec.name, `unknown ${p.display} "${value}" (one of ${p.choices.join(', ')})${didYouMean(value, p.choices)}`);
       out[p.name] = value;
     } else if (p.required) {
       fail(spec.name, `missing ${p.display}`);

@@ -40,7 +40,7 @@ export async function readPolicyInput(file: string, io: CommandIO, options: Poli
   }
   const text = utf8TextOf(input, file, options.command);
   const detected = detectDialect(file, text);
-  const dialect = options.from ?? (options.choose ? options.choose(detected) : detected ?? 'ip6addrctl');
+  const dialect = options.from ?? (options.choose ? options.choose(detected) : (detected ?? 'ip6addrctl'));
   return readDiagnosed(dialect, text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {});
 }
 

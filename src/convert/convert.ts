@@ -76,7 +76,8 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   const reread = readDiagnosed(to, output);
   const problems = reread.diagnostics.filter((d) => d.severity === 'error');
   // A translation the target's own reader rejects is refused, never written.
-  if (problems.length > 0) return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };
+  if (problems.length > 0)
+    return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };
   const check = comparePolicies(meaning, modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
   // A scope difference is a loss the target cannot avoid only when it has no scopev4.
   const lost = losesScopev4(source.semantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];

@@ -52,8 +52,18 @@ export function compareIpv4Scopes(before: PrefixTable<number>, after: PrefixTabl
 }
 
 /** The maximal runs where `agree` says the two step functions' values do not agree. */
-function differingRegions<T>(before: readonly Piece<T>[], after: readonly Piece<T>[], same: (x: T, y: T) => boolean, agree: (b: T, a: T) => boolean): Region<T>[] {
-  const pairs = zipPieces(before, after, (b, a) => ({ before: b, after: a }), (x, y) => same(x.before, y.before) && same(x.after, y.after));
+function differingRegions<T>(
+  before: readonly Piece<T>[],
+  after: readonly Piece<T>[],
+  same: (x: T, y: T) => boolean,
+  agree: (b: T, a: T) => boolean,
+): Region<T>[] {
+  const pairs = zipPieces(
+    before,
+    after,
+    (b, a) => ({ before: b, after: a }),
+    (x, y) => same(x.before, y.before) && same(x.after, y.after),
+  );
   const regions: Region<T>[] = [];
   pairs.forEach((piece, i) => {
     if (agree(piece.value.before, piece.value.after)) return;

@@ -38,7 +38,10 @@ const RFC6724_PRECEDENCE = new PrefixTable(
 export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
   const model = modelOf(source.policy, source.semantics);
   const effective = model.table.labels.rows;
-  const mapper = new ValueMapper(target, effective.map((r) => r.value));
+  const mapper = new ValueMapper(
+    target,
+    effective.map((r) => r.value),
+  );
   const warnings: string[] = [];
   const items: DocItem[] = [];
   const fromName = NAMES[source.semantics];
@@ -48,8 +51,13 @@ export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
     note(warnings, items, 'ip6addrctl install aborts on this file (parse failure) and installs nothing: converted as an empty table');
   }
   if (model.labelsOnly) {
-    note(warnings, items, `precedence is lost: Linux kernel labels (ip addrlabel) have none; ${toGlibc ? "glibc's default precedence rows are written" : 'RFC 6724 precedences are written'}`);
-    if (toGlibc) note(warnings, items, "the kernel's labels steer source address selection only; glibc's destination sorting never reads them, it reads gai.conf");
+    note(
+      warnings,
+      items,
+      `precedence is lost: Linux kernel labels (ip addrlabel) have none; ${toGlibc ? "glibc's default precedence rows are written" : 'RFC 6724 precedences are written'}`,
+    );
+    if (toGlibc)
+      note(warnings, items, "the kernel's labels steer source address selection only; glibc's destination sorting never reads them, it reads gai.conf");
   }
   if (target === 'linux-kernel') {
     note(warnings, items, `precedence is lost: Linux kernel labels have none, and they steer source address selection only, not glibc's sorting`);
@@ -64,11 +72,15 @@ export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
       continue;
     }
     if (item.label === FREEBSD_NO_LABEL && !model.labelsOnly) {
-      note(warnings, items, `row ${prefixText(item.prefix, item.length)} ${item.precedence} -1 is not carried over: label -1 is refused by the kernel (EINVAL), so ${fromName} never installs it`);
+      note(
+        warnings,
+        items,
+        `row ${prefixText(item.prefix, item.length)} ${item.precedence} -1 is not carried over: label -1 is refused by the kernel (EINVAL), so ${fromName} never installs it`,
+      );
       continue;
     }
     const label = mapper.label(item.label);
-    const precedence = model.labelsOnly ? RFC6724_PRECEDENCE.covering(item.prefix, item.length)?.value ?? 40 : mapper.precedence(item.precedence);
+    const precedence = model.labelsOnly ? (RFC6724_PRECEDENCE.covering(item.prefix, item.length)?.value ?? 40) : mapper.precedence(item.precedence);
     const trailing = item.comment ? { comment: item.comment } : {};
     if (toGlibc) {
       if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: item.prefix, length: item.length, value: precedence, ...trailing });

@@ -39,7 +39,10 @@ export class ValueMapper {
   private readonly used: Set<number>;
   readonly warnings: string[] = [];
 
-  constructor(private readonly target: Semantics, usedLabels: Iterable<number>) {
+  constructor(
+    private readonly target: Semantics,
+    usedLabels: Iterable<number>,
+  ) {
     this.used = new Set(usedLabels);
   }
 
@@ -58,7 +61,9 @@ export class ValueMapper {
     if (mapped === undefined) {
       mapped = this.freshLabel();
       this.labelMap.set(value, mapped);
-      this.warnings.push(`label ${value} cannot be written for ${NAMES[this.target]} (${range.min} to ${range.max}${this.target === 'freebsd' ? ', not -1' : ''}): written as label ${mapped}, which no other row uses, so the same addresses still share a label`);
+      this.warnings.push(
+        `label ${value} cannot be written for ${NAMES[this.target]} (${range.min} to ${range.max}${this.target === 'freebsd' ? ', not -1' : ''}): written as label ${mapped}, which no other row uses, so the same addresses still share a label`,
+      );
     }
     return mapped;
   }

@@ -14,37 +14,41 @@ const COMMAND = /^\s*ip\s+(?:-6\s+)?addrlabel\s+(?:add|a)\s+(.*)$/;
 const LIST_ROW = /^\s*(prefix\s+.*)$/;
 
 export function readAddrlabel(source: string): ReaderOutput {
-  return readRowLines(source, () => false, (line, code, trailing) => {
-    const warnings: ReaderFinding[] = [];
-    const args = (COMMAND.exec(code) ?? LIST_ROW.exec(code))?.[1];
-    if (args === undefined) {
-      return { error: lineError(line, 'addrlabelNotACommand', {}) };
-    }
-    const words = args.trim().split(/\s+/);
-    const option = (name: string) => {
-      const i = words.indexOf(name);
-      return i >= 0 ? words[i + 1] : undefined;
-    };
-    const prefixWord = option('prefix');
-    const labelWord = option('label');
-    if (!prefixWord || labelWord === undefined || !/^[0-9]+$/.test(labelWord)) {
-      return { error: lineError(line, 'addrlabelFields', {}) };
-    }
-    const prefix = parsePrefix(prefixWord, false);
-    if (isPrefixProblem(prefix)) {
-      return { error: lineError(line, 'lineBadPrefix', prefix) };
-    }
-    const label = Number(labelWord);
-    if (label >= LINUX_NO_LABEL) {
-      return { error: lineOutOfRange(line, 'addrlabelLabel', { label: labelWord }) };
-    }
-    const dev = option('dev');
-    if (dev !== undefined) {
-      warnings.push(finding('interface-label', 'addrlabelDev', { dev }, spanIn(line), { severity: 'warning' }));
-    }
-    // No precedence exists: 0 is a placeholder that is never compared (labels-only model).
-    return { row: rowEntry(line, prefixWord, prefix, 0, label, trailing), warnings };
-  });
+  return readRowLines(
+    source,
+    () => false,
+    (line, code, trailing) => {
+      const warnings: ReaderFinding[] = [];
+      const args = (COMMAND.exec(code) ?? LIST_ROW.exec(code))?.[1];
+      if (args === undefined) {
+        return { error: lineError(line, 'addrlabelNotACommand', {}) };
+      }
+      const words = args.trim().split(/\s+/);
+      const option = (name: string) => {
+        const i = words.indexOf(name);
+        return i >= 0 ? words[i + 1] : undefined;
+      };
+      const prefixWord = option('prefix');
+      const labelWord = option('label');
+      if (!prefixWord || labelWord === undefined || !/^[0-9]+$/.test(labelWord)) {
+        return { error: lineError(line, 'addrlabelFields', {}) };
+      }
+      const prefix = parsePrefix(prefixWord, false);
+      if (isPrefixProblem(prefix)) {
+        return { error: lineError(line, 'lineBadPrefix', prefix) };
+      }
+      const label = Number(labelWord);
+      if (label >= LINUX_NO_LABEL) {
+        return { error: lineOutOfRange(line, 'addrlabelLabel', { label: labelWord }) };
+      }
+      const dev = option('dev');
+      if (dev !== undefined) {
+        warnings.push(finding('interface-label', 'addrlabelDev', { dev }, spanIn(line), { severity: 'warning' }));
+      }
+      // No precedence exists: 0 is a placeholder that is never compared (labels-only model).
+      return { row: rowEntry(line, prefixWord, prefix, 0, label, trailing), warnings };
+    },
+  );
 }
 
 /** `ip addrlabel add` commands, one per row; `#` comments are shell comments. */

@@ -69,7 +69,12 @@ export function columnWidth(cells: readonly string[], minimum = 0): number {
  * kept; a row's own comment goes after it, or on the line before where the shell or
  * netsh only knows whole-line comments.
  */
-export function formatCommandScript(doc: PolicyDocument, what: string, command: (row: Extract<PolicyDocument['items'][number], { kind: 'row' }>) => string, trailingComments: boolean): string {
+export function formatCommandScript(
+  doc: PolicyDocument,
+  what: string,
+  command: (row: Extract<PolicyDocument['items'][number], { kind: 'row' }>) => string,
+  trailingComments: boolean,
+): string {
   const lines: string[] = [];
   for (const item of doc.items) {
     if (item.kind === 'blank') lines.push('');

@@ -17,8 +17,17 @@ import type { Fix, Severity } from '../model/diagnostic.js';
 import { classifyAddressText, mappedEquivalent } from './address-text.js';
 import { finding, type ReaderFinding, type ReaderMessageData, type ReaderMessageId, type ReaderOutput, type ReaderRuleId } from './reader-finding.js';
 import {
-  allTokens, childNode, countLines, detectEol, editDistance, fieldSpan, lineSpan, sourceLineOf, toField,
-  type LineField, type SourceLine,
+  allTokens,
+  childNode,
+  countLines,
+  detectEol,
+  editDistance,
+  fieldSpan,
+  lineSpan,
+  sourceLineOf,
+  toField,
+  type LineField,
+  type SourceLine,
 } from './source-lines.js';
 
 export interface GaiReadOptions {
@@ -41,7 +50,10 @@ class GaiReader {
   readonly findings: ReaderFinding[] = [];
   private readonly fixed: boolean;
 
-  constructor(private readonly source: string, options: GaiReadOptions) {
+  constructor(
+    private readonly source: string,
+    options: GaiReadOptions,
+  ) {
     this.fixed = hasGaiconfFix(options.glibcVersion);
   }
 
@@ -78,7 +90,14 @@ class GaiReader {
     return { policy, findings: this.findings };
   }
 
-  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(ruleId: R, messageId: M, data: ReaderMessageData[R][M], severity: Severity, span: Span, fix?: Fix) {
+  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
+    ruleId: R,
+    messageId: M,
+    data: ReaderMessageData[R][M],
+    severity: Severity,
+    span: Span,
+    fix?: Fix,
+  ) {
     this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
@@ -92,13 +111,7 @@ class GaiReader {
 
   /** glibc sees the line as a C string: nothing after a NUL byte exists for it. */
   private cutAtNul(line: SourceLine, words: LineField[], nul: number): LineField[] {
-    this.report(
-      'nul-byte',
-      'gaiCString',
-      {},
-      'error',
-      lineSpan(line, nul, nul + 1),
-    );
+    this.report('nul-byte', 'gaiCString', {}, 'error', lineSpan(line, nul, nul + 1));
     return words
       .filter((w) => w.index < nul)
       .map((w) => (w.index + w.text.length > nul ? { text: w.text.slice(0, nul - w.index), index: w.index } : w))
@@ -139,14 +152,11 @@ class GaiReader {
     const lower = keyword.text.toLowerCase();
     const exact = KEYWORDS.find((k) => k === lower);
     if (exact) {
-      this.report(
-        'keyword-case',
-        'gaiKeywordCase',
-        { written: keyword.text, keyword: exact },
-        'error',
-        span,
-        { safety: 'unsafe', description: `write ${exact}`, edits: [{ start: span.start.offset, end: span.end.offset, text: exact }] },
-      );
+      this.report('keyword-case', 'gaiKeywordCase', { written: keyword.text, keyword: exact }, 'error', span, {
+        safety: 'unsafe',
+        description: `write ${exact}`,
+        edits: [{ start: span.start.offset, end: span.end.offset, text: exact }],
+      });
       return;
     }
     const near = KEYWORDS.map((k) => ({ k, d: editDistance(lower, k) })).sort((a, b) => a.d - b.d)[0]!;
@@ -164,13 +174,7 @@ class GaiReader {
   private readReload(line: SourceLine, keyword: LineField, value: LineField | undefined, comment: CommentNode | undefined) {
     const text = value?.text ?? '';
     if (text !== 'yes' && text !== 'no') {
-      this.report(
-        'invalid-number',
-        'gaiReloadValue',
-        { text },
-        'warning',
-        value ? fieldSpan(line, value) : fieldSpan(line, keyword),
-      );
+      this.report('invalid-number', 'gaiReloadValue', { text }, 'warning', value ? fieldSpan(line, value) : fieldSpan(line, keyword));
     }
     const end = (value ?? keyword).index + (value ?? keyword).text.length;
     const span = lineSpan(line, keyword.index, end);
@@ -202,13 +206,7 @@ class GaiReader {
     const text = field.text.slice(slash + 1);
     const span = lineSpan(line, field.index + slash, field.index + field.text.length);
     if (text === '') {
-      this.report(
-        'invalid-number',
-        'gaiEmptyLength',
-        { scopev4: min !== 0 },
-        'error',
-        span,
-      );
+      this.report('invalid-number', 'gaiEmptyLength', { scopev4: min !== 0 }, 'error', span);
       return { ok: !this.fixed && min === 0, value: min };
     }
     const parsed = cStrtoul(text);
@@ -233,14 +231,11 @@ class GaiReader {
 
   private missingLength(line: SourceLine, field: LineField, kind: GaiTableKind, implied: number, shown: string): boolean {
     const span = fieldSpan(line, field);
-    this.report(
-      'missing-prefix-length',
-      'gai',
-      { prefix: field.text, implied, scopev4: kind === 'scopev4' },
-      'error',
-      span,
-      { safety: 'safe', description: `add /${shown}`, edits: [{ start: span.end.offset, end: span.end.offset, text: `/${shown}` }] },
-    );
+    this.report('missing-prefix-length', 'gai', { prefix: field.text, implied, scopev4: kind === 'scopev4' }, 'error', span, {
+      safety: 'safe',
+      description: `add /${shown}`,
+      edits: [{ start: span.end.offset, end: span.end.offset, text: `/${shown}` }],
+    });
     return this.fixed;
   }
 
@@ -252,14 +247,11 @@ class GaiReader {
     if (address.kind === 'ipv4') {
       const len = slash >= 0 ? Number(field.text.slice(slash + 1)) : null;
       const suggestion = mappedEquivalent(addressText, len !== null && Number.isInteger(len) && len >= 0 && len <= 32 ? len : null);
-      this.report(
-        'ipv4-literal-prefix',
-        'gai',
-        { address: addressText, kind, suggestion },
-        'error',
-        fieldSpan(line, field),
-        { safety: 'unsafe', description: `write ${suggestion}`, edits: [{ start: line.start + field.index, end: line.start + field.index + field.text.length, text: suggestion }] },
-      );
+      this.report('ipv4-literal-prefix', 'gai', { address: addressText, kind, suggestion }, 'error', fieldSpan(line, field), {
+        safety: 'unsafe',
+        description: `write ${suggestion}`,
+        edits: [{ start: line.start + field.index, end: line.start + field.index + field.text.length, text: suggestion }],
+      });
       return undefined;
     }
     if (address.kind !== 'ipv6') {
@@ -268,14 +260,11 @@ class GaiReader {
     }
     if (address.zone !== undefined) {
       const zoneAt = field.index + addressText.indexOf('%');
-      this.report(
-        'zone-in-prefix',
-        'gai',
-        { zone: address.zone },
-        'error',
-        lineSpan(line, zoneAt, field.index + addressText.length),
-        { safety: 'unsafe', description: 'remove the zone', edits: [{ start: line.start + zoneAt, end: line.start + field.index + addressText.length, text: '' }] },
-      );
+      this.report('zone-in-prefix', 'gai', { zone: address.zone }, 'error', lineSpan(line, zoneAt, field.index + addressText.length), {
+        safety: 'unsafe',
+        description: 'remove the zone',
+        edits: [{ start: line.start + zoneAt, end: line.start + field.index + addressText.length, text: '' }],
+      });
       return undefined;
     }
     let length = 128;
@@ -296,13 +285,7 @@ class GaiReader {
     const address = classifyAddressText(addressText);
     const isV4 = address.kind === 'ipv4';
     if (!isV4 && !(address.kind === 'ipv6' && !address.zone && isIPv4Mapped(address.address))) {
-      this.report(
-        'parse-error',
-        'gaiScopeNotIPv4',
-        { address: addressText },
-        'error',
-        lineSpan(line, field.index, field.index + addressText.length),
-      );
+      this.report('parse-error', 'gaiScopeNotIPv4', { address: addressText }, 'error', lineSpan(line, field.index, field.index + addressText.length));
       return undefined;
     }
     const [min, max] = isV4 ? [0, 32] : [96, 128];
@@ -335,13 +318,7 @@ class GaiReader {
   ): NumberNode | undefined {
     if (!valueField) {
       const at = prefixField.index + prefixField.text.length;
-      this.report(
-        'parse-error',
-        'gaiNoValue',
-        { kind, prefix: prefixField.text },
-        'error',
-        lineSpan(line, keyword.index, at),
-      );
+      this.report('parse-error', 'gaiNoValue', { kind, prefix: prefixField.text }, 'error', lineSpan(line, keyword.index, at));
       return this.fixed ? undefined : { text: '', value: 0, span: lineSpan(line, at, at) };
     }
     const span = fieldSpan(line, valueField);
@@ -352,13 +329,7 @@ class GaiReader {
     }
     if (parsed.value > BigInt(INT_MAX)) {
       const negative = valueField.text.startsWith('-');
-      this.report(
-        'value-out-of-range',
-        negative ? 'gaiValueNegative' : 'gaiValueTooLarge',
-        { kind, text: valueField.text },
-        'error',
-        span,
-      );
+      this.report('value-out-of-range', negative ? 'gaiValueNegative' : 'gaiValueTooLarge', { kind, text: valueField.text }, 'error', span);
       return undefined;
     }
     const value = Number(parsed.value);

@@ -19,7 +19,10 @@ export function formatGai(doc: PolicyDocument): string {
   const tableLines = items.flatMap((item) => (item.kind === 'gai' ? [item] : []));
   const keywordWidth = columnWidth(items.flatMap((i) => (i.kind === 'gai' ? [i.table] : i.kind === 'reload' ? ['reload'] : [])));
   const prefixWidth = columnWidth(tableLines.map(gaiPrefixText), 16);
-  const valueWidth = columnWidth(tableLines.map((i) => String(i.value)), 3);
+  const valueWidth = columnWidth(
+    tableLines.map((i) => String(i.value)),
+    3,
+  );
   const lines: string[] = [];
   for (const item of items) {
     let text: string;

@@ -10,7 +10,15 @@ import type { Fix, Severity } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, simulateInstall, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
-import { finding, type FreebsdField, type ReaderFinding, type ReaderMessageData, type ReaderMessageId, type ReaderOutput, type ReaderRuleId } from './reader-finding.js';
+import {
+  finding,
+  type FreebsdField,
+  type ReaderFinding,
+  type ReaderMessageData,
+  type ReaderMessageId,
+  type ReaderOutput,
+  type ReaderRuleId,
+} from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
 /** fgets(line, 2048, fp) reads at most 2047 bytes. */
@@ -78,14 +86,27 @@ class Ip6addrctlReader {
     const lines = pieces.map((piece) => {
       const start = this.offsets.toText(piece.start);
       const end = this.offsets.toText(piece.end - (piece.hasNewline ? 1 : 0));
-      return { number: this.lineNumber, start, text: this.source.slice(start, end), hasNewline: piece.hasNewline, columnBase: start - lineStart } satisfies SourceLine;
+      return {
+        number: this.lineNumber,
+        start,
+        text: this.source.slice(start, end),
+        hasNewline: piece.hasNewline,
+        columnBase: start - lineStart,
+      } satisfies SourceLine;
     });
     if (pieces.length > 1) this.reportLongLine(pieces, lines[0]!);
     pieces.forEach((piece, k) => this.readPiece(piece, lines[k]!, k > 0));
     this.lineNumber++;
   }
 
-  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(ruleId: R, messageId: M, data: ReaderMessageData[R][M], severity: Severity, span: Span, fix?: Fix) {
+  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
+    ruleId: R,
+    messageId: M,
+    data: ReaderMessageData[R][M],
+    severity: Severity,
+    span: Span,
+    fix?: Fix,
+  ) {
     this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
@@ -96,7 +117,13 @@ class Ip6addrctlReader {
     this.report(
       'line-too-long',
       'freebsdPieces',
-      { bytes, pieces: pieces.length, from, to, bad: bad ? { piece: bad.count - from + 1, outcome: bad.verdict.kind === 'fail' ? 'fail' : 'undefined' } : null },
+      {
+        bytes,
+        pieces: pieces.length,
+        from,
+        to,
+        bad: bad ? { piece: bad.count - from + 1, outcome: bad.verdict.kind === 'fail' ? 'fail' : 'undefined' } : null,
+      },
       bad ? 'error' : 'warning',
       lineSpan(first, 0, Math.min(first.text.length, 200)),
     );
@@ -113,7 +140,13 @@ class Ip6addrctlReader {
     }
     const nul = line.text.indexOf('\0');
     if (nul >= 0) {
-      this.report('nul-byte', 'freebsdInEntry', v.kind === 'row' ? { outcome: 'row', row: this.rowText(v.row) } : { outcome: v.kind }, 'warning', lineSpan(line, nul, nul + 1));
+      this.report(
+        'nul-byte',
+        'freebsdInEntry',
+        v.kind === 'row' ? { outcome: 'row', row: this.rowText(v.row) } : { outcome: v.kind },
+        'warning',
+        lineSpan(line, nul, nul + 1),
+      );
     }
     if (v.kind === 'fail') this.readFailure(piece, line, fields, v.failure, continuation);
     else if (v.kind === 'undefined') this.readUndefined(piece, line, fields, v.field);
@@ -143,13 +176,17 @@ class Ip6addrctlReader {
     }
     if (failure.why === 'no-slash' && /^[ \t]+$/.test(line.text) && !line.hasNewline) {
       this.report('parse-error', 'freebsdBlankLastLine', { line: count }, 'error', whole, {
-        safety: 'safe', description: 'remove the trailing blanks', edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
+        safety: 'safe',
+        description: 'remove the trailing blanks',
+        edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
       });
       return;
     }
     if (failure.why === 'no-slash' && /^[ \t]*\r[ \t]*$/.test(line.text)) {
       this.report('crlf-line-ending', 'freebsdBlankLine', { line: count }, 'error', whole, {
-        safety: 'safe', description: 'remove the carriage return', edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
+        safety: 'safe',
+        description: 'remove the carriage return',
+        edits: [{ start: line.start, end: line.start + line.text.length, text: '' }],
       });
       return;
     }
@@ -178,16 +215,31 @@ class Ip6addrctlReader {
       const len = slash >= 0 ? cAtoi(field.text.slice(slash + 1)).value : null;
       const suggestion = mappedEquivalent(addressText, len !== null && len >= 0 && len <= 32 ? len : null);
       this.report('ipv4-literal-prefix', 'freebsd', { address: addressText, suggestion, line: count }, 'error', span, {
-        safety: 'unsafe', description: `write ${suggestion}`, edits: [{ start: span.start.offset, end: span.end.offset, text: suggestion }],
+        safety: 'unsafe',
+        description: `write ${suggestion}`,
+        edits: [{ start: span.start.offset, end: span.end.offset, text: suggestion }],
       });
       return;
     }
     if (failure.why === 'address' && failure.zone) {
       const at = this.charIndex(piece, line, failure.zoneAt!);
-      const zoneEnd = this.charIndex(piece, line, failure.zoneAt! + 1 + failure.text.slice(failure.text.indexOf('%') + 1).length /* latin1: one byte per character */);
-      this.report('zone-in-prefix', 'freebsdRejected', { zone: line.text.slice(at, zoneEnd), why: failure.zone, line: count }, 'error', lineSpan(line, at, zoneEnd), {
-        safety: 'unsafe', description: 'remove the zone', edits: [{ start: line.start + at, end: line.start + zoneEnd, text: '' }],
-      });
+      const zoneEnd = this.charIndex(
+        piece,
+        line,
+        failure.zoneAt! + 1 + failure.text.slice(failure.text.indexOf('%') + 1).length /* latin1: one byte per character */,
+      );
+      this.report(
+        'zone-in-prefix',
+        'freebsdRejected',
+        { zone: line.text.slice(at, zoneEnd), why: failure.zone, line: count },
+        'error',
+        lineSpan(line, at, zoneEnd),
+        {
+          safety: 'unsafe',
+          description: 'remove the zone',
+          edits: [{ start: line.start + at, end: line.start + zoneEnd, text: '' }],
+        },
+      );
       return;
     }
     if (slash < 0) {
@@ -197,7 +249,9 @@ class Ip6addrctlReader {
         { prefix: field.text, address: failure.why === 'address' ? failure.text : null, ipv6: address.kind === 'ipv6', line: count },
         'error',
         span,
-        address.kind === 'ipv6' && !address.zone ? { safety: 'unsafe', description: 'add /128', edits: [{ start: span.end.offset, end: span.end.offset, text: '/128' }] } : undefined,
+        address.kind === 'ipv6' && !address.zone
+          ? { safety: 'unsafe', description: 'add /128', edits: [{ start: span.end.offset, end: span.end.offset, text: '/128' }] }
+          : undefined,
       );
       return;
     }
@@ -216,7 +270,14 @@ class Ip6addrctlReader {
     const slashField = fields.findIndex((f) => slashAt >= f.index && slashAt < f.index + f.text.length);
     const prefixEnd = fields[slashField]!.index + fields[slashField]!.text.length;
     const prefixSpan = lineSpan(line, prefixField.index, prefixEnd);
-    const prefix: PrefixNode = { text: line.text.slice(prefixField.index, prefixEnd), address: row.address, length: row.length, lengthImplicit: false, form: 'ipv6', span: prefixSpan };
+    const prefix: PrefixNode = {
+      text: line.text.slice(prefixField.index, prefixEnd),
+      address: row.address,
+      length: row.length,
+      lengthImplicit: false,
+      form: 'ipv6',
+      span: prefixSpan,
+    };
     const installs = this.rowText(row);
 
     if (row.zone) this.reportZone(line, row.zone, piece, slashAt, slashField > 0 ? installs : null);
@@ -264,7 +325,9 @@ class Ip6addrctlReader {
 
   /** /LEN is atoi() of everything after the `/`, not just this field. */
   private checkLength(line: SourceLine, field: LineField, slashAt: number, length: number) {
-    const lengthText = line.text.slice(slashAt + 1, field.index + field.text.length > slashAt ? field.index + field.text.length : line.text.length).split(/[ \t]/)[0]!;
+    const lengthText = line.text
+      .slice(slashAt + 1, field.index + field.text.length > slashAt ? field.index + field.text.length : line.text.length)
+      .split(/[ \t]/)[0]!;
     const lengthSpan = lineSpan(line, slashAt, slashAt + 1 + lengthText.length);
     if (lengthText === '') {
       this.report('invalid-number', 'freebsdEmptyLength', { length }, 'error', lengthSpan);
@@ -285,9 +348,15 @@ class Ip6addrctlReader {
       return comment;
     }
     // No severity: the rule's default (info), since install ignores the words and nothing changes.
-    this.findings.push(finding('ignored-text', 'freebsdAfterLabel', { text: line.text.slice(first.index, end) }, lineSpan(line, first.index, end), {
-      fix: { safety: 'safe', description: 'turn the extra text into a comment', edits: [{ start: line.start + first.index, end: line.start + first.index, text: '# ' }] },
-    }));
+    this.findings.push(
+      finding('ignored-text', 'freebsdAfterLabel', { text: line.text.slice(first.index, end) }, lineSpan(line, first.index, end), {
+        fix: {
+          safety: 'safe',
+          description: 'turn the extra text into a comment',
+          edits: [{ start: line.start + first.index, end: line.start + first.index, text: '# ' }],
+        },
+      }),
+    );
     return undefined;
   }
 

@@ -13,9 +13,18 @@ export function writeIp6addrctl(policy: Policy): string {
 
 export function formatIp6addrctl(doc: PolicyDocument): string {
   const rows = doc.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
-  const prefixWidth = columnWidth(rows.map((r) => prefixText(r.prefix, r.length)), 16);
-  const precedenceWidth = columnWidth(rows.map((r) => String(r.precedence)), 4);
-  const labelWidth = columnWidth(rows.map((r) => String(r.label)), 5);
+  const prefixWidth = columnWidth(
+    rows.map((r) => prefixText(r.prefix, r.length)),
+    16,
+  );
+  const precedenceWidth = columnWidth(
+    rows.map((r) => String(r.precedence)),
+    4,
+  );
+  const labelWidth = columnWidth(
+    rows.map((r) => String(r.label)),
+    5,
+  );
   const lines: string[] = [];
   for (const item of doc.items) {
     switch (item.kind) {
@@ -30,8 +39,10 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
       case 'row': {
         const cells =
           prefixText(item.prefix, item.length).padEnd(prefixWidth) +
-          '  ' + String(item.precedence).padStart(precedenceWidth) +
-          '  ' + String(item.label).padStart(labelWidth);
+          '  ' +
+          String(item.precedence).padStart(precedenceWidth) +
+          '  ' +
+          String(item.label).padStart(labelWidth);
         // A trailing `# ...` works: ip6addrctl ignores everything after the label.
         // A line over 2047 bytes is parsed in pieces by fgets(): a long comment moves above the row.
         if (item.comment && utf8Length(`${cells}  ${item.comment}`) > WRAP_BYTES) lines.push(...wrapComment(item.comment), cells);

@@ -120,7 +120,12 @@ export function toJsonPolicy(doc: PolicyDocument, semantics: Semantics): JsonPol
           ? { prefix: prefixText(item.prefix, item.length), label: item.label, ...comment }
           : { prefix: prefixText(item.prefix, item.length), precedence: item.precedence, label: item.label, ...comment };
       case 'gai':
-        return { table: item.table, prefix: item.table === 'scopev4' ? scopePrefix(item.prefix, item.length) : prefixText(item.prefix, item.length), value: item.value, ...comment };
+        return {
+          table: item.table,
+          prefix: item.table === 'scopev4' ? scopePrefix(item.prefix, item.length) : prefixText(item.prefix, item.length),
+          value: item.value,
+          ...comment,
+        };
       case 'reload':
         return { reload: item.value, ...comment };
     }

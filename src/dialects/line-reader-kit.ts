@@ -36,11 +36,19 @@ export function spanIn(line: TextLine, from = 0, to = line.text.length): Span {
 }
 
 /** A whole line the dialect cannot read: parse-error unless the message belongs to value-out-of-range. */
-export function lineError<M extends keyof ReaderMessageData['parse-error'] & string>(line: TextLine, messageId: M, data: ReaderMessageData['parse-error'][M]): ReaderFinding {
+export function lineError<M extends keyof ReaderMessageData['parse-error'] & string>(
+  line: TextLine,
+  messageId: M,
+  data: ReaderMessageData['parse-error'][M],
+): ReaderFinding {
   return finding('parse-error', messageId, data, spanIn(line), { severity: 'error' });
 }
 
-export function lineOutOfRange<M extends keyof ReaderMessageData['value-out-of-range'] & string>(line: TextLine, messageId: M, data: ReaderMessageData['value-out-of-range'][M]): ReaderFinding {
+export function lineOutOfRange<M extends keyof ReaderMessageData['value-out-of-range'] & string>(
+  line: TextLine,
+  messageId: M,
+  data: ReaderMessageData['value-out-of-range'][M],
+): ReaderFinding {
   return finding('value-out-of-range', messageId, data, spanIn(line), { severity: 'error' });
 }
 
@@ -74,7 +82,14 @@ export function commentNode(line: TextLine, text: string, trailing: boolean): Co
   return { text, span: spanIn(line, at, at + text.length), trailing };
 }
 
-export function rowEntry(line: TextLine, prefixText: string, prefix: { address: bigint; length: number }, precedence: number, label: number, comment?: CommentNode): RowEntry {
+export function rowEntry(
+  line: TextLine,
+  prefixText: string,
+  prefix: { address: bigint; length: number },
+  precedence: number,
+  label: number,
+  comment?: CommentNode,
+): RowEntry {
   const row: RowEntry = {
     kind: 'row',
     prefix: prefixNode(line, prefixText, prefix.address, prefix.length),
@@ -85,7 +100,14 @@ export function rowEntry(line: TextLine, prefixText: string, prefix: { address: 
   return comment ? { ...row, comment } : row;
 }
 
-export function gaiEntry(line: TextLine, kind: GaiEntry['kind'], prefixText: string, prefix: { address: bigint; length: number }, value: number, comment?: CommentNode): GaiEntry {
+export function gaiEntry(
+  line: TextLine,
+  kind: GaiEntry['kind'],
+  prefixText: string,
+  prefix: { address: bigint; length: number },
+  value: number,
+  comment?: CommentNode,
+): GaiEntry {
   const entry: GaiEntry = { kind, prefix: prefixNode(line, prefixText, prefix.address, prefix.length), value: numberNode(line, value), span: spanIn(line) };
   return comment ? { ...entry, comment } : entry;
 }

@@ -15,40 +15,49 @@ const SKIPPED = [/^\s*Querying active state/i, /^\s*Precedence\s+Label\s+Prefix\
 const UINT32_MAX = 0xffffffff;
 
 export function readNetsh(source: string): ReaderOutput {
-  return readRowLines(source, (code) => SKIPPED.some((re) => re.test(code)), (line, code, trailing) => {
-    const warnings: ReaderFinding[] = [];
-    let fields: { prefix?: string; precedence?: string; label?: string } | undefined;
-    const command = COMMAND.exec(code);
-    if (command) {
-      const positional: string[] = [];
-      const named: Record<string, string> = {};
-      for (const word of command[1]!.trim().split(/\s+/)) {
-        const eq = word.indexOf('=');
-        if (eq > 0) named[word.slice(0, eq).toLowerCase()] = word.slice(eq + 1);
-        else positional.push(word);
+  return readRowLines(
+    source,
+    (code) => SKIPPED.some((re) => re.test(code)),
+    (line, code, trailing) => {
+      const warnings: ReaderFinding[] = [];
+      let fields: { prefix?: string; precedence?: string; label?: string } | undefined;
+      const command = COMMAND.exec(code);
+      if (command) {
+        const positional: string[] = [];
+        const named: Record<string, string> = {};
+        for (const word of command[1]!.trim().split(/\s+/)) {
+          const eq = word.indexOf('=');
+          if (eq > 0) named[word.slice(0, eq).toLowerCase()] = word.slice(eq + 1);
+          else positional.push(word);
+        }
+        fields = { prefix: named.prefix ?? positional[0], precedence: named.precedence ?? positional[1], label: named.label ?? positional[2] };
+      } else {
+        const row = SHOW_ROW.exec(code);
+        if (row) fields = { precedence: row[1], label: row[2], prefix: row[3] };
       }
-      fields = { prefix: named.prefix ?? positional[0], precedence: named.precedence ?? positional[1], label: named.label ?? positional[2] };
-    } else {
-      const row = SHOW_ROW.exec(code);
-      if (row) fields = { precedence: row[1], label: row[2], prefix: row[3] };
-    }
-    if (!fields || !fields.prefix || !fields.precedence || !fields.label) {
-      return { error: lineError(line, 'netshNotACommand', {}) };
-    }
-    const prefix = parsePrefix(fields.prefix);
-    const precedence = Number(fields.precedence);
-    const label = Number(fields.label);
-    if (isPrefixProblem(prefix)) {
-      return { error: lineError(line, 'lineBadPrefix', prefix) };
-    }
-    if (![precedence, label].every((v) => Number.isInteger(v) && v >= 0 && v <= UINT32_MAX) || !/^[0-9]+$/.test(fields.precedence + fields.label)) {
-      return { error: lineOutOfRange(line, 'netshValues', {}) };
-    }
-    return { row: rowEntry(line, fields.prefix, prefix, precedence, label, trailing), warnings };
-  });
+      if (!fields || !fields.prefix || !fields.precedence || !fields.label) {
+        return { error: lineError(line, 'netshNotACommand', {}) };
+      }
+      const prefix = parsePrefix(fields.prefix);
+      const precedence = Number(fields.precedence);
+      const label = Number(fields.label);
+      if (isPrefixProblem(prefix)) {
+        return { error: lineError(line, 'lineBadPrefix', prefix) };
+      }
+      if (![precedence, label].every((v) => Number.isInteger(v) && v >= 0 && v <= UINT32_MAX) || !/^[0-9]+$/.test(fields.precedence + fields.label)) {
+        return { error: lineOutOfRange(line, 'netshValues', {}) };
+      }
+      return { row: rowEntry(line, fields.prefix, prefix, precedence, label, trailing), warnings };
+    },
+  );
 }
 
 /** `netsh interface ipv6 add prefixpolicy` commands (a netsh script: `#` comments). */
 export function formatNetsh(doc: PolicyDocument): string {
-  return formatCommandScript(doc, 'netsh', (row) => `netsh interface ipv6 add prefixpolicy ${prefixText(row.prefix, row.length)} ${row.precedence} ${row.label}`, false);
+  return formatCommandScript(
+    doc,
+    'netsh',
+    (row) => `netsh interface ipv6 add prefixpolicy ${prefixText(row.prefix, row.length)} ${row.precedence} ${row.label}`,
+    false,
+  );
 }

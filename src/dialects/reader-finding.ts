@@ -15,7 +15,18 @@ export type PrefixProblem =
 
 /** Why a JSON item is ignored (the rule file words each). */
 export type JsonItemProblem =
-  | { readonly problem: 'not-an-object' | 'unknown-item' | 'reload-not-glibc' | 'no-table' | 'bad-value' | 'bad-scopev4' | 'bad-label' | 'precedence-in-kernel' | 'bad-precedence' }
+  | {
+      readonly problem:
+        | 'not-an-object'
+        | 'unknown-item'
+        | 'reload-not-glibc'
+        | 'no-table'
+        | 'bad-value'
+        | 'bad-scopev4'
+        | 'bad-label'
+        | 'precedence-in-kernel'
+        | 'bad-precedence';
+    }
   | { readonly problem: 'no-prefix' }
   | PrefixProblem;
 
@@ -88,7 +99,13 @@ export interface ReaderMessageData {
   };
   'crlf-line-ending': { freebsdBlankLine: { readonly line: number } };
   'line-too-long': {
-    freebsdPieces: { readonly bytes: number; readonly pieces: number; readonly from: number; readonly to: number; readonly bad: { readonly piece: number; readonly outcome: 'fail' | 'undefined' } | null };
+    freebsdPieces: {
+      readonly bytes: number;
+      readonly pieces: number;
+      readonly from: number;
+      readonly to: number;
+      readonly bad: { readonly piece: number; readonly outcome: 'fail' | 'undefined' } | null;
+    };
   };
   'missing-prefix-length': {
     gai: { readonly prefix: string; readonly implied: number; readonly scopev4: boolean };

@@ -53,7 +53,10 @@ export function readPolicy(dialect: ConvertDialect, text: string, options: ReadO
     case 'gai':
       return { dialect, semantics: 'glibc', ...readGaiConf(text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {}) };
     case 'ip6addrctl': {
-      const { policy, findings } = readIp6addrctl(text, { ...(options.encoding ? { encoding: options.encoding } : {}), interfaces: options.interfaces ?? null });
+      const { policy, findings } = readIp6addrctl(text, {
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        interfaces: options.interfaces ?? null,
+      });
       return { dialect, semantics: 'freebsd', policy, findings };
     }
     case 'show':

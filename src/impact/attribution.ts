@@ -42,7 +42,16 @@ export function attribute(setup: ImpactSetup, policy: Policy, table: EffectiveTa
   if (valueEntries.length > MAX_ATTRIBUTED_LINES) return [{ cause: { kind: 'file' }, changes: open }];
   /** Claim the open changes that the counterfactual table undoes. */
   const claim = (cause: Cause, counterfactual: EffectiveTable) => {
-    const still = new Set(harmful(changes(setup, setup.baseline, counterfactual, open.map((c) => c.index))).map((c) => c.index));
+    const still = new Set(
+      harmful(
+        changes(
+          setup,
+          setup.baseline,
+          counterfactual,
+          open.map((c) => c.index),
+        ),
+      ).map((c) => c.index),
+    );
     const undone = open.filter((c) => !still.has(c.index));
     if (undone.length === 0) return;
     out.push({ cause, changes: undone });

@@ -44,7 +44,10 @@ function isGlobalIPv6(text: string): boolean {
   return !isIPv4Text(text) && !isUlaText(text) && text !== '::1' && !/^fe[89ab]/i.test(text);
 }
 
-const TUNNELS = [{ prefix: parseIPv6('2002::')!, length: 16 }, { prefix: parseIPv6('2001::')!, length: 32 }];
+const TUNNELS = [
+  { prefix: parseIPv6('2002::')!, length: 16 },
+  { prefix: parseIPv6('2001::')!, length: 32 },
+];
 
 /** A 6to4 or Teredo address (RFC 7526, RFC 4380): its traffic rides a relay. */
 function isTunnelText(text: string): boolean {
@@ -117,7 +120,13 @@ export function worst(severities: readonly (Severity | null)[]): Severity | null
 }
 
 /** The changes between two outcome lists (same scenarios), most severe first. */
-export function changesBetween(scenarios: readonly Scenario[], before: (i: number) => Outcome, after: (i: number) => Outcome, goals: Goals, only?: readonly number[]): GradedChange[] {
+export function changesBetween(
+  scenarios: readonly Scenario[],
+  before: (i: number) => Outcome,
+  after: (i: number) => Outcome,
+  goals: Goals,
+  only?: readonly number[],
+): GradedChange[] {
   const out: GradedChange[] = [];
   for (const i of only ?? scenarios.keys()) {
     const c = classify(i, scenarios[i]!, before(i), after(i));
@@ -158,7 +167,12 @@ export function describeChange(c: Change): string {
     }
     default: {
       const first = c.after.first ?? c.after.order[0]!;
-      const from = c.kind === 'ula-to-global-first' ? ` from its ULA (fails without NAT66)` : c.kind === 'tunnel-first' ? ` over ${isTunnelText(c.after.sources[first] ?? '') && (c.after.sources[first] ?? '').startsWith('2002:') ? '6to4' : 'Teredo'}` : '';
+      const from =
+        c.kind === 'ula-to-global-first'
+          ? ` from its ULA (fails without NAT66)`
+          : c.kind === 'tunnel-first'
+            ? ` over ${isTunnelText(c.after.sources[first] ?? '') && (c.after.sources[first] ?? '').startsWith('2002:') ? '6to4' : 'Teredo'}`
+            : '';
       return `${host.name} now tries ${first}${from} before ${other(first)} (${ruleBrief(c.after, first, other(first))})`;
     }
   }
@@ -168,7 +182,12 @@ export function describeChange(c: Change): string {
 export function impactJson(c: GradedChange) {
   const shape = (o: Outcome) => ({ order: o.order, orderIfAFirst: o.reversedOrder, sources: o.sources, first: o.first });
   return {
-    scenario: { host: c.scenario.host.id, sources: c.scenario.host.sources.map((s) => `${s.text}/${s.prefixLength}`), destinations: c.scenario.set.id, addresses: c.scenario.set.destinations },
+    scenario: {
+      host: c.scenario.host.id,
+      sources: c.scenario.host.sources.map((s) => `${s.text}/${s.prefixLength}`),
+      destinations: c.scenario.set.id,
+      addresses: c.scenario.set.destinations,
+    },
     change: c.kind,
     severity: c.severity,
     before: shape(c.before),

@@ -68,6 +68,12 @@ export interface FreebsdRow {
 /** FreeBSD, with rows installed after the file's (a duplicate of an earlier row would be refused, so none is given). */
 export function withFreebsdRows(table: EffectiveTable, rows: readonly FreebsdRow[]): EffectiveTable {
   // FreeBSD's label and precedence tables are built from the same rows, in the same order.
-  const existing = table.labels.rows.map((r, i) => ({ prefix: r.prefix, length: r.length, label: r.value, precedence: table.precedences.rows[i]!.value, origin: r.origin }));
+  const existing = table.labels.rows.map((r, i) => ({
+    prefix: r.prefix,
+    length: r.length,
+    label: r.value,
+    precedence: table.precedences.rows[i]!.value,
+    origin: r.origin,
+  }));
   return freebsdTableFromRows([...existing, ...rows.map((r) => ({ ...r, origin: 'default' as const }))]);
 }

@@ -52,7 +52,9 @@ export function impactSetup(input: ImpactInput): ImpactSetup {
     key,
     // A platform's own table adopted whole states no goal of the author's.
     // (Site prefixes in the config are an intent of their own, stock table or not.)
-    goals: knownTableOf(input.table) ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven } : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
+    goals: knownTableOf(input.table)
+      ? { ...NO_GOALS, ulaToGua: input.sitePrefixesGiven }
+      : inferGoals(input.lines, input.table, baseline, input.sitePrefixesGiven),
     stock: stockTableOf(input.table),
   };
 }
@@ -63,5 +65,11 @@ export function outcome(setup: ImpactSetup, table: EffectiveTable, index: number
 
 /** What changes, scenario by scenario (or only in the scenarios given), when `before` is replaced by `after`. */
 export function changes(setup: ImpactSetup, before: EffectiveTable, after: EffectiveTable, only?: readonly number[]): GradedChange[] {
-  return changesBetween(setup.scenarios, (i) => outcome(setup, before, i), (i) => outcome(setup, after, i), setup.goals, only);
+  return changesBetween(
+    setup.scenarios,
+    (i) => outcome(setup, before, i),
+    (i) => outcome(setup, after, i),
+    setup.goals,
+    only,
+  );
 }

@@ -27,7 +27,12 @@ export interface Scenario {
   readonly set: DestinationSet;
 }
 
-const host = (id: string, name: string, sources: string[], sets?: string[]): ScenarioHost => ({ id, name, sources: sources.map((s) => parseHostAddress(s)), ...(sets ? { sets } : {}) });
+const host = (id: string, name: string, sources: string[], sets?: string[]): ScenarioHost => ({
+  id,
+  name,
+  sources: sources.map((s) => parseHostAddress(s)),
+  ...(sets ? { sets } : {}),
+});
 
 export const V4_SOURCE = '192.0.2.10/24';
 export const V4_GLOBAL_DEST = '198.51.100.7';
@@ -46,7 +51,7 @@ const GENERIC_GUA: PrefixRange = { prefix: 0x20010db8000100000000000000000000n, 
 
 /** A host's address inside a prefix (…::10 of its first /64), as ADDR/PLEN. */
 function hostIn(p: PrefixRange): string {
-  const address = p.length >= 127 ? p.prefix : (p.prefix | 0x10n);
+  const address = p.length >= 127 ? p.prefix : p.prefix | 0x10n;
   return `${formatIPv6(address)}/${Math.max(p.length, 64)}`;
 }
 

@@ -12,7 +12,10 @@ function effectiveRows(t: PrefixTable<number>): string {
     const key = `${r.prefix}/${r.length}`;
     if (!seen.has(key)) seen.set(key, r.value);
   }
-  return [...seen].map(([k, v]) => `${k}=${v}`).sort().join(',');
+  return [...seen]
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(',');
 }
 
 const signatures = new Map<Platform, string>();

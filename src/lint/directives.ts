@@ -30,7 +30,13 @@ export function parseDirectives(comments: readonly CommentNode[], aliases: Reado
     if (!m) continue;
     const body = m[2]!.split(/\s--\s|\s--$/)[0]!.trim();
     // A renamed rule's old id disables the rule under its new id.
-    const names = body === '' ? null : body.split(/[\s,]+/).filter(Boolean).map((id) => canonicalRuleId(id, aliases));
+    const names =
+      body === ''
+        ? null
+        : body
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((id) => canonicalRuleId(id, aliases));
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-line' ? 'line' : 'file';
     out.push({
       kind,
@@ -63,7 +69,8 @@ export function applyDirectives(diagnostics: readonly Diagnostic[], directives: 
     for (const d of by) d.used.add(diag.ruleId);
   }
   const { messages } = unusedDisable;
-  const report = (d: Directive, message: string) => kept.push({ ruleId: 'unused-disable', severity: unusedDisable.meta.defaultSeverity, message, span: d.span });
+  const report = (d: Directive, message: string) =>
+    kept.push({ ruleId: 'unused-disable', severity: unusedDisable.meta.defaultSeverity, message, span: d.span });
   for (const d of directives) {
     for (const name of d.names) {
       if (!isRuleId(name)) report(d, messages.unknownRule({ name }));

@@ -62,7 +62,12 @@ const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) =>
   });
 
 /** One policy-phase rule's check on a read policy (the RuleTester runs rules alone through this). */
-export function runPolicyRule(rule: Rule<RuleId>, policy: Policy, config: ResolvedConfig<RuleId>, table: EffectiveTable = effectiveTable(policy)): Diagnostic[] {
+export function runPolicyRule(
+  rule: Rule<RuleId>,
+  policy: Policy,
+  config: ResolvedConfig<RuleId>,
+  table: EffectiveTable = effectiveTable(policy),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (rule.check && rule.meta.dialects.includes(policy.dialect)) rule.check({ policy, table, config, report: reporterFor(rule, out) });
   return out;
@@ -72,7 +77,12 @@ export function runPolicyRule(rule: Rule<RuleId>, policy: Policy, config: Resolv
 export function runSourceRule(rule: Rule<RuleId>, text: string, options: Pick<LintOptions, 'dialect' | 'invalidUtf8At'>): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!rule.checkSource) return out;
-  rule.checkSource({ text, dialect: options.dialect, ...(options.invalidUtf8At !== undefined ? { invalidUtf8At: options.invalidUtf8At } : {}), report: reporterFor(rule, out) });
+  rule.checkSource({
+    text,
+    dialect: options.dialect,
+    ...(options.invalidUtf8At !== undefined ? { invalidUtf8At: options.invalidUtf8At } : {}),
+    report: reporterFor(rule, out),
+  });
   return out;
 }
 
@@ -85,12 +95,17 @@ export function lintWithRule(rule: Rule<RuleId>, text: string, dialect: Dialect,
   const read = (t: string) => readPolicy(dialect, t, readOptions).policy;
   const policy = read(text);
   const table = effectiveTable(policy);
-  const found = withProvenFixes(policy, table, config, runPolicyRule(rule, policy, config, table), { read, count: (p) => runPolicyRule(rule, p, config).length });
+  const found = withProvenFixes(policy, table, config, runPolicyRule(rule, policy, config, table), {
+    read,
+    count: (p) => runPolicyRule(rule, p, config).length,
+  });
   return found.map((d) => ({ ...d, message: fitMessage(d.message) }));
 }
 
 function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string, table: EffectiveTable = effectiveTable(policy)): Diagnostic[] {
-  return RULES.filter((rule) => config.rules[rule.meta.id] !== 'off' && (only === undefined || rule.meta.id === only)).flatMap((rule) => runPolicyRule(rule, policy, config, table));
+  return RULES.filter((rule) => config.rules[rule.meta.id] !== 'off' && (only === undefined || rule.meta.id === only)).flatMap((rule) =>
+    runPolicyRule(rule, policy, config, table),
+  );
 }
 
 function toMessage(d: Diagnostic, severity: Severity): LintMessage {
@@ -115,12 +130,19 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const filePath = options.filePath ?? '<text>';
   let diagnostics: Diagnostic[];
   try {
-    const readOptions = { ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}), encoding: options.encoding ?? 'utf8', interfaces: config.interfaces ?? null } as const;
+    const readOptions = {
+      ...(config.glibcVersion ? { glibcVersion: config.glibcVersion } : {}),
+      encoding: options.encoding ?? 'utf8',
+      interfaces: config.interfaces ?? null,
+    } as const;
     const { policy, findings } = readPolicy(options.dialect, text, readOptions);
     const source = RULES.flatMap((rule) => runSourceRule(rule, text, options));
     const read = (fixed: string) => readPolicy(options.dialect, fixed, readOptions).policy;
     const table = effectiveTable(policy);
-    const policyFindings = withProvenFixes(policy, table, config, runRules(policy, config, undefined, table), { read, count: (p, id) => runRules(p, config, id).length });
+    const policyFindings = withProvenFixes(policy, table, config, runRules(policy, config, undefined, table), {
+      read,
+      count: (p, id) => runRules(p, config, id).length,
+    });
     const all = [...source, ...renderFindings(findings), ...policyFindings];
     diagnostics = applyDirectives(all, parseDirectives(policy.comments));
   } catch (error) {
@@ -166,7 +188,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { output: strin
   const edits: { start: number; end: number; text: string }[] = [];
   let applied = 0;
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === e.end && e.start === t.start)));
+    const overlaps = fix.edits.some((e) => taken.some((t) => (e.start < t.end && t.start < e.end) || (e.start === e.end && e.start === t.start)));
     if (overlaps) continue;
     for (const e of fix.edits) {
       taken.push({ start: e.start, end: Math.max(e.end, e.start) });

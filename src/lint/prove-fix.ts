@@ -57,7 +57,12 @@ export function disproveFix(policy: Policy, table: EffectiveTable, config: Resol
     // A finding with impacts is gone when each of its scenarios either comes out differently
     // now, or was worse off than the baseline and no longer is.
     const mine = setup.scenarios.flatMap((s, i) => (own.has(`${s.host.id}|${s.set.id}`) ? [i] : []));
-    const harmful = (t: EffectiveTable) => new Set(changes(setup, setup.baseline, t, mine).filter((c) => c.severity === 'warning' || c.severity === 'error').map((c) => c.index));
+    const harmful = (t: EffectiveTable) =>
+      new Set(
+        changes(setup, setup.baseline, t, mine)
+          .filter((c) => c.severity === 'warning' || c.severity === 'error')
+          .map((c) => c.index),
+      );
     const was = harmful(table);
     const still = harmful(fixedTable);
     const moved = new Set(changes(setup, table, fixedTable, mine).map((c) => c.index));
@@ -69,12 +74,19 @@ export function disproveFix(policy: Policy, table: EffectiveTable, config: Resol
   const harm = diff.filter((c) => (c.severity === 'warning' || c.severity === 'error') && !own.has(`${c.scenario.host.id}|${c.scenario.set.id}`));
   if (harm.length === 0) return null;
   const h = harm[0]!;
-  const what = h.kind === 'ipv4-first' ? 'try IPv4 first' : h.kind === 'tie' ? 'leave the order to the resolver' : 'use a ULA or tunnel source towards the internet';
+  const what =
+    h.kind === 'ipv4-first' ? 'try IPv4 first' : h.kind === 'tie' ? 'leave the order to the resolver' : 'use a ULA or tunnel source towards the internet';
   return `it would make ${h.scenario.host.name} ${what} for ${h.scenario.set.name}`;
 }
 
 /** The findings, with every fix that fails its proof taken away (and the reason in details). */
-export function withProvenFixes(policy: Policy, table: EffectiveTable, config: ResolvedConfig, findings: readonly Diagnostic[], prover: FixProver): Diagnostic[] {
+export function withProvenFixes(
+  policy: Policy,
+  table: EffectiveTable,
+  config: ResolvedConfig,
+  findings: readonly Diagnostic[],
+  prover: FixProver,
+): Diagnostic[] {
   let budget = PROOF_LINE_BUDGET;
   let proofs = 0;
   // How many findings each rule has before any fix, counted once per rule.
@@ -89,7 +101,8 @@ export function withProvenFixes(policy: Policy, table: EffectiveTable, config: R
   };
   return findings.map((d) => {
     const needsProof = d.fix !== undefined && !(d.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES);
-    if (needsProof && (budget < Math.max(policy.lineCount, 1) || proofs >= MAX_PROOFS)) return withAdvice(withheld(d, 'too many fixes to prove in one file; fix the first ones and run again'));
+    if (needsProof && (budget < Math.max(policy.lineCount, 1) || proofs >= MAX_PROOFS))
+      return withAdvice(withheld(d, 'too many fixes to prove in one file; fix the first ones and run again'));
     if (needsProof) {
       budget -= Math.max(policy.lineCount, 1);
       proofs++;

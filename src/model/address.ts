@@ -118,7 +118,8 @@ export function formatAnyAddress(value: bigint, family: 4 | 6): string {
 export function prefixText(p: { readonly prefix: bigint; readonly length: number }, mappedStyle?: 'hex' | 'dotted'): string;
 export function prefixText(prefix: bigint, length: number, mappedStyle?: 'hex' | 'dotted'): string;
 export function prefixText(a: bigint | { readonly prefix: bigint; readonly length: number }, b?: number | 'hex' | 'dotted', c?: 'hex' | 'dotted'): string {
-  const [prefix, length, mappedStyle] = typeof a === 'bigint' ? [a, b as number, c ?? 'hex'] : [a.prefix, a.length, (b as 'hex' | 'dotted' | undefined) ?? 'hex'];
+  const [prefix, length, mappedStyle] =
+    typeof a === 'bigint' ? [a, b as number, c ?? 'hex'] : [a.prefix, a.length, (b as 'hex' | 'dotted' | undefined) ?? 'hex'];
   const masked = maskValue(prefix, length);
   const dotted = isIPv4Mapped(masked) && length >= 96 && (mappedStyle === 'dotted' || length > 96);
   return `${dotted ? formatMapped(masked) : formatIPv6(masked)}/${length}`;

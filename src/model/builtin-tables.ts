@@ -14,8 +14,17 @@ export type Platform =
   | 'go';
 
 export const PLATFORMS: readonly Platform[] = [
-  'glibc', 'freebsd', 'freebsd-ipv4-prefer', 'rfc6724', 'rfc3484', 'rfc6724-update-draft',
-  'linux-kernel', 'macos', 'windows', 'musl', 'go',
+  'glibc',
+  'freebsd',
+  'freebsd-ipv4-prefer',
+  'rfc6724',
+  'rfc3484',
+  'rfc6724-update-draft',
+  'linux-kernel',
+  'macos',
+  'windows',
+  'musl',
+  'go',
 ];
 
 /** A row of a built-in table; precedence is null where the table has labels only. */
@@ -56,15 +65,27 @@ const RFC6724_ROWS: BuiltinRow[] = [
  * row for fc00::/7, fec0::/10 or 2001::/32: they get ::/0's 40.
  */
 export const GLIBC_DEFAULT_LABELS: readonly [string, number][] = [
-  ['::1/128', 0], ['2002::/16', 2], ['::/96', 3], ['::ffff:0:0/96', 4],
-  ['fec0::/10', 5], ['fc00::/7', 6], ['2001::/32', 7], ['::/0', 1],
+  ['::1/128', 0],
+  ['2002::/16', 2],
+  ['::/96', 3],
+  ['::ffff:0:0/96', 4],
+  ['fec0::/10', 5],
+  ['fc00::/7', 6],
+  ['2001::/32', 7],
+  ['::/0', 1],
 ];
 export const GLIBC_DEFAULT_PRECEDENCES: readonly [string, number][] = [
-  ['::1/128', 50], ['2002::/16', 30], ['::/96', 20], ['::ffff:0:0/96', 10], ['::/0', 40],
+  ['::1/128', 50],
+  ['2002::/16', 30],
+  ['::/96', 20],
+  ['::ffff:0:0/96', 10],
+  ['::/0', 40],
 ];
 /** scopev4 defaults, as IPv4-mapped prefixes. */
 export const GLIBC_DEFAULT_SCOPEV4: readonly [string, number][] = [
-  ['::ffff:169.254.0.0/112', 2], ['::ffff:127.0.0.0/104', 2], ['::ffff:0.0.0.0/96', 14],
+  ['::ffff:169.254.0.0/112', 2],
+  ['::ffff:127.0.0.0/104', 2],
+  ['::ffff:0.0.0.0/96', 14],
 ];
 
 function glibcMerged(): BuiltinRow[] {
@@ -127,9 +148,16 @@ export const BUILTIN_TABLES: Readonly<Record<Platform, BuiltinTable>> = {
     source: 'Linux net/ipv6/addrlabel.c',
     labelsOnly: true,
     rows: [
-      row('::1/128', null, 0), row('::/0', null, 1), row('2002::/16', null, 2), row('::/96', null, 3),
-      row('::ffff:0:0/96', null, 4), row('fc00::/7', null, 5), row('2001::/32', null, 6),
-      row('2001:10::/28', null, 7), row('fec0::/10', null, 11), row('3ffe::/16', null, 12),
+      row('::1/128', null, 0),
+      row('::/0', null, 1),
+      row('2002::/16', null, 2),
+      row('::/96', null, 3),
+      row('::ffff:0:0/96', null, 4),
+      row('fc00::/7', null, 5),
+      row('2001::/32', null, 6),
+      row('2001:10::/28', null, 7),
+      row('fec0::/10', null, 11),
+      row('3ffe::/16', null, 12),
     ],
   },
   macos: {

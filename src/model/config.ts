@@ -32,7 +32,16 @@ export const DEFAULT_CONFIG: ResolvedConfig<never> = { path: null, rules: {}, si
 export class ConfigError extends Error {}
 
 /** What a config may write for a severity: ours, and ESLint's ("warn", 0/1/2), which its users type by habit. */
-const SETTINGS: Readonly<Record<string, RuleSetting>> = { error: 'error', warning: 'warning', warn: 'warning', info: 'info', off: 'off', 2: 'error', 1: 'warning', 0: 'off' };
+const SETTINGS: Readonly<Record<string, RuleSetting>> = {
+  error: 'error',
+  warning: 'warning',
+  warn: 'warning',
+  info: 'info',
+  off: 'off',
+  2: 'error',
+  1: 'warning',
+  0: 'off',
+};
 const SETTINGS_TEXT = '"error", "warning" (or "warn"), "info", "off", or 2, 1, 0';
 
 function fail(path: string, key: string, problem: string): never {
@@ -51,7 +60,12 @@ function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix 
 }
 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
-export function resolveConfig<Id extends string>(raw: unknown, path: string, knownRules: ReadonlySet<Id>, aliases: Readonly<Record<string, string>> = RULE_ALIASES): ResolvedConfig<Id> {
+export function resolveConfig<Id extends string>(
+  raw: unknown,
+  path: string,
+  knownRules: ReadonlySet<Id>,
+  aliases: Readonly<Record<string, string>> = RULE_ALIASES,
+): ResolvedConfig<Id> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(path, '(top level)', 'expected a JSON object');
   const allowed = new Set(['$schema', 'rules', 'sitePrefixes', 'platform', 'glibcVersion', 'baseline', 'interfaces']);
   for (const key of Object.keys(raw)) if (!allowed.has(key)) fail(path, key, `unknown key (known: ${[...allowed].join(', ')})`);
@@ -95,10 +109,19 @@ export function resolveConfig<Id extends string>(raw: unknown, path: string, kno
   let interfaces: string[] | undefined;
   if (obj.interfaces !== undefined) {
     const list = obj.interfaces;
-    if (!Array.isArray(list) || list.some((n) => !isInterfaceName(n))) fail(path, 'interfaces', 'expected an array of interface names like ["lo0", "em0"] (index order from 1)');
+    if (!Array.isArray(list) || list.some((n) => !isInterfaceName(n)))
+      fail(path, 'interfaces', 'expected an array of interface names like ["lo0", "em0"] (index order from 1)');
     interfaces = list as string[];
   }
-  return { path, rules, sitePrefixes, ...(platform ? { platform } : {}), ...(glibcVersion ? { glibcVersion } : {}), ...(baseline ? { baseline } : {}), ...(interfaces ? { interfaces } : {}) };
+  return {
+    path,
+    rules,
+    sitePrefixes,
+    ...(platform ? { platform } : {}),
+    ...(glibcVersion ? { glibcVersion } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(interfaces ? { interfaces } : {}),
+  };
 }
 
 /** A FreeBSD interface name: 1 to 15 printable characters (IFNAMSIZ 16 with the NUL), no blank, `%` or `/`. */
@@ -112,4 +135,3 @@ export function parseInterfaceList(text: string): string[] | string {
   const bad = names.find((n) => !isInterfaceName(n));
   return bad === undefined ? names : `"${bad}" is not an interface name (give names separated by commas, in index order from 1, e.g. lo0,em0)`;
 }
-

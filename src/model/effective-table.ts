@@ -63,9 +63,21 @@ export const GLIBC_IMPLICIT = {
 
 export function glibcEffectiveTable(policy: Policy): EffectiveTable {
   const gai = policy.entries.filter(isGaiTableEntry);
-  const labels = glibcTable(gai.filter((e) => e.kind === 'label'), GLIBC_DEFAULT_LABELS, GLIBC_IMPLICIT.label);
-  const precedences = glibcTable(gai.filter((e) => e.kind === 'precedence'), GLIBC_DEFAULT_PRECEDENCES, GLIBC_IMPLICIT.precedence);
-  const scopes = glibcTable(gai.filter((e) => e.kind === 'scopev4'), GLIBC_DEFAULT_SCOPEV4, GLIBC_IMPLICIT.scopev4);
+  const labels = glibcTable(
+    gai.filter((e) => e.kind === 'label'),
+    GLIBC_DEFAULT_LABELS,
+    GLIBC_IMPLICIT.label,
+  );
+  const precedences = glibcTable(
+    gai.filter((e) => e.kind === 'precedence'),
+    GLIBC_DEFAULT_PRECEDENCES,
+    GLIBC_IMPLICIT.precedence,
+  );
+  const scopes = glibcTable(
+    gai.filter((e) => e.kind === 'scopev4'),
+    GLIBC_DEFAULT_SCOPEV4,
+    GLIBC_IMPLICIT.scopev4,
+  );
   return {
     system: 'glibc',
     labels: labels.table,
@@ -84,10 +96,20 @@ export function glibcEffectiveTable(policy: Policy): EffectiveTable {
  */
 export function freebsdEffectiveTable(policy: Policy): EffectiveTable {
   const rows = policy.installable ? policy.entries.filter(isRow).filter((r) => r.label.value !== FREEBSD_NO_LABEL) : [];
-  return freebsdTableFromRows(rows.map((r: RowEntry) => ({ prefix: r.prefix.address, length: r.prefix.length, precedence: r.precedence.value, label: r.label.value, origin: 'file' as const })));
+  return freebsdTableFromRows(
+    rows.map((r: RowEntry) => ({
+      prefix: r.prefix.address,
+      length: r.prefix.length,
+      precedence: r.precedence.value,
+      label: r.label.value,
+      origin: 'file' as const,
+    })),
+  );
 }
 
-export function freebsdTableFromRows(rows: readonly { prefix: bigint; length: number; precedence: number; label: number; origin: RowOrigin }[]): EffectiveTable {
+export function freebsdTableFromRows(
+  rows: readonly { prefix: bigint; length: number; precedence: number; label: number; origin: RowOrigin }[],
+): EffectiveTable {
   const labels = new PrefixTable(rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.label, origin: r.origin })));
   const precedences = new PrefixTable(rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.precedence, origin: r.origin })));
   return {

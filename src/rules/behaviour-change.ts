@@ -13,7 +13,8 @@ export const rule: Rule = {
   meta: {
     id: 'behaviour-change',
     defaultSeverity: 'warning',
-    description: "A change against the platform's default table that makes a realistic host try IPv4 first, tie, or send from a ULA or tunnel towards the internet.",
+    description:
+      "A change against the platform's default table that makes a realistic host try IPv4 first, tie, or send from a ULA or tunnel towards the internet.",
     fixable: 'unsafe',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'policy',
@@ -28,7 +29,10 @@ export const rule: Rule = {
         line.label !== undefined && line.label !== was.label ? `label ${line.label} (default ${was.label})` : '',
         line.precedence !== undefined && line.precedence !== was.precedence ? `precedence ${line.precedence} (default ${was.precedence})` : '',
       ].filter(Boolean);
-      return { what: `\`${lineText(line)}\` gives ${prefixText(line)} ${parts.join(' and ') || 'its own row'}`, advice: 'Remove it unless that is the intent.' };
+      return {
+        what: `\`${lineText(line)}\` gives ${prefixText(line)} ${parts.join(' and ') || 'its own row'}`,
+        advice: 'Remove it unless that is the intent.',
+      };
     });
     const span = context.policy.entries[0]?.span;
     for (const { cause, changes } of claimsOf(context, 'behaviour-change')) {

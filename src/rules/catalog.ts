@@ -93,7 +93,13 @@ export function ruleOf(id: RuleId): Rule<RuleId> {
 
 // Compile-time proof that every rule id a reader reports (src/dialects/reader-finding.ts) is in
 // the catalog, and that its rule file builds every message the readers report for it.
-type MessagesChecked = { [R in ReaderRuleId]: R extends RuleId ? ((typeof CATALOG)[R] extends { readonly messages: ReaderMessages<R> } ? true : `${R}: messages do not match ReaderMessageData`) : `${R}: not in the catalog` };
+type MessagesChecked = {
+  [R in ReaderRuleId]: R extends RuleId
+    ? (typeof CATALOG)[R] extends { readonly messages: ReaderMessages<R> }
+      ? true
+      : `${R}: messages do not match ReaderMessageData`
+    : `${R}: not in the catalog`;
+};
 // (The failures are picked out with Exclude: a union of `true` and a failure would still accept `true`.)
 type CatalogFailures = Exclude<MessagesChecked[ReaderRuleId], true>;
 const readerRulesAreInTheCatalog: [CatalogFailures] extends [never] ? true : CatalogFailures = true;

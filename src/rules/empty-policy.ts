@@ -18,7 +18,7 @@ export const rule: Rule = {
     if (policy.source.length === 0 || !policy.installable || policy.entries.some(isRow)) return;
     context.report({
       message:
-        'No rows: rc.d flushes the kernel table and installs none from this non-empty file, so FreeBSD\'s libc does not sort getaddrinfo results at all (DNS order wins). ' +
+        "No rows: rc.d flushes the kernel table and installs none from this non-empty file, so FreeBSD's libc does not sort getaddrinfo results at all (DNS order wins). " +
         'Add rows (`policylint defaults --platform freebsd`), or delete the file so rc.d installs a built-in table.',
       span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
     });

@@ -25,13 +25,23 @@ export const rule: Rule = {
     if (!span) return;
     const what = check.line ? `\`${lineText(check.line)}\`` : 'This file';
     const wanted = check.goal === 'prefer-ipv6' ? 'IPv6' : 'IPv4';
-    const details = { goal: check.goal, missed: check.missed.map((m) => ({ host: m.hostId, order: m.outcome.order, orderIfAFirst: m.outcome.reversedOrder, rule: m.outcome.rule, reason: m.outcome.reason })) };
+    const details = {
+      goal: check.goal,
+      missed: check.missed.map((m) => ({
+        host: m.hostId,
+        order: m.outcome.order,
+        orderIfAFirst: m.outcome.reversedOrder,
+        rule: m.outcome.rule,
+        reason: m.outcome.reason,
+      })),
+    };
     if (check.defeated) {
       const m = check.missed.find((x) => x.hostId === 'gua-v4')!;
       const [a, b] = m.outcome.order as [string, string];
-      const why = m.outcome.first === null
-        ? `it covers ${check.goal === 'prefer-ipv6' ? 'IPv4 (::ffff:0:0/96) too' : 'IPv6 too'}, so they tie at precedence ${m.outcome.values[a]?.precedence} and the resolver's order decides`
-        : ruleBrief(m.outcome, a, b);
+      const why =
+        m.outcome.first === null
+          ? `it covers ${check.goal === 'prefer-ipv6' ? 'IPv4 (::ffff:0:0/96) too' : 'IPv6 too'}, so they tie at precedence ${m.outcome.values[a]?.precedence} and the resolver's order decides`
+          : ruleBrief(m.outcome, a, b);
       context.report({
         message: `${what} is meant to prefer ${wanted}, but ${why}: ${m.hostName} may try ${isIPv4Text(a) === (wanted === 'IPv4') ? b : a} first. Give ${wanted} a precedence above the other family's.`,
         span,

@@ -14,7 +14,9 @@ export const rule = {
     phase: 'reader',
   },
   messages: {
-    gaiExtraWords: ({ reload, text }) => `glibc reads only the keyword and ${reload ? 'one value' : 'two values'}: \`${text}\` is ignored. Remove it, or put it after a #.`,
-    freebsdAfterLabel: ({ text }) => `ip6addrctl ignores everything after the label: \`${shown(text)}\` has no effect. Remove it, or start it with # to make it a comment.`,
+    gaiExtraWords: ({ reload, text }) =>
+      `glibc reads only the keyword and ${reload ? 'one value' : 'two values'}: \`${text}\` is ignored. Remove it, or put it after a #.`,
+    freebsdAfterLabel: ({ text }) =>
+      `ip6addrctl ignores everything after the label: \`${shown(text)}\` has no effect. Remove it, or start it with # to make it a comment.`,
   } satisfies ReaderMessages<'ignored-text'>,
 } satisfies Rule;

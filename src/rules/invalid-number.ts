@@ -14,18 +14,23 @@ export const rule = {
     phase: 'reader',
   },
   messages: {
-    gaiReloadValue: ({ text }) => `\`reload ${text}\`: glibc turns reloading on only for the exact value \`yes\`; anything else, this included, turns it off. Write \`reload yes\` or \`reload no\`.`,
+    gaiReloadValue: ({ text }) =>
+      `\`reload ${text}\`: glibc turns reloading on only for the exact value \`yes\`; anything else, this included, turns it off. Write \`reload yes\` or \`reload no\`.`,
     gaiEmptyLength: ({ scopev4 }) =>
       scopev4
         ? `Empty /LEN: an empty length reads as 0 (or is rejected by glibc 2.41+), below 96, so ${GAI_IGNORES}. Write the length after the /.`
         : 'Empty /LEN: glibc 2.41+ ignores this line; older glibc reads it as /0, a row that matches every address. Write the length after the /.',
-    gaiLengthNotDecimal: ({ text }) => `/LEN \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write the length as digits.`,
+    gaiLengthNotDecimal: ({ text }) =>
+      `/LEN \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write the length as digits.`,
     gaiLengthNotPlain: ({ text, value }) => `/LEN \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
-    gaiValueNotDecimal: ({ kind, text }) => `${kind} value \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write digits only.`,
-    gaiValueNotPlain: ({ kind, text, value }) => `${kind} value \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
+    gaiValueNotDecimal: ({ kind, text }) =>
+      `${kind} value \`${text}\` is not a decimal number: glibc's strtoul() check fails and ${GAI_IGNORES}. Write digits only.`,
+    gaiValueNotPlain: ({ kind, text, value }) =>
+      `${kind} value \`${text}\`: glibc reads it as ${value}, but FreeBSD and most tools would not. Write \`${value}\`.`,
     freebsdEmptyLength: ({ length }) =>
       `Empty /LEN: atoi() skips the blank after the / and reads the precedence field as the length too, so the prefix is /${length}. Write the length right after the /.`,
-    freebsdLengthNotPlain: ({ text, length }) => `/LEN \`${shown(text)}\` is not a plain decimal: atoi() reads it as ${length}. Write the length as digits only.`,
+    freebsdLengthNotPlain: ({ text, length }) =>
+      `/LEN \`${shown(text)}\` is not a plain decimal: atoi() reads it as ${length}. Write the length as digits only.`,
     freebsdNotDecimal: ({ field, text, value, digits }) =>
       `${capital(field)} \`${shown(text)}\` is not a decimal number: atoi() reads it as ${value}${digits ? ' and ignores the rest' : ''}, and install goes on without a warning. Write the ${field} as digits.`,
     freebsdPlusSign: ({ field, text, value }) => `${capital(field)} \`${shown(text)}\`: atoi() accepts the sign and reads ${value}. Write plain digits.`,

@@ -13,6 +13,7 @@ export const rule = {
     phase: 'reader',
   },
   messages: {
-    gaiKeywordCase: ({ written, keyword }) => `\`${written}\` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write \`${keyword}\`.`,
+    gaiKeywordCase: ({ written, keyword }) =>
+      `\`${written}\` is not a keyword: glibc's keywords are case-sensitive, so it silently ignores this line. Write \`${keyword}\`.`,
   } satisfies ReaderMessages<'keyword-case'>,
 } satisfies Rule;

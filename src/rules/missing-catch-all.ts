@@ -14,6 +14,10 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    reportMissingRows(context, 'missing-catch-all', () => 'No `::/0` row: the kernel gives unmatched destinations precedence 0 and no label, so they fail rule 5');
+    reportMissingRows(
+      context,
+      'missing-catch-all',
+      () => 'No `::/0` row: the kernel gives unmatched destinations precedence 0 and no label, so they fail rule 5',
+    );
   },
 };

@@ -33,7 +33,7 @@ export const rule: Rule = {
       span: rows[0]!.span,
       details: impactDetails(changed.map((c) => ({ ...c, severity: 'info' as const }))),
       fix: { safety: 'unsafe', description: 'add ::1/128 50 0', edits: [insertLinesAfter(policy, rows[rows.length - 1]!, ['::1/128 50 0'])] },
-      fixAdvice: 'Add `::1/128 50 0` as FreeBSD\'s default table has it.',
+      fixAdvice: "Add `::1/128 50 0` as FreeBSD's default table has it.",
     });
   },
 };

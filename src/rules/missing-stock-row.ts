@@ -9,7 +9,8 @@ export const rule: Rule = {
   meta: {
     id: 'missing-stock-row',
     defaultSeverity: 'warning',
-    description: "A row of FreeBSD's default table missing from an ip6addrctl.conf, where its addresses then take a covering row's values and a realistic order changes.",
+    description:
+      "A row of FreeBSD's default table missing from an ip6addrctl.conf, where its addresses then take a covering row's values and a realistic order changes.",
     fixable: 'unsafe',
     dialects: ['ip6addrctl'],
     phase: 'policy',

@@ -25,24 +25,33 @@ export const rule = {
     gaiNotIPv6: ({ address }) => `\`${address}\` is not an IPv6 address (inet_pton fails): ${GAI_IGNORES}. Write an IPv6 prefix such as \`2001:db8::/32\`.`,
     gaiScopeNotIPv4: ({ address }) =>
       `scopev4 needs an IPv4 prefix (\`169.254.0.0/16\`) or an IPv4-mapped one (\`::ffff:169.254.0.0/112\`); \`${address}\` is neither, so ${GAI_IGNORES}.`,
-    gaiNoValue: ({ kind, prefix }) => `\`${kind}\` line has no value: glibc 2.41+ ignores it; older glibc reads the missing value as 0. Write \`${kind} ${prefix} VALUE\`.`,
+    gaiNoValue: ({ kind, prefix }) =>
+      `\`${kind}\` line has no value: glibc 2.41+ ignores it; older glibc reads the missing value as 0. Write \`${kind} ${prefix} VALUE\`.`,
     showNotARow: () => 'Not a row of `ip6addrctl show` output (PREFIX/LEN PREC LABEL USE): line ignored.',
     addrlabelNotACommand: () => 'Not an `ip addrlabel add prefix P label N` command or `ip addrlabel list` row: line ignored.',
     addrlabelFields: () => 'Needs `prefix PREFIX/LEN` and `label N`: line ignored.',
     netshNotACommand: () => 'Not a `netsh interface ipv6 add prefixpolicy PREFIX PRECEDENCE LABEL` command or `show prefixpolicies` row: line ignored.',
     lineBadPrefix: (why) => `${prefixProblemText(why)}: line ignored.`,
     freebsdLongLineRest: ({ line }) =>
-      freebsdFails(`This is the rest of a line over 2047 bytes, which fgets() hands over as line ${line} of its own, and it is not an entry`, line, 'Keep lines under 2047 bytes.'),
-    freebsdBlankLastLine: ({ line }) =>
-      freebsdFails('Last line has only blanks and no newline: ip6addrctl reads it as an entry with no prefix', line, 'Remove the blanks or end the line with a newline.'),
-    freebsdMissingField: ({ field, stop, line }) =>
       freebsdFails(
-        `Missing ${freebsdMissing(field)}: ip6addrctl's field scan ${FREEBSD_SCAN_STOPS[stop]}`,
+        `This is the rest of a line over 2047 bytes, which fgets() hands over as line ${line} of its own, and it is not an entry`,
         line,
-        'Write PREFIX/LEN PRECEDENCE LABEL.',
+        'Keep lines under 2047 bytes.',
       ),
+    freebsdBlankLastLine: ({ line }) =>
+      freebsdFails(
+        'Last line has only blanks and no newline: ip6addrctl reads it as an entry with no prefix',
+        line,
+        'Remove the blanks or end the line with a newline.',
+      ),
+    freebsdMissingField: ({ field, stop, line }) =>
+      freebsdFails(`Missing ${freebsdMissing(field)}: ip6addrctl's field scan ${FREEBSD_SCAN_STOPS[stop]}`, line, 'Write PREFIX/LEN PRECEDENCE LABEL.'),
     freebsdNotIPv6: ({ address, line }) =>
-      freebsdFails(`\`${shown(address)}\` is not an IPv6 address: getaddrinfo(AI_NUMERICHOST) fails`, line, 'Write the prefix as an IPv6 address, e.g. `2001:db8::/32`.'),
+      freebsdFails(
+        `\`${shown(address)}\` is not an IPv6 address: getaddrinfo(AI_NUMERICHOST) fails`,
+        line,
+        'Write the prefix as an IPv6 address, e.g. `2001:db8::/32`.',
+      ),
     freebsdNulBeforeSlash: ({ line }) =>
       freebsdFails(
         'The prefix ends at a NUL byte: strdup() stops there, so the copy ip6addrctl parses has no / and it gives up before getaddrinfo',

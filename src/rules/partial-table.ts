@@ -38,7 +38,12 @@ export const rule: Rule = {
       const kind = cause.table;
       const lines = policy.entries.filter(isGaiTableEntry).filter((e) => e.kind === kind);
       const now = (row: DefaultRow) => {
-        const v = kind === 'scopev4' ? table.scopev4?.match(row.prefix)?.value : kind === 'label' ? lookup(table, row.prefix).label : lookup(table, row.prefix).precedence;
+        const v =
+          kind === 'scopev4'
+            ? table.scopev4?.match(row.prefix)?.value
+            : kind === 'label'
+              ? lookup(table, row.prefix).label
+              : lookup(table, row.prefix).precedence;
         return `${gaiLineFor(row).slice(kind.length + 1)} (now ${v})`;
       };
       const n = lines.length;
@@ -51,7 +56,11 @@ export const rule: Rule = {
         span: lines[0]!.span,
         severity: worst(changes.map((c) => c.severity)) ?? 'warning',
         details: impactDetails(changes, { lost: cause.lost.map(gaiLineFor), restore }),
-        fix: { safety: 'unsafe', description: `restore ${restore.length} glibc default ${kind} row${restore.length === 1 ? '' : 's'}`, edits: [insertLinesAfter(policy, lines[lines.length - 1]!, restore)] },
+        fix: {
+          safety: 'unsafe',
+          description: `restore ${restore.length} glibc default ${kind} row${restore.length === 1 ? '' : 's'}`,
+          edits: [insertLinesAfter(policy, lines[lines.length - 1]!, restore)],
+        },
       });
     }
   },

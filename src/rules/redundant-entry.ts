@@ -14,7 +14,10 @@ function overridesDefault(line: ValueLine, baseline: EffectiveTable): boolean {
   const label = baseline.labels.exact(line.prefix, line.length);
   const precedence = baseline.precedences.exact(line.prefix, line.length);
   const was = lookup(baseline, line.prefix);
-  return (label !== undefined && line.label !== undefined && was.label !== line.label) || (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence);
+  return (
+    (label !== undefined && line.label !== undefined && was.label !== line.label) ||
+    (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence)
+  );
 }
 import { prefixText } from '../model/address.js';
 import { valueLines } from './support/value-lines.js';
@@ -46,7 +49,8 @@ export const rule: Rule = {
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
       if (overridesDefault(line, baseline)) continue;
       // A gai.conf's only line of its kind: removing it brings back glibc's whole default table.
-      if (!isRow(line.entry) && policy.entries.filter((e) => isGaiTableEntry(e) && e.kind === (line.label !== undefined ? 'label' : 'precedence')).length === 1) continue;
+      if (!isRow(line.entry) && policy.entries.filter((e) => isGaiTableEntry(e) && e.kind === (line.label !== undefined ? 'label' : 'precedence')).length === 1)
+        continue;
       context.report({
         message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes no address. Remove it if it documents nothing.`,
         span: line.entry.span,

@@ -32,7 +32,15 @@ export const rule: Rule = {
     const wanted = Math.max(v4.precedence + 1, 45);
     const raiseFix = (entry: (typeof policy.entries)[number] | undefined) => {
       const node = entry && (isRow(entry) ? entry.precedence : entry.kind === 'precedence' ? entry.value : undefined);
-      return node ? { fix: { safety: 'unsafe' as const, description: `raise the precedence to ${wanted}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }] } } : {};
+      return node
+        ? {
+            fix: {
+              safety: 'unsafe' as const,
+              description: `raise the precedence to ${wanted}`,
+              edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }],
+            },
+          }
+        : {};
     };
     const reported = new Set<number>();
     const setup = impactOf(context);
@@ -62,7 +70,9 @@ export const rule: Rule = {
       const symptom = setup.scenarios.flatMap((s, i) => {
         if (!s.host.id.startsWith('ula-v4') || !s.set.id.startsWith('ula-v4')) return [];
         const o = outcome(setup, table, i);
-        return o.first !== null && isIPv4Text(o.first) ? [{ index: i, scenario: s, before: outcome(setup, setup.baseline, i), after: o, kind: 'ipv4-first' as const, severity: 'warning' as const }] : [];
+        return o.first !== null && isIPv4Text(o.first)
+          ? [{ index: i, scenario: s, before: outcome(setup, setup.baseline, i), after: o, kind: 'ipv4-first' as const, severity: 'warning' as const }]
+          : [];
       });
       context.report({
         details: impactDetails(symptom, { intent: intent.source }),

@@ -73,9 +73,17 @@ export const rule: Rule = {
         message,
         span,
         ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
-        details: { intent: intent.source, ula: prefixText(ula), destination: formatAnyAddress(destination, 6), simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps } },
+        details: {
+          intent: intent.source,
+          ula: prefixText(ula),
+          destination: formatAnyAddress(destination, 6),
+          simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps },
+        },
         ...(fix.fix ? { fix: fix.fix } : {}),
-        fixAdvice: d.label < 0 ? `No row covers ${formatAnyAddress(destination, 6)}: add a \`::/0\` row, then give ${prefixText(ula)} its label.` : `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
+        fixAdvice:
+          d.label < 0
+            ? `No row covers ${formatAnyAddress(destination, 6)}: add a \`::/0\` row, then give ${prefixText(ula)} its label.`
+            : `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
       });
     }
   },
@@ -93,7 +101,14 @@ function labelFix(policy: Policy, ula: SitePrefixRef, label: number, table: Effe
   const prefix = prefixText(ula);
   if (entry && node) {
     const text = isRow(entry) ? `\`${entry.prefix.text} ${entry.precedence.text} ${label}\`` : `\`label ${entry.prefix.text} ${label}\``;
-    return { suggestion: text, fix: { safety: 'unsafe', description: `give ${prefix} label ${label}`, edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(label) }] } };
+    return {
+      suggestion: text,
+      fix: {
+        safety: 'unsafe',
+        description: `give ${prefix} label ${label}`,
+        edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(label) }],
+      },
+    };
   }
   const end = { start: policy.source.length, end: policy.source.length };
   const sep = policy.source === '' || policy.source.endsWith('\n') ? '' : policy.eol;
@@ -109,6 +124,10 @@ function labelFix(policy: Policy, ula: SitePrefixRef, label: number, table: Effe
   const lines = hasLabels ? [own] : GLIBC_DEFAULT_LABELS.some(([p]) => p === prefix) ? defaults : [...defaults, own];
   return {
     suggestion: hasLabels ? `\`${own}\`` : `\`${own}\` in a full label table`,
-    fix: { safety: 'unsafe', description: hasLabels ? `add ${own}` : `write glibc's label table with ${own}`, edits: [{ ...end, text: sep + lines.map((l) => l + policy.eol).join('') }] },
+    fix: {
+      safety: 'unsafe',
+      description: hasLabels ? `add ${own}` : `write glibc's label table with ${own}`,
+      edits: [{ ...end, text: sep + lines.map((l) => l + policy.eol).join('') }],
+    },
   };
 }

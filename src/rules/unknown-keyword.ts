@@ -15,6 +15,7 @@ export const rule = {
   },
   messages: {
     gaiUnknownKeyword: ({ written, guess }) =>
-      `Unknown keyword \`${written}\`: ${GAI_IGNORES}. ` + (guess ? `Did you mean \`${guess}\`?` : 'gai.conf knows label, precedence, scopev4 and reload; start a comment with #.'),
+      `Unknown keyword \`${written}\`: ${GAI_IGNORES}. ` +
+      (guess ? `Did you mean \`${guess}\`?` : 'gai.conf knows label, precedence, scopev4 and reload; start a comment with #.'),
   } satisfies ReaderMessages<'unknown-keyword'>,
 } satisfies Rule;

@@ -16,8 +16,10 @@ export const rule = {
     phase: 'policy',
   },
   messages: {
-    unknownRule: ({ name }: { readonly name: string }) => `\`${name}\` is not a policylint rule, so this disable comment does nothing. Check the id with \`policylint rules\`.`,
-    unusedRule: ({ name, scope }: { readonly name: string; readonly scope: DisableScope }) => `Unused disable: no \`${name}\` problem is reported ${where(scope)}. Remove it.`,
+    unknownRule: ({ name }: { readonly name: string }) =>
+      `\`${name}\` is not a policylint rule, so this disable comment does nothing. Check the id with \`policylint rules\`.`,
+    unusedRule: ({ name, scope }: { readonly name: string; readonly scope: DisableScope }) =>
+      `Unused disable: no \`${name}\` problem is reported ${where(scope)}. Remove it.`,
     unusedAll: ({ scope }: { readonly scope: DisableScope }) => `Unused disable: no problem is reported ${where(scope)}. Remove it.`,
   },
 } satisfies Rule;

@@ -16,15 +16,21 @@ export const rule = {
   meta: {
     id: 'zone-in-prefix',
     defaultSeverity: 'warning',
-    description: 'A %zone in a prefix: glibc rejects the line; FreeBSD accepts a name only on link-local addresses whose interface exists, a decimal on any, and then ignores it.',
+    description:
+      'A %zone in a prefix: glibc rejects the line; FreeBSD accepts a name only on link-local addresses whose interface exists, a decimal on any, and then ignores it.',
     fixable: 'safe',
     dialects: ['ip6addrctl', 'gai'],
     phase: 'reader',
   },
   messages: {
-    gai: ({ zone }) => `Zone \`%${zone}\` in a prefix: glibc's inet_pton rejects it, so ${GAI_IGNORES}. Remove the zone (policy rows apply on every interface).`,
+    gai: ({ zone }) =>
+      `Zone \`%${zone}\` in a prefix: glibc's inet_pton rejects it, so ${GAI_IGNORES}. Remove the zone (policy rows apply on every interface).`,
     freebsdRejected: ({ zone, why, line }) =>
-      freebsdFails(`Zone \`${shown(zone)}\`: getaddrinfo rejects it (${ZONE_FAILURES[why]})`, line, 'Remove the zone (the kernel matches on the address only).'),
+      freebsdFails(
+        `Zone \`${shown(zone)}\`: getaddrinfo rejects it (${ZONE_FAILURES[why]})`,
+        line,
+        'Remove the zone (the kernel matches on the address only).',
+      ),
     freebsdUnknownInterface: ({ zone, line }) =>
       `Zone \`${shown(zone)}\` names an interface: install works only if the host has it (else "parse failed at line ${line}" and an empty table); pass --interfaces to check. The kernel ignores the zone. Remove it.`,
     freebsdAccepted: ({ zone, reading, shifted }) =>

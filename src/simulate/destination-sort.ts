@@ -33,11 +33,16 @@ export interface Decision {
 
 function scopeFor(b: PlatformBehaviour, addr: { address: bigint; family: 4 | 6 }, table: EffectiveTable): number {
   switch (b.platform) {
-    case 'glibc': return glibcScope(addr, table);
-    case 'freebsd': return freebsdScope(addr);
-    case 'musl': return muslScope(addr);
-    case 'go': return goScope(addr);
-    default: return rfc6724Scope(addr);
+    case 'glibc':
+      return glibcScope(addr, table);
+    case 'freebsd':
+      return freebsdScope(addr);
+    case 'musl':
+      return muslScope(addr);
+    case 'go':
+      return goScope(addr);
+    default:
+      return rfc6724Scope(addr);
   }
 }
 
@@ -58,9 +63,7 @@ function prefixMatch(b: PlatformBehaviour, dest: Destination, source: HostAddres
     case 'ipv6-64':
       return Math.min(common, 64);
     case 'capped':
-      return dest.family === 4
-        ? Math.min(commonPrefixLength4(dest.address, source.address), source.prefixLength)
-        : Math.min(common, source.prefixLength);
+      return dest.family === 4 ? Math.min(commonPrefixLength4(dest.address, source.address), source.prefixLength) : Math.min(common, source.prefixLength);
   }
 }
 
@@ -71,7 +74,11 @@ export interface HostFacts {
 }
 
 export function destinationFacts(
-  b: PlatformBehaviour, table: EffectiveTable, dest: Destination, source: HostAddress | null, host: HostFacts,
+  b: PlatformBehaviour,
+  table: EffectiveTable,
+  dest: Destination,
+  source: HostAddress | null,
+  host: HostFacts,
 ): DestinationFacts {
   const hostFamilies = host.families;
   const d = lookup(table, dest.address);
@@ -127,15 +134,24 @@ function preferNumber(rule: number, value: (x: DestinationFacts) => number, larg
 
 const src = (x: DestinationFacts) => x.source!.text;
 
-const rule1 = preferIf(1, (x) => x.source !== null, (w, l) => `${l.dest.text} has no usable source (${l.noSourceWhy}); ${w.dest.text} has ${w.source!.text}`);
+const rule1 = preferIf(
+  1,
+  (x) => x.source !== null,
+  (w, l) => `${l.dest.text} has no usable source (${l.noSourceWhy}); ${w.dest.text} has ${w.source!.text}`,
+);
 
 const rule2 = preferIf(
   2,
   (x) => x.source !== null && x.srcScope === x.dstScope,
-  (w, l) => `${w.dest.text} and its source ${src(w)} have the same scope (${w.dstScope}); ${l.dest.text} has scope ${l.dstScope} but its source ${src(l)} has scope ${l.srcScope}`,
+  (w, l) =>
+    `${w.dest.text} and its source ${src(w)} have the same scope (${w.dstScope}); ${l.dest.text} has scope ${l.dstScope} but its source ${src(l)} has scope ${l.srcScope}`,
 );
 
-const rule3 = preferIf(3, (x) => x.source !== null && !x.deprecated, (w, l) => `the source ${src(l)} of ${l.dest.text} is deprecated, ${src(w)} is not`);
+const rule3 = preferIf(
+  3,
+  (x) => x.source !== null && !x.deprecated,
+  (w, l) => `the source ${src(l)} of ${l.dest.text} is deprecated, ${src(w)} is not`,
+);
 
 function labelText(x: DestinationFacts, which: 'src' | 'dst'): string {
   const has = which === 'src' ? x.srcHasPolicy : x.dstHasPolicy;
@@ -147,13 +163,19 @@ const labelsMatch = (x: DestinationFacts) => x.source !== null && x.srcHasPolicy
 
 const rule5 = preferIf(5, labelsMatch, (w, l) => {
   const loser = `source ${src(l)} has ${labelText(l, 'src')}, ${l.dest.text} has ${labelText(l, 'dst')}`;
-  const winner = w.dest.family === 4 && l.dest.family === 6
-    ? `the IPv4 pair matches on label ${w.dstLabel}`
-    : `${w.dest.text} and its source ${src(w)} match on label ${w.dstLabel}`;
+  const winner =
+    w.dest.family === 4 && l.dest.family === 6
+      ? `the IPv4 pair matches on label ${w.dstLabel}`
+      : `${w.dest.text} and its source ${src(w)} match on label ${w.dstLabel}`;
   return `${loser}; ${winner}`;
 });
 
-const rule6Plain = preferNumber(6, (x) => x.precedence, true, (w, l) => `${w.dest.text} has precedence ${w.precedence}, ${l.dest.text} has precedence ${l.precedence}`);
+const rule6Plain = preferNumber(
+  6,
+  (x) => x.precedence,
+  true,
+  (w, l) => `${w.dest.text} has precedence ${w.precedence}, ${l.dest.text} has precedence ${l.precedence}`,
+);
 
 /** FreeBSD: a destination with a policy beats one without, whatever the precedence. */
 const rule6Bsd: Check = (a, b) => {
@@ -164,15 +186,24 @@ const rule6Bsd: Check = (a, b) => {
   return a.dstHasPolicy ? rule6Plain(a, b) : null;
 };
 
-const rule8 = preferNumber(8, (x) => x.dstScope, false, (w, l) => `${w.dest.text} has the smaller scope (${w.dstScope} < ${l.dstScope})`);
+const rule8 = preferNumber(
+  8,
+  (x) => x.dstScope,
+  false,
+  (w, l) => `${w.dest.text} has the smaller scope (${w.dstScope} < ${l.dstScope})`,
+);
 
 function rule9(b: PlatformBehaviour): Check {
   const applies = (x: DestinationFacts, y: DestinationFacts): boolean => {
     switch (b.rule9) {
-      case 'any-family': return true;
-      case 'ipv6-uncapped': return x.dest.family === 6 && y.dest.family === 6;
-      case 'ipv6-64': return x.dest.family === 6 && y.dest.family === 6 && !!x.source && !!y.source;
-      default: return x.dest.family === y.dest.family && !!x.source && !!y.source;
+      case 'any-family':
+        return true;
+      case 'ipv6-uncapped':
+        return x.dest.family === 6 && y.dest.family === 6;
+      case 'ipv6-64':
+        return x.dest.family === 6 && y.dest.family === 6 && !!x.source && !!y.source;
+      default:
+        return x.dest.family === y.dest.family && !!x.source && !!y.source;
     }
   };
   const shares = (x: DestinationFacts) => {
@@ -182,7 +213,12 @@ function rule9(b: PlatformBehaviour): Check {
     }
     return `${x.dest.text} shares ${x.prefixMatch} leading bits with its source ${src(x)}`;
   };
-  const check = preferNumber(9, (x) => x.prefixMatch, true, (w, l) => `${shares(w)}, ${shares(l)}`);
+  const check = preferNumber(
+    9,
+    (x) => x.prefixMatch,
+    true,
+    (w, l) => `${shares(w)}, ${shares(l)}`,
+  );
   return (x, y) => (applies(x, y) ? check(x, y) : null);
 }
 
@@ -192,7 +228,10 @@ const rule10: Check = (a, b) => {
 };
 
 /** Rules 2-5 need a source; glibc tests only the first (rule 1 already made them equal). */
-const needsSource = (check: Check): Check => (a, b) => (a.source && b.source ? check(a, b) : null);
+const needsSource =
+  (check: Check): Check =>
+  (a, b) =>
+    a.source && b.source ? check(a, b) : null;
 
 /** The comparison one platform makes, as a list of checks tried in order. */
 export function comparison(b: PlatformBehaviour): (a: DestinationFacts, x: DestinationFacts) => Decision {

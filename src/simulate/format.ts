@@ -47,7 +47,12 @@ export function formatScenarios(report: ScenarioReport): string {
   const header = ['host', ...report.rows[0]!.cells.map((c) => `${c.destinations}: first`)];
   const body = report.rows.map((row) => [row.host, ...row.cells.map((c) => cellText(c.withPolicy) + (c.differs ? ' *' : ''))]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    '  ' +
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [
     `${BEHAVIOUR[report.platform].title}, ${report.policyGiven ? 'with the policy' : 'built-in default table'}`,
     '',

@@ -20,7 +20,10 @@ export interface Destination {
 }
 
 export class AddressInputError extends Error {
-  constructor(readonly value: string, reason: string) {
+  constructor(
+    readonly value: string,
+    reason: string,
+  ) {
     super(`${JSON.stringify(value)}: ${reason}`);
   }
 }
@@ -88,14 +91,11 @@ export const isMulticast6 = (a: bigint) => a >> 120n === 0xffn;
 export function inIPv4Net(a: bigint, net: number, length: number): boolean {
   const v4 = Number(a & 0xffffffffn);
   const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
-  return ((v4 & mask) >>> 0) === ((net & mask) >>> 0);
+  return (v4 & mask) >>> 0 === (net & mask) >>> 0;
 }
 export const ipv4 = (a: number, b: number, c: number, d: number) => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
 export const isLoopback4 = (a: bigint) => inIPv4Net(a, ipv4(127, 0, 0, 0), 8);
 export const isLinkLocal4 = (a: bigint) => inIPv4Net(a, ipv4(169, 254, 0, 0), 16);
 
 /** Every host has lo: these are the sources for loopback destinations. */
-export const LOOPBACK_SOURCES: readonly HostAddress[] = [
-  parseHostAddress('::1/128'),
-  parseHostAddress('127.0.0.1/8'),
-];
+export const LOOPBACK_SOURCES: readonly HostAddress[] = [parseHostAddress('::1/128'), parseHostAddress('127.0.0.1/8')];

@@ -67,7 +67,10 @@ export function simulate(input: SimulateInput): Simulation {
     table = behaviour.defaultTable();
   }
   const hosts = hostAddresses(input.sources);
-  const destinations = resolverOrder(input.platform, input.destinations.map((d, i) => parseDestination(d, i)));
+  const destinations = resolverOrder(
+    input.platform,
+    input.destinations.map((d, i) => parseDestination(d, i)),
+  );
   const seen = new Set<string>();
   for (const d of destinations) {
     if (seen.has(d.text)) throw new AddressInputError(d.text, 'destination given twice');
@@ -102,9 +105,10 @@ export function simulate(input: SimulateInput): Simulation {
       continue;
     }
     const d = compare(a, b);
-    const reason = d.first === a
-      ? d.reason
-      : `${d.reason}; yet ${a.dest.text} comes first: the comparison is not transitive here and the sort never compared this pair directly`;
+    const reason =
+      d.first === a
+        ? d.reason
+        : `${d.reason}; yet ${a.dest.text} comes first: the comparison is not transitive here and the sort never compared this pair directly`;
     steps.push({ a: a.dest.text, b: b.dest.text, rule: d.rule, reason });
   }
   const sources: Record<string, string | null> = {};

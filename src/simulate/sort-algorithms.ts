@@ -29,10 +29,13 @@ function insertionSort<T>(items: readonly T[], swap: (previous: T, element: T) =
 
 export function sortWith<T>(algorithm: SortAlgorithm, items: readonly T[], cmp: Compare<T>): T[] {
   switch (algorithm) {
-    case 'merge': return mergeSort(items, cmp);
+    case 'merge':
+      return mergeSort(items, cmp);
     // FreeBSD qsort: `for (pl = pm; pl > a && cmp(pl - es, pl) > 0; ...) swap`.
-    case 'insertion-bsd': return insertionSort(items, (p, e) => cmp(p, e) > 0);
+    case 'insertion-bsd':
+      return insertionSort(items, (p, e) => cmp(p, e) > 0);
     // Go insertionSort: `for j := i; j > a && data.Less(j, j-1); j--`.
-    case 'insertion-go': return insertionSort(items, (p, e) => cmp(e, p) < 0);
+    case 'insertion-go':
+      return insertionSort(items, (p, e) => cmp(e, p) < 0);
   }
 }

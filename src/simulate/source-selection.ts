@@ -4,8 +4,15 @@
 import { isIPv4Mapped } from '../model/address.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import {
-  commonPrefixLength, isLinkLocal6, isLoopback4, isLoopback6, LOOPBACK_SOURCES, prefixLength128, inSubnet,
-  type Destination, type HostAddress,
+  commonPrefixLength,
+  isLinkLocal6,
+  isLoopback4,
+  isLoopback6,
+  LOOPBACK_SOURCES,
+  prefixLength128,
+  inSubnet,
+  type Destination,
+  type HostAddress,
 } from './host.js';
 import { kernelSourceScope } from './scope.js';
 
@@ -55,9 +62,7 @@ function ipv6Rules(dest: Destination, o: SourceSelectionOptions): Score[] {
     // Rule 5: prefer the outgoing interface (every host address is on it; ::1 is on lo).
     (c) => (c === LOOPBACK_SOURCES[0] ? 0 : 1),
     // Rule 6: matching label (FreeBSD skips it for an unmatched destination).
-    o.kernel === 'freebsd'
-      ? (c) => (destLabel === -1 ? 0 : labelOf(c) === destLabel ? 1 : 0)
-      : (c) => (labelOf(c) === destLabel ? 1 : 0),
+    o.kernel === 'freebsd' ? (c) => (destLabel === -1 ? 0 : labelOf(c) === destLabel ? 1 : 0) : (c) => (labelOf(c) === destLabel ? 1 : 0),
     // Rule 8: longest matching prefix.
     o.kernel === 'freebsd' ? common : (c) => Math.min(common(c), prefixLength128(c)),
   ];

@@ -53,16 +53,16 @@
 //
 // Standalone:  node test/oracle/glibc-oracle.mjs --check   (availability + demo)
 
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import net from "node:net";
-import { fileURLToPath } from "node:url";
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 
 const SELF = fileURLToPath(import.meta.url);
-const CHILD_FLAG = "--glibc-oracle-child";
-const HOSTNAME = "policylint-oracle.test";
+const CHILD_FLAG = '--glibc-oracle-child';
+const HOSTNAME = 'policylint-oracle.test';
 
 // ---------------------------------------------------------------- helpers
 
@@ -76,20 +76,21 @@ function glibcVersion() {
 }
 
 function which(cmd) {
-  const dirs = (process.env.PATH || "/usr/sbin:/usr/bin:/sbin:/bin").split(":")
-    .concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]);
+  const dirs = (process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin').split(':').concat(['/usr/sbin', '/sbin', '/usr/bin', '/bin']);
   for (const d of dirs) {
     const p = path.join(d, cmd);
     try {
       fs.accessSync(p, fs.constants.X_OK);
       return p;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
 
 function toolPaths() {
-  return { unshare: which("unshare"), ip: which("ip"), sh: which("sh"), mount: which("mount") };
+  return { unshare: which('unshare'), ip: which('ip'), sh: which('sh'), mount: which('mount') };
 }
 
 let availabilityCache = null;
@@ -98,35 +99,35 @@ let availabilityCache = null;
 export async function glibcOracleAvailable() {
   if (availabilityCache) return availabilityCache;
   availabilityCache = (async () => {
-    if (process.platform !== "linux") return { ok: false, reason: `glibc oracle needs Linux (platform is ${process.platform})` };
+    if (process.platform !== 'linux') return { ok: false, reason: `glibc oracle needs Linux (platform is ${process.platform})` };
     const glibc = glibcVersion();
-    if (!glibc) return { ok: false, reason: "glibc oracle: this Node is not linked against glibc (musl or static build?)" };
+    if (!glibc) return { ok: false, reason: 'glibc oracle: this Node is not linked against glibc (musl or static build?)' };
     const t = toolPaths();
-    for (const k of ["unshare", "ip", "sh", "mount"]) {
+    for (const k of ['unshare', 'ip', 'sh', 'mount']) {
       if (!t[k]) return { ok: false, reason: `glibc oracle: '${k}' not found in PATH` };
     }
-    for (const f of ["/etc/hosts", "/etc/nsswitch.conf"]) {
+    for (const f of ['/etc/hosts', '/etc/nsswitch.conf']) {
       if (!fs.existsSync(f)) return { ok: false, reason: `glibc oracle: ${f} does not exist (it is bind-mounted over)` };
     }
     // A real trial: user+mount+net namespace, a veth pair, a bind mount.
     const probe = [
-      "set -e",
-      "ip link set lo up",
-      "ip link add v0 type veth peer name v1",
-      "ip -6 addr add fd00:1::10/64 dev v0 nodad",
-      "mount --bind /etc/hosts /etc/nsswitch.conf",
-      "echo ok",
-    ].join("\n");
-    const r = spawnSync(t.unshare, ["-rmn", t.sh, "-c", probe], { encoding: "utf8", timeout: 20000 });
+      'set -e',
+      'ip link set lo up',
+      'ip link add v0 type veth peer name v1',
+      'ip -6 addr add fd00:1::10/64 dev v0 nodad',
+      'mount --bind /etc/hosts /etc/nsswitch.conf',
+      'echo ok',
+    ].join('\n');
+    const r = spawnSync(t.unshare, ['-rmn', t.sh, '-c', probe], { encoding: 'utf8', timeout: 20000 });
     if (r.error) return { ok: false, reason: `glibc oracle: cannot run unshare: ${r.error.message}` };
     if (r.status !== 0 || !/ok/.test(r.stdout)) {
       return {
         ok: false,
         reason:
-          "glibc oracle: cannot create a private user+mount+network namespace with a veth pair " +
-          `('unshare -rmn' exited ${r.status}${r.signal ? " signal " + r.signal : ""}: ${(r.stderr || "").trim()}). ` +
-          "User namespaces may be disabled (kernel.unprivileged_userns_clone, user.max_user_namespaces, " +
-          "a container seccomp/AppArmor profile) or veth is unavailable.",
+          'glibc oracle: cannot create a private user+mount+network namespace with a veth pair ' +
+          `('unshare -rmn' exited ${r.status}${r.signal ? ' signal ' + r.signal : ''}: ${(r.stderr || '').trim()}). ` +
+          'User namespaces may be disabled (kernel.unprivileged_userns_clone, user.max_user_namespaces, ' +
+          'a container seccomp/AppArmor profile) or veth is unavailable.',
       };
     }
     return { ok: true, glibc, node: process.version };
@@ -135,22 +136,22 @@ export async function glibcOracleAvailable() {
 }
 
 function validateCase(c, i) {
-  if (!c || typeof c !== "object") throw new TypeError(`case ${i}: not an object`);
-  if (typeof c.gaiConf !== "string") throw new TypeError(`case ${i}: gaiConf must be a string`);
+  if (!c || typeof c !== 'object') throw new TypeError(`case ${i}: not an object`);
+  if (typeof c.gaiConf !== 'string') throw new TypeError(`case ${i}: gaiConf must be a string`);
   if (!Array.isArray(c.destinations) || c.destinations.length === 0) throw new TypeError(`case ${i}: destinations must be a non-empty array`);
   for (const d of c.destinations) {
-    if (typeof d !== "string" || !net.isIP(d)) throw new TypeError(`case ${i}: destination ${JSON.stringify(d)} is not an IP literal`);
+    if (typeof d !== 'string' || !net.isIP(d)) throw new TypeError(`case ${i}: destination ${JSON.stringify(d)} is not an IP literal`);
   }
   if (c.ipCommands !== undefined) {
-    if (!Array.isArray(c.ipCommands) || c.ipCommands.some((l) => typeof l !== "string" || /[\r\n]/.test(l))) {
+    if (!Array.isArray(c.ipCommands) || c.ipCommands.some((l) => typeof l !== 'string' || /[\r\n]/.test(l))) {
       throw new TypeError(`case ${i}: ipCommands must be an array of single-line strings`);
     }
   }
   if (!Array.isArray(c.sources)) throw new TypeError(`case ${i}: sources must be an array`);
   for (const s of c.sources) {
-    const fam = s && typeof s.address === "string" ? net.isIP(s.address) : 0;
+    const fam = s && typeof s.address === 'string' ? net.isIP(s.address) : 0;
     if (!fam) throw new TypeError(`case ${i}: source ${JSON.stringify(s)} has no valid address`);
-    if (s.address.includes("%")) throw new TypeError(`case ${i}: source ${s.address}: no zones`);
+    if (s.address.includes('%')) throw new TypeError(`case ${i}: source ${s.address}: no zones`);
     const max = fam === 6 ? 128 : 32;
     const pl = s.prefixLength ?? max;
     if (!Number.isInteger(pl) || pl < 0 || pl > max) throw new TypeError(`case ${i}: source ${s.address}: bad prefixLength ${s.prefixLength}`);
@@ -160,19 +161,20 @@ function validateCase(c, i) {
 /** The `ip -batch` script that sets up one case's network. */
 function ipBatch(c) {
   const lines = [
-    "link set lo up",
-    "link add v0 type veth peer name v1",
+    'link set lo up',
+    'link add v0 type veth peer name v1',
     // No automatic fe80:: link-local addresses: sources are exactly c.sources.
-    "link set v0 addrgenmode none",
-    "link set v1 addrgenmode none",
-    "link set v0 up",
-    "link set v1 up",
+    'link set v0 addrgenmode none',
+    'link set v1 addrgenmode none',
+    'link set v0 up',
+    'link set v1 up',
   ];
-  let has4 = false, has6 = false;
+  let has4 = false,
+    has6 = false;
   for (const s of c.sources) {
     const fam = net.isIP(s.address);
     const pl = s.prefixLength ?? (fam === 6 ? 128 : 32);
-    const extra = s.deprecated ? " preferred_lft 0" : "";
+    const extra = s.deprecated ? ' preferred_lft 0' : '';
     if (fam === 6) {
       has6 = true;
       lines.push(`addr add ${s.address}/${pl} dev v0 nodad${extra}`);
@@ -181,10 +183,10 @@ function ipBatch(c) {
       lines.push(`addr add ${s.address}/${pl} dev v0${extra}`);
     }
   }
-  if (has6) lines.push("route add ::/0 dev v0");
-  if (has4) lines.push("route add 0.0.0.0/0 dev v0");
+  if (has6) lines.push('route add ::/0 dev v0');
+  if (has4) lines.push('route add 0.0.0.0/0 dev v0');
   for (const l of c.ipCommands ?? []) lines.push(l);
-  return lines.join("\n") + "\n";
+  return lines.join('\n') + '\n';
 }
 
 /**
@@ -192,24 +194,24 @@ function ipBatch(c) {
  * Throws if the oracle cannot run at all.
  */
 export async function runGlibcCases(cases, options = {}) {
-  if (!Array.isArray(cases)) throw new TypeError("runGlibcCases: cases must be an array");
+  if (!Array.isArray(cases)) throw new TypeError('runGlibcCases: cases must be an array');
   cases.forEach(validateCase);
   const avail = await glibcOracleAvailable();
   if (!avail.ok) throw new Error(avail.reason);
   if (cases.length === 0) return [];
 
   const t = toolPaths();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glibc-oracle-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glibc-oracle-'));
   try {
     cases.forEach((c, i) => {
       const cd = path.join(dir, `case${i}`);
       fs.mkdirSync(cd);
-      fs.writeFileSync(path.join(cd, "gai.conf"), c.gaiConf);
-      fs.writeFileSync(path.join(cd, "hosts"), c.destinations.map((d) => `${d}\t${HOSTNAME}\n`).join(""));
-      fs.writeFileSync(path.join(cd, "ip.batch"), ipBatch(c));
+      fs.writeFileSync(path.join(cd, 'gai.conf'), c.gaiConf);
+      fs.writeFileSync(path.join(cd, 'hosts'), c.destinations.map((d) => `${d}\t${HOSTNAME}\n`).join(''));
+      fs.writeFileSync(path.join(cd, 'ip.batch'), ipBatch(c));
     });
-    fs.writeFileSync(path.join(dir, "host.conf"), "multi on\n");
-    fs.writeFileSync(path.join(dir, "nsswitch.conf"), "hosts: files\n");
+    fs.writeFileSync(path.join(dir, 'host.conf'), 'multi on\n');
+    fs.writeFileSync(path.join(dir, 'nsswitch.conf'), 'hosts: files\n');
     const spec = {
       n: cases.length,
       concurrency: options.concurrency ?? Math.max(2, Math.min(8, (os.availableParallelism?.() ?? os.cpus().length) * 2)),
@@ -217,29 +219,30 @@ export async function runGlibcCases(cases, options = {}) {
       tools: t,
       node: process.execPath,
     };
-    fs.writeFileSync(path.join(dir, "spec.json"), JSON.stringify(spec));
+    fs.writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(spec));
 
     const { code, signal, stdout, stderr } = await new Promise((resolve, reject) => {
-      const ch = spawn(t.unshare, ["-rmn", process.execPath, SELF, CHILD_FLAG, dir], { stdio: ["ignore", "pipe", "pipe"] });
-      let out = "", err = "";
-      ch.stdout.on("data", (b) => (out += b));
-      ch.stderr.on("data", (b) => (err += b));
-      ch.on("error", reject);
-      ch.on("close", (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
+      const ch = spawn(t.unshare, ['-rmn', process.execPath, SELF, CHILD_FLAG, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '',
+        err = '';
+      ch.stdout.on('data', (b) => (out += b));
+      ch.stderr.on('data', (b) => (err += b));
+      ch.on('error', reject);
+      ch.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
     });
     if (code !== 0) {
       throw new Error(
-        `glibc oracle: 'unshare -rmn' child failed (exit ${code}${signal ? ", signal " + signal : ""}). ` +
+        `glibc oracle: 'unshare -rmn' child failed (exit ${code}${signal ? ', signal ' + signal : ''}). ` +
           `Are user/mount/network namespaces permitted here? stderr: ${stderr.trim().slice(0, 2000)}`,
       );
     }
     let results;
     try {
-      results = JSON.parse(stdout.trim().split("\n").pop());
+      results = JSON.parse(stdout.trim().split('\n').pop());
     } catch {
       throw new Error(`glibc oracle: child printed no result. stdout: ${stdout.slice(0, 500)} stderr: ${stderr.slice(0, 2000)}`);
     }
-    if (!Array.isArray(results) || results.length !== cases.length) throw new Error("glibc oracle: child returned a malformed result");
+    if (!Array.isArray(results) || results.length !== cases.length) throw new Error('glibc oracle: child returned a malformed result');
     return results;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -285,50 +288,62 @@ exec "$2" -e "$3" "$4"
 function runOne(spec, dir, i) {
   return new Promise((resolve) => {
     const cd = path.join(dir, `case${i}`);
-    const ch = spawn(spec.tools.unshare, ["-mn", spec.tools.sh, "-c", CASE_SCRIPT, "sh", cd, spec.node, RESOLVER, HOSTNAME], {
-      stdio: ["ignore", "pipe", "pipe"],
+    const ch = spawn(spec.tools.unshare, ['-mn', spec.tools.sh, '-c', CASE_SCRIPT, 'sh', cd, spec.node, RESOLVER, HOSTNAME], {
+      stdio: ['ignore', 'pipe', 'pipe'],
       // Clean environment: glibc's resolver honours RESOLV_MULTI, RES_OPTIONS,
       // HOSTALIASES, LOCALDOMAIN...; Node honours NODE_OPTIONS.  None may leak in.
-      env: { PATH: process.env.PATH || "/usr/sbin:/usr/bin:/sbin:/bin", LC_ALL: "C" },
+      env: { PATH: process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' },
     });
-    let out = "", err = "";
-    const timer = setTimeout(() => { try { ch.kill("SIGKILL"); } catch {} }, spec.timeoutMs);
-    ch.stdout.on("data", (b) => (out += b));
-    ch.stderr.on("data", (b) => (err += b));
-    ch.on("error", (e) => { clearTimeout(timer); resolve({ error: `spawn: ${e.message}` }); });
-    ch.on("close", (code, signal) => {
+    let out = '',
+      err = '';
+    const timer = setTimeout(() => {
+      try {
+        ch.kill('SIGKILL');
+      } catch {}
+    }, spec.timeoutMs);
+    ch.stdout.on('data', (b) => (out += b));
+    ch.stderr.on('data', (b) => (err += b));
+    ch.on('error', (e) => {
       clearTimeout(timer);
-      const last = out.trim().split("\n").pop();
+      resolve({ error: `spawn: ${e.message}` });
+    });
+    ch.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const last = out.trim().split('\n').pop();
       if (code === 0 && last) {
-        try { return resolve(JSON.parse(last)); } catch { /* fall through */ }
+        try {
+          return resolve(JSON.parse(last));
+        } catch {
+          /* fall through */
+        }
       }
       if (signal && /^(SIGSEGV|SIGBUS|SIGABRT|SIGILL|SIGFPE)$/.test(signal)) {
         // Setup is done by sh/ip (they exit, never crash): a crash signal comes
         // from the resolver process, i.e. from glibc's getaddrinfo/gai.conf code.
         return resolve({ error: `resolver process killed by ${signal} (glibc crashed in getaddrinfo)`, signal });
       }
-      resolve({ error: `case setup/lookup failed (exit ${code}${signal ? ", " + signal : ""}): ${err.trim().slice(0, 1000)}`, ...(signal ? { signal } : {}) });
+      resolve({ error: `case setup/lookup failed (exit ${code}${signal ? ', ' + signal : ''}): ${err.trim().slice(0, 1000)}`, ...(signal ? { signal } : {}) });
     });
   });
 }
 
 async function childMain(dir) {
-  const spec = JSON.parse(fs.readFileSync(path.join(dir, "spec.json"), "utf8"));
+  const spec = JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8'));
   // Ensure the bind targets exist.  /etc/hosts and /etc/nsswitch.conf were
   // checked by the parent; /etc/gai.conf and /etc/host.conf may be missing on
   // some systems: then bind-mount a private copy of the whole /etc (never
   // write into the real /etc).
-  const need = ["/etc/gai.conf", "/etc/host.conf", "/etc/hosts", "/etc/nsswitch.conf"];
+  const need = ['/etc/gai.conf', '/etc/host.conf', '/etc/hosts', '/etc/nsswitch.conf'];
   if (need.some((f) => !fs.existsSync(f))) {
-    const etc = path.join(dir, "etc");
-    const r = spawnSync("cp", ["-a", "/etc/.", etc], { encoding: "utf8" });
+    const etc = path.join(dir, 'etc');
+    const r = spawnSync('cp', ['-a', '/etc/.', etc], { encoding: 'utf8' });
     if (r.status !== 0 && !fs.existsSync(etc)) throw new Error(`copying /etc failed: ${r.stderr}`);
-    for (const f of need) fs.writeFileSync(path.join(etc, path.basename(f)), "", { flag: "a" });
-    const m = spawnSync("mount", ["--bind", etc, "/etc"], { encoding: "utf8" });
+    for (const f of need) fs.writeFileSync(path.join(etc, path.basename(f)), '', { flag: 'a' });
+    const m = spawnSync('mount', ['--bind', etc, '/etc'], { encoding: 'utf8' });
     if (m.status !== 0) throw new Error(`bind-mounting a copy of /etc failed: ${m.stderr}`);
   }
-  for (const f of ["host.conf", "nsswitch.conf"]) {
-    const m = spawnSync("mount", ["--bind", path.join(dir, f), `/etc/${f}`], { encoding: "utf8" });
+  for (const f of ['host.conf', 'nsswitch.conf']) {
+    const m = spawnSync('mount', ['--bind', path.join(dir, f), `/etc/${f}`], { encoding: 'utf8' });
     if (m.status !== 0) throw new Error(`mount --bind ${f} failed: ${m.stderr}`);
   }
   const results = new Array(spec.n);
@@ -340,7 +355,7 @@ async function childMain(dir) {
     }
   }
   await Promise.all(Array.from({ length: Math.min(spec.concurrency, spec.n) }, worker));
-  process.stdout.write(JSON.stringify(results) + "\n");
+  process.stdout.write(JSON.stringify(results) + '\n');
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === SELF;
@@ -349,13 +364,20 @@ if (invokedDirectly && process.argv[2] === CHILD_FLAG) {
     process.stderr.write(`glibc oracle child: ${e.stack || e}\n`);
     process.exit(2);
   });
-} else if (invokedDirectly && process.argv[2] === "--check") {
+} else if (invokedDirectly && process.argv[2] === '--check') {
   const a = await glibcOracleAvailable();
   console.log(JSON.stringify(a));
   if (!a.ok) process.exit(1);
   const t0 = Date.now();
   const r = await runGlibcCases([
-    { gaiConf: "", sources: [{ address: "fd00:1::10", prefixLength: 64 }, { address: "192.0.2.10", prefixLength: 24 }], destinations: ["2001:db8::1", "198.51.100.7"] },
+    {
+      gaiConf: '',
+      sources: [
+        { address: 'fd00:1::10', prefixLength: 64 },
+        { address: '192.0.2.10', prefixLength: 24 },
+      ],
+      destinations: ['2001:db8::1', '198.51.100.7'],
+    },
   ]);
   console.log(JSON.stringify(r), `${Date.now() - t0} ms`);
 }

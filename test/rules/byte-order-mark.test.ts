@@ -2,17 +2,23 @@
 import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('byte-order-mark', {
-  valid: [
-    { code: "label ::/0 1\n", dialect: 'gai' },
-  ],
+  valid: [{ code: 'label ::/0 1\n', dialect: 'gai' }],
   invalid: [
     {
-      code: "﻿label ::/0 1\n",
+      code: '﻿label ::/0 1\n',
       dialect: 'gai',
       errors: [
-      { message: "UTF-8 byte order mark at the start of the file: glibc reads it as part of the first word, so the first line is silently ignored. Save the file as UTF-8 without BOM.", line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error' },
+        {
+          message:
+            'UTF-8 byte order mark at the start of the file: glibc reads it as part of the first word, so the first line is silently ignored. Save the file as UTF-8 without BOM.',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 2,
+          severity: 'error',
+        },
       ],
-    output: "label ::/0 1\n",
+      output: 'label ::/0 1\n',
     },
   ],
 });

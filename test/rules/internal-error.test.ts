@@ -6,16 +6,12 @@ import { runRuleTests } from '../support/rule-tester.js';
 const UNKNOWN_DIALECT = 'no-such-dialect' as ConvertDialect;
 
 runRuleTests('internal-error', {
-  valid: [
-    { code: "::/0 40 1\n", dialect: 'ip6addrctl' },
-  ],
+  valid: [{ code: '::/0 40 1\n', dialect: 'ip6addrctl' }],
   invalid: [
     {
-      code: "::/0 40 1\n",
+      code: '::/0 40 1\n',
       dialect: UNKNOWN_DIALECT,
-      errors: [
-      { message: /^policylint failed on this file \(a bug, please report it\): /, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' },
-      ],
+      errors: [{ message: /^policylint failed on this file \(a bug, please report it\): /, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error' }],
     },
   ],
 });

@@ -4,15 +4,23 @@ import { runRuleTests } from '../support/rule-tester.js';
 
 runRuleTests('reload-enabled', {
   valid: [
-    { code: "reload no\n", dialect: 'gai' },
-    { code: "reload yes\nreload no\n", dialect: 'gai' },
+    { code: 'reload no\n', dialect: 'gai' },
+    { code: 'reload yes\nreload no\n', dialect: 'gai' },
   ],
   invalid: [
     {
-      code: "reload no\nreload yes\n",
+      code: 'reload no\nreload yes\n',
       dialect: 'gai',
       errors: [
-      { message: "`reload yes`: glibc stats gai.conf and takes a lock on every getaddrinfo call that sorts, and it stays on in running programs until they read `reload no`. No order changes; remove it unless programs must see gai.conf edits without a restart.", line: 2, column: 1, endLine: 2, endColumn: 11, severity: 'info' },
+        {
+          message:
+            '`reload yes`: glibc stats gai.conf and takes a lock on every getaddrinfo call that sorts, and it stays on in running programs until they read `reload no`. No order changes; remove it unless programs must see gai.conf edits without a restart.',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 11,
+          severity: 'info',
+        },
       ],
     },
   ],

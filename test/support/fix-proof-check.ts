@@ -62,7 +62,10 @@ export interface Violation {
 function checkMessages(result: LintResult, where: string, out: Violation[]) {
   for (const m of result.messages) {
     if (/[\r\n]/.test(m.message) || m.message.length > MAX_MESSAGE) {
-      out.push({ kind: `message ${m.ruleId}`, text: `${m.ruleId}: message of ${m.message.length} characters${/[\r\n]/.test(m.message) ? ' with a line break' : ''} on ${where}: ${JSON.stringify(m.message)}` });
+      out.push({
+        kind: `message ${m.ruleId}`,
+        text: `${m.ruleId}: message of ${m.message.length} characters${/[\r\n]/.test(m.message) ? ' with a line break' : ''} on ${where}: ${JSON.stringify(m.message)}`,
+      });
     }
   }
 }
@@ -121,7 +124,8 @@ function findingShowsChange(m: LintMessage, host: RandomHost, first: string): bo
 function checkFix(p: RealisticPolicy, result: LintResult, m: LintMessage, hosts: readonly RandomHost[], out: Violation[]) {
   const { dialect, text } = p;
   const fix = m.fix!;
-  const where = () => `${m.ruleId} (${fix.safety}: ${fix.description}) on ${dialect} ${JSON.stringify(text)}${p.declared.length > 0 ? ` with sitePrefixes ${p.declared.map((s) => s.text).join(', ')}` : ''}`;
+  const where = () =>
+    `${m.ruleId} (${fix.safety}: ${fix.description}) on ${dialect} ${JSON.stringify(text)}${p.declared.length > 0 ? ` with sitePrefixes ${p.declared.map((s) => s.text).join(', ')}` : ''}`;
   const { output, applied } = applyFixes(text, [fix]);
   if (applied !== 1) return void out.push({ kind: `apply ${m.ruleId}`, text: `applyFixes applied ${applied} of 1 fix: ${where()}` });
   const after = lint(p, output);
@@ -129,12 +133,20 @@ function checkFix(p: RealisticPolicy, result: LintResult, m: LintMessage, hosts:
 
   // (a) fewer findings of the rule.
   const count = (r: LintResult) => r.messages.filter((x) => x.ruleId === m.ruleId).length;
-  if (count(after) >= count(result)) out.push({ kind: `(a) ${m.ruleId}`, text: `(a) the fix does not remove the finding: ${count(result)} -> ${count(after)} ${m.ruleId} findings; ${where()}; fixed ${JSON.stringify(output)}` });
+  if (count(after) >= count(result))
+    out.push({
+      kind: `(a) ${m.ruleId}`,
+      text: `(a) the fix does not remove the finding: ${count(result)} -> ${count(after)} ${m.ruleId} findings; ${where()}; fixed ${JSON.stringify(output)}`,
+    });
   // The fixed file is read by its own reader without a new error.
-  const errors = (t: string) => readDiagnosed(dialect, t).diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId);
+  const errors = (t: string) =>
+    readDiagnosed(dialect, t)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.ruleId);
   const was = errors(text);
   const fresh = errors(output).filter((id) => !was.includes(id));
-  if (fresh.length > 0) out.push({ kind: `reader ${m.ruleId}`, text: `the fixed file has new reader errors (${fresh.join(', ')}); ${where()}; fixed ${JSON.stringify(output)}` });
+  if (fresh.length > 0)
+    out.push({ kind: `reader ${m.ruleId}`, text: `the fixed file has new reader errors (${fresh.join(', ')}); ${where()}; fixed ${JSON.stringify(output)}` });
 
   const platform = dialect === 'gai' ? 'glibc' : 'freebsd';
   const before = tableOf(dialect, text);
@@ -143,10 +155,12 @@ function checkFix(p: RealisticPolicy, result: LintResult, m: LintMessage, hosts:
     for (const reversed of [false, true]) {
       const b = run(platform, before, host, reversed);
       const a = run(platform, fixed, host, reversed);
-      const story = () => `${describeHost(host)}${reversed ? ' (resolver order reversed)' : ''}: before ${b.order.join(' ')} ${JSON.stringify(b.sources)}, after ${a.order.join(' ')} ${JSON.stringify(a.sources)}; ${where()}; fixed ${JSON.stringify(output)}`;
+      const story = () =>
+        `${describeHost(host)}${reversed ? ' (resolver order reversed)' : ''}: before ${b.order.join(' ')} ${JSON.stringify(b.sources)}, after ${a.order.join(' ')} ${JSON.stringify(a.sources)}; ${where()}; fixed ${JSON.stringify(output)}`;
       if (fix.safety === 'safe') {
         // (b) a safe fix changes nothing.
-        if (a.order.join(' ') !== b.order.join(' ') || JSON.stringify(a.sources) !== JSON.stringify(b.sources)) return void out.push({ kind: `(b) ${m.ruleId}`, text: `(b) a safe fix changed an outcome: ${story()}` });
+        if (a.order.join(' ') !== b.order.join(' ') || JSON.stringify(a.sources) !== JSON.stringify(b.sources))
+          return void out.push({ kind: `(b) ${m.ruleId}`, text: `(b) a safe fix changed an outcome: ${story()}` });
       } else if (isV6(b.order[0]!) && !isTunnel(b.order[0]!) && !isV6(a.order[0]!) && !findingShowsChange(m, host, b.order[0]!)) {
         // (c) an unsafe fix does not make IPv4 win where IPv6 won, unless that is the finding.
         if (ownPrefixStranger(ownPrefixes(p), [...host.sources, b.order[0]!])) {
@@ -173,12 +187,13 @@ export function fixViolations(p: RealisticPolicy, hosts: readonly RandomHost[]):
   return out;
 }
 
-
 /** Every corpus file (fixtures/real-world, fixtures/glibc), with no site prefixes of its own. */
 export function corpus(): RealisticPolicy[] {
   const out: RealisticPolicy[] = [];
   for (const dir of ['fixtures/real-world', 'fixtures/glibc']) {
-    for (const name of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.conf')).sort()) {
+    for (const name of readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith('.conf'))
+      .sort()) {
       out.push({ dialect: name.endsWith('.gai.conf') ? 'gai' : 'ip6addrctl', text: readFileSync(join(ROOT, dir, name), 'utf8'), sites: [], declared: [] });
     }
   }

@@ -14,7 +14,14 @@ export interface Scenario {
 }
 
 export function parseScenario(text: string): Scenario {
-  const s = { policy: [] as string[] | 'default' | 'none', interfaces: [] as Scenario['interfaces'], addresses: [] as Scenario['addresses'], route6: 'none', route4: 'none', destinations: [] as string[] };
+  const s = {
+    policy: [] as string[] | 'default' | 'none',
+    interfaces: [] as Scenario['interfaces'],
+    addresses: [] as Scenario['addresses'],
+    route6: 'none',
+    route4: 'none',
+    destinations: [] as string[],
+  };
   for (const line of text.split('\n').filter(Boolean)) {
     const [word, ...rest] = line.split(' ');
     if (word === 'policy') {
@@ -41,7 +48,10 @@ export function inScope(s: Scenario): boolean {
   if (s.interfaces.length !== 1 || s.interfaces[0]!.down) return false;
   if (s.addresses.some((a) => a.flags.some((f) => f !== 'deprecated'))) return false;
   if (s.destinations.some((d) => d.includes('%'))) return false;
-  for (const [f, route] of [[6, s.route6], [4, s.route4]] as const) {
+  for (const [f, route] of [
+    [6, s.route6],
+    [4, s.route4],
+  ] as const) {
     const has = s.addresses.some((a) => family(a.address) === f);
     if (has && route === 'none') return false;
   }

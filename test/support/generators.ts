@@ -28,7 +28,18 @@ const ALL_ONES = (1n << 128n) - 1n;
 const maskOf = (length: number) => (length === 0 ? 0n : (ALL_ONES << BigInt(128 - length)) & ALL_ONES);
 
 /** Bases real tables use, so generated prefixes nest and collide often. */
-const BASES = [0n, 1n, 0xffffn << 32n, 0x20010db8n << 96n, 0xfc00n << 112n, 0xfd00n << 112n, 0x2002n << 112n, 0x2001n << 112n, 0xfec0n << 112n, 0x3ffen << 112n];
+const BASES = [
+  0n,
+  1n,
+  0xffffn << 32n,
+  0x20010db8n << 96n,
+  0xfc00n << 112n,
+  0xfd00n << 112n,
+  0x2002n << 112n,
+  0x2001n << 112n,
+  0xfec0n << 112n,
+  0x3ffen << 112n,
+];
 
 /** Compressed lowercase IPv6 text (RFC 5952 style; both parsers accept any valid form). */
 export function ipv6Text(value: bigint): string {
@@ -58,7 +69,12 @@ export interface GenPrefix {
 
 /** A prefix with no host bits set (host bits are a lint finding, not part of "valid"). */
 export const prefixArb: fc.Arbitrary<GenPrefix> = fc
-  .record({ base: fc.constantFrom(...BASES), noise: fc.bigInt({ min: 0n, max: ALL_ONES }), bits: fc.integer({ min: 0, max: 128 }), length: fc.integer({ min: 0, max: 128 }) })
+  .record({
+    base: fc.constantFrom(...BASES),
+    noise: fc.bigInt({ min: 0n, max: ALL_ONES }),
+    bits: fc.integer({ min: 0, max: 128 }),
+    length: fc.integer({ min: 0, max: 128 }),
+  })
   .map(({ base, noise, bits, length }) => ({ address: (base ^ (noise & ((1n << BigInt(bits)) - 1n))) & maskOf(length), length }));
 
 const ipv4Arb = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255));
@@ -69,7 +85,10 @@ const ipv4Arb = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255));
 
 /** Comment text: printable ASCII and some non-ASCII, no line break, no trailing blank. */
 const commentBodyArb = fc
-  .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...'abcxyz0123 .,:/-_=()[]#') }, { weight: 1, arbitrary: fc.constantFrom('é', 'ü', '→', '日', '😀') }), { maxLength: 24 })
+  .array(
+    fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...'abcxyz0123 .,:/-_=()[]#') }, { weight: 1, arbitrary: fc.constantFrom('é', 'ü', '→', '日', '😀') }),
+    { maxLength: 24 },
+  )
   .map((chars) => chars.join('').trimEnd());
 const commentArb = commentBodyArb.map((body) => (body === '' ? '#' : `# ${body}`));
 
@@ -93,8 +112,20 @@ const valueArb = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 100 
 const optComment = fc.option(commentArb, { nil: undefined, freq: 3 });
 
 const gaiLineArb: fc.Arbitrary<GaiLine> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('label' as const, 'precedence' as const), prefix: prefixArb, value: valueArb, comment: optComment }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('scopev4' as const), v4: ipv4Arb, length: fc.integer({ min: 0, max: 32 }), value: fc.integer({ min: 0, max: 15 }), comment: optComment }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constantFrom('label' as const, 'precedence' as const), prefix: prefixArb, value: valueArb, comment: optComment }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('scopev4' as const),
+      v4: ipv4Arb,
+      length: fc.integer({ min: 0, max: 32 }),
+      value: fc.integer({ min: 0, max: 15 }),
+      comment: optComment,
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reload' as const), value: fc.constantFrom('yes' as const, 'no' as const), comment: optComment }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), text: commentArb }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
@@ -139,15 +170,32 @@ export const completeGaiPolicyArb: fc.Arbitrary<GeneratedPolicy> = fc
   .map(({ policy, label0, prec0, where }) => {
     const lines = [...policy.lines];
     const at = lines.length === 0 ? 0 : where % (lines.length + 1);
-    lines.splice(at, 0, { kind: 'label', prefix: { address: 0n, length: 0 }, value: label0 }, { kind: 'precedence', prefix: { address: 0n, length: 0 }, value: prec0 });
+    lines.splice(
+      at,
+      0,
+      { kind: 'label', prefix: { address: 0n, length: 0 }, value: label0 },
+      { kind: 'precedence', prefix: { address: 0n, length: 0 }, value: prec0 },
+    );
     const text = lines.map((l) => gaiLineText(l, ' ')).join(policy.eol) + policy.eol;
     return { text, eol: policy.eol };
   });
 
-type RowLine = { kind: 'row'; prefix: GenPrefix; precedence: number; label: number; comment?: string } | { kind: 'comment'; text: string; indent: string } | { kind: 'blank' };
+type RowLine =
+  | { kind: 'row'; prefix: GenPrefix; precedence: number; label: number; comment?: string }
+  | { kind: 'comment'; text: string; indent: string }
+  | { kind: 'blank' };
 
 const rowLineArb: fc.Arbitrary<RowLine> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('row' as const), prefix: prefixArb, precedence: fc.integer({ min: 0, max: 100 }), label: fc.integer({ min: 0, max: 100 }), comment: optComment }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('row' as const),
+      prefix: prefixArb,
+      precedence: fc.integer({ min: 0, max: 100 }),
+      label: fc.integer({ min: 0, max: 100 }),
+      comment: optComment,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('comment' as const), text: commentArb, indent: fc.constantFrom('', '', ' ', '\t') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
 );
@@ -159,7 +207,13 @@ export const ip6addrctlPolicyArb: fc.Arbitrary<GeneratedPolicy> = fc
     // FreeBSD reads a line that is only "\r" as an entry: with CRLF there are no blank lines.
     const kept = eol === '\r\n' ? lines.filter((l) => l.kind !== 'blank') : lines;
     const text = kept
-      .map((l) => (l.kind === 'blank' ? '' : l.kind === 'comment' ? `${l.indent}${l.text}` : `${ipv6Text(l.prefix.address)}/${l.prefix.length}${sep}${l.precedence}${sep}${l.label}${l.comment ? `${sep}${l.comment}` : ''}`))
+      .map((l) =>
+        l.kind === 'blank'
+          ? ''
+          : l.kind === 'comment'
+            ? `${l.indent}${l.text}`
+            : `${ipv6Text(l.prefix.address)}/${l.prefix.length}${sep}${l.precedence}${sep}${l.label}${l.comment ? `${sep}${l.comment}` : ''}`,
+      )
       .map((l) => l + eol)
       .join('');
     return { text, eol };
@@ -169,18 +223,60 @@ export const ip6addrctlPolicyArb: fc.Arbitrary<GeneratedPolicy> = fc
 // Hostile text for properties: valid policies with damage, and arbitrary strings
 // ---------------------------------------------------------------------------------------
 
-const TOKENS = ['label', 'precedence', 'scopev4', 'reload', 'yes', 'Label', '::', '::/0', '/', '//', '::ffff:0:0/96', '1.2.3.4/8', '#', ' ', '\t', '\r', '\n', '\r\n', '\0', '\uFEFF', '-1', '4294967296', '99999999999999999999', '0x10', 'fe80::1%em0/64', '2001:db8::/32', ':::', '%', '\u00a0', '\v', '\f', 'policylint-disable', '# policylint-disable-next-line redundant-entry', 'é', '\ud800', '😀'];
+const TOKENS = [
+  'label',
+  'precedence',
+  'scopev4',
+  'reload',
+  'yes',
+  'Label',
+  '::',
+  '::/0',
+  '/',
+  '//',
+  '::ffff:0:0/96',
+  '1.2.3.4/8',
+  '#',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\0',
+  '\uFEFF',
+  '-1',
+  '4294967296',
+  '99999999999999999999',
+  '0x10',
+  'fe80::1%em0/64',
+  '2001:db8::/32',
+  ':::',
+  '%',
+  '\u00a0',
+  '\v',
+  '\f',
+  'policylint-disable',
+  '# policylint-disable-next-line redundant-entry',
+  'é',
+  '\ud800',
+  '😀',
+];
 
 /** Arbitrary text: valid policies with random edits, token soup, and unicode noise. */
 export const hostileTextArb: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.oneof(gaiPolicyArb, ip6addrctlPolicyArb), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom(...TOKENS)), { maxLength: 6 })).map(([p, edits]) => {
-    let t = p.text;
-    for (const [at, del, ins] of edits) {
-      const i = t.length === 0 ? 0 : at % (t.length + 1);
-      t = t.slice(0, i) + ins + t.slice(i + del);
-    }
-    return t;
-  }) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.oneof(gaiPolicyArb, ip6addrctlPolicyArb), fc.array(fc.tuple(fc.nat(), fc.nat(6), fc.constantFrom(...TOKENS)), { maxLength: 6 }))
+      .map(([p, edits]) => {
+        let t = p.text;
+        for (const [at, del, ins] of edits) {
+          const i = t.length === 0 ? 0 : at % (t.length + 1);
+          t = t.slice(0, i) + ins + t.slice(i + del);
+        }
+        return t;
+      }),
+  },
   { weight: 2, arbitrary: fc.array(fc.constantFrom(...TOKENS), { maxLength: 40 }).map((a) => a.join('')) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 200 }) },
@@ -222,10 +318,52 @@ export function loadFixtures(): Fixture[] {
 }
 
 const INTERESTING = [
-  [0x00], [0xef, 0xbb, 0xbf], [0xff], [0xfe], [0xc0, 0x80], [0xc3], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0x0d], [0x0a], [0x0d, 0x0a], [0x0b], [0x0c], [0x09], [0x20], [0x23], [0x2f], [0x3a], [0x25], [0x2d],
-  [0xf0, 0x9f, 0x98, 0x80], [0xc2, 0xa0],
+  [0x00],
+  [0xef, 0xbb, 0xbf],
+  [0xff],
+  [0xfe],
+  [0xc0, 0x80],
+  [0xc3],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0x80],
+  [0x0d],
+  [0x0a],
+  [0x0d, 0x0a],
+  [0x0b],
+  [0x0c],
+  [0x09],
+  [0x20],
+  [0x23],
+  [0x2f],
+  [0x3a],
+  [0x25],
+  [0x2d],
+  [0xf0, 0x9f, 0x98, 0x80],
+  [0xc2, 0xa0],
 ].map((b) => Buffer.from(b));
-const WORDS = ['label', 'precedence', 'scopev4', 'reload', '::/0', '::1/128', '::ffff:0:0/96', 'fd00::/8', '2001::/32', '40', '-1', '4294967295', '2147483648', '#', '/', '::', '.', '%em0', 'yes', '0.0.0.0/0'].map((w) => Buffer.from(w));
+const WORDS = [
+  'label',
+  'precedence',
+  'scopev4',
+  'reload',
+  '::/0',
+  '::1/128',
+  '::ffff:0:0/96',
+  'fd00::/8',
+  '2001::/32',
+  '40',
+  '-1',
+  '4294967295',
+  '2147483648',
+  '#',
+  '/',
+  '::',
+  '.',
+  '%em0',
+  'yes',
+  '0.0.0.0/0',
+].map((w) => Buffer.from(w));
 
 /** One random mutation of `input` (bytes). `others` are splice partners. */
 export function mutate(input: Buffer, rnd: () => number, others: readonly Buffer[]): Buffer {
@@ -270,7 +408,10 @@ export function mutate(input: Buffer, rnd: () => number, others: readonly Buffer
       return cat(input.subarray(0, at()), other.subarray(int(other.length + 1)));
     }
     case 6:
-      return Buffer.from(input.toString('latin1').replace(/\n/g, () => pick(['\n', '\r\n', '\r', '\n\r', '\r\r\n'])), 'latin1');
+      return Buffer.from(
+        input.toString('latin1').replace(/\n/g, () => pick(['\n', '\r\n', '\r', '\n\r', '\r\r\n'])),
+        'latin1',
+      );
     case 7:
       return cat(Buffer.from([0xef, 0xbb, 0xbf]), input);
     case 8: {
@@ -287,19 +428,24 @@ export function mutate(input: Buffer, rnd: () => number, others: readonly Buffer
     case 11: {
       // numbers at the edges of C integer parsing
       const i = at();
-      return cat(input.subarray(0, i), Buffer.from(pick(['0', '-0', '+1', '2147483647', '2147483648', '-2147483649', '4294967296', '18446744073709551616', '1e3', '0x1f', '00000000000000000040', '٣'])), input.subarray(i));
+      return cat(
+        input.subarray(0, i),
+        Buffer.from(
+          pick(['0', '-0', '+1', '2147483647', '2147483648', '-2147483649', '4294967296', '18446744073709551616', '1e3', '0x1f', '00000000000000000040', '٣']),
+        ),
+        input.subarray(i),
+      );
     }
-    case 12:
-      // swap two lines
-      {
-        const lines = input.toString('latin1').split('\n');
-        if (lines.length > 1) {
-          const a = int(lines.length);
-          const b = int(lines.length);
-          [lines[a], lines[b]] = [lines[b]!, lines[a]!];
-        }
-        return Buffer.from(lines.join('\n'), 'latin1');
+    case 12: // swap two lines
+    {
+      const lines = input.toString('latin1').split('\n');
+      if (lines.length > 1) {
+        const a = int(lines.length);
+        const b = int(lines.length);
+        [lines[a], lines[b]] = [lines[b]!, lines[a]!];
       }
+      return Buffer.from(lines.join('\n'), 'latin1');
+    }
     default: {
       // long field
       const i = at();
@@ -370,8 +516,11 @@ export function hostileInputs(big: boolean): NamedInput[] {
     s('nested ipv4 text', `label ::ffff:${'255.'.repeat(20000)}0/96 4\n`),
     s('directive soup', '# policylint-disable '.repeat(5000) + '\nlabel ::/0 1\n'),
     s('disable-next-line chains', '# policylint-disable-next-line redundant-entry, duplicate-prefix -- x\nlabel ::/0 1\n'.repeat(2000)),
-    s('deep redundant nesting (gai)', Array.from({ length: 129 }, (_, i) => `label ${ipv6Text(maskOf(i) & (0x20010db8n << 96n | 0xffffn))}/${i} 1\n`).join('')),
-    s('deep redundant nesting (rows)', Array.from({ length: 129 }, (_, i) => `${ipv6Text(maskOf(i) & (0x20010db8n << 96n | 0xffffn))}/${i} 40 1\n`).join('')),
+    s(
+      'deep redundant nesting (gai)',
+      Array.from({ length: 129 }, (_, i) => `label ${ipv6Text(maskOf(i) & ((0x20010db8n << 96n) | 0xffffn))}/${i} 1\n`).join(''),
+    ),
+    s('deep redundant nesting (rows)', Array.from({ length: 129 }, (_, i) => `${ipv6Text(maskOf(i) & ((0x20010db8n << 96n) | 0xffffn))}/${i} 40 1\n`).join('')),
     s('2047/2048-byte lines', `${'::/0 40 1'.padEnd(2046, ' ')}\n${'::/0 40 1'.padEnd(2047, ' ')}\n${'#'.padEnd(2048, 'x')}\n`),
     s('long line split inside a prefix', `${' '.repeat(2040)}2001:db8::/32 40 1\n`),
     s('multibyte across the fgets boundary', `${'é'.repeat(1023)}é::/0 40 1\n`, 'utf8'),

@@ -37,8 +37,23 @@ export interface RandomHost {
 // ---------------------------------------------------------------------------------------
 
 type Row = { prefix: string; precedence: number; label: number };
-const GLIBC_LABELS: [string, number][] = [['::1/128', 0], ['::/0', 1], ['2002::/16', 2], ['::/96', 3], ['::ffff:0:0/96', 4], ['fec0::/10', 5], ['fc00::/7', 6], ['2001::/32', 7]];
-const GLIBC_PRECEDENCES: [string, number][] = [['::1/128', 50], ['::/0', 40], ['2002::/16', 30], ['::/96', 20], ['::ffff:0:0/96', 10]];
+const GLIBC_LABELS: [string, number][] = [
+  ['::1/128', 0],
+  ['::/0', 1],
+  ['2002::/16', 2],
+  ['::/96', 3],
+  ['::ffff:0:0/96', 4],
+  ['fec0::/10', 5],
+  ['fc00::/7', 6],
+  ['2001::/32', 7],
+];
+const GLIBC_PRECEDENCES: [string, number][] = [
+  ['::1/128', 50],
+  ['::/0', 40],
+  ['2002::/16', 30],
+  ['::/96', 20],
+  ['::ffff:0:0/96', 10],
+];
 const RFC6724: Row[] = [
   { prefix: '::1/128', precedence: 50, label: 0 },
   { prefix: '::/0', precedence: 40, label: 1 },
@@ -63,21 +78,26 @@ const PRECEDENCE_VALUES = [0, 1, 3, 5, 10, 20, 30, 35, 40, 45, 50, 60, 100];
 const bits = (n: number) => fc.bigInt({ min: 0n, max: (1n << BigInt(n)) - 1n });
 
 /** A random ULA /48 (fdXX:XXXX:XXXX::/48), or a /56 or /64 now and then. */
-const ulaSiteArb: fc.Arbitrary<SitePrefix> = fc.record({ global: bits(40), length: fc.constantFrom(48, 48, 56, 64), subnet: bits(16) }).map(({ global, length, subnet }) => {
-  const base = (0xfdn << 120n) | (global << 80n) | (length > 48 ? (subnet & (length === 56 ? 0xff00n : 0xffffn)) << 64n : 0n);
-  return { kind: 'ula', address: base, length, text: `${ipv6Text(base)}/${length}` };
-});
+const ulaSiteArb: fc.Arbitrary<SitePrefix> = fc
+  .record({ global: bits(40), length: fc.constantFrom(48, 48, 56, 64), subnet: bits(16) })
+  .map(({ global, length, subnet }) => {
+    const base = (0xfdn << 120n) | (global << 80n) | (length > 48 ? (subnet & (length === 56 ? 0xff00n : 0xffffn)) << 64n : 0n);
+    return { kind: 'ula', address: base, length, text: `${ipv6Text(base)}/${length}` };
+  });
 
 /** A random global unicast site prefix (2000::/3, not 6to4 or Teredo), /32 to /56. */
-const guaSiteArb: fc.Arbitrary<SitePrefix> = fc.record({ top: bits(45), length: fc.constantFrom(32, 40, 48, 48, 56), doc: fc.boolean() }).map(({ top, length, doc }) => {
-  let hi = doc ? (0x20010db8n << 16n) | (top & 0xffffn) : (1n << 45n) | top; // 2001:db8:XXXX, or 2000::/3 and 45 random bits
-  const first16 = hi >> 32n;
-  if (!doc && (first16 === 0x2002n || (hi >> 16n) === 0x20010000n)) hi ^= 1n << 40n;
-  const address = (hi << 80n) & (((1n << 128n) - 1n) << BigInt(128 - length));
-  return { kind: 'gua', address, length, text: `${ipv6Text(address)}/${length}` };
-});
+const guaSiteArb: fc.Arbitrary<SitePrefix> = fc
+  .record({ top: bits(45), length: fc.constantFrom(32, 40, 48, 48, 56), doc: fc.boolean() })
+  .map(({ top, length, doc }) => {
+    let hi = doc ? (0x20010db8n << 16n) | (top & 0xffffn) : (1n << 45n) | top; // 2001:db8:XXXX, or 2000::/3 and 45 random bits
+    const first16 = hi >> 32n;
+    if (!doc && (first16 === 0x2002n || hi >> 16n === 0x20010000n)) hi ^= 1n << 40n;
+    const address = (hi << 80n) & (((1n << 128n) - 1n) << BigInt(128 - length));
+    return { kind: 'gua', address, length, text: `${ipv6Text(address)}/${length}` };
+  });
 
-const randomIn = (prefix: SitePrefix | { address: bigint; length: number }, noise: bigint) => prefix.address | (noise & ((1n << BigInt(128 - prefix.length)) - 1n));
+const randomIn = (prefix: SitePrefix | { address: bigint; length: number }, noise: bigint) =>
+  prefix.address | (noise & ((1n << BigInt(128 - prefix.length)) - 1n));
 
 // ---------------------------------------------------------------------------------------
 // Policies
@@ -104,18 +124,47 @@ const GAI_EXTRAS = [
   'scopev4 ::ffff:10.0.0.0/104 14',
 ];
 
-const FREEBSD_EXTRAS = ['::ffff:0:0/96 100 4', '::ffff:0:0/96 10 4', 'fc00::/7 45 1', 'fc00::/7 45 13', 'fc00::/7 3 13', '2002::/16 5 2', '2001::/32 1 1', '200::/7 1 13', '::/0 100 1'];
+const FREEBSD_EXTRAS = [
+  '::ffff:0:0/96 100 4',
+  '::ffff:0:0/96 10 4',
+  'fc00::/7 45 1',
+  'fc00::/7 45 13',
+  'fc00::/7 3 13',
+  '2002::/16 5 2',
+  '2001::/32 1 1',
+  '200::/7 1 13',
+  '::/0 100 1',
+];
 
 type Perturbed<T> = { keep: boolean; change: boolean; value: number; item: T };
 const perturb = <T>(items: readonly T[], values: readonly number[]) =>
-  fc.tuple(...items.map((item) => fc.record({ keep: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x > 0.12), change: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < 0.1), value: fc.constantFrom(...values), item: fc.constant(item) })));
+  fc.tuple(
+    ...items.map((item) =>
+      fc.record({
+        keep: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x > 0.12),
+        change: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < 0.1),
+        value: fc.constantFrom(...values),
+        item: fc.constant(item),
+      }),
+    ),
+  );
 
-const siteRowArb = fc.record({ site: fc.oneof(ulaSiteArb, guaSiteArb), label: fc.constantFrom(...LABEL_VALUES), precedence: fc.constantFrom(...PRECEDENCE_VALUES), which: fc.constantFrom('label', 'precedence', 'both') });
+const siteRowArb = fc.record({
+  site: fc.oneof(ulaSiteArb, guaSiteArb),
+  label: fc.constantFrom(...LABEL_VALUES),
+  precedence: fc.constantFrom(...PRECEDENCE_VALUES),
+  which: fc.constantFrom('label', 'precedence', 'both'),
+});
 
 const configArb = (sites: readonly SitePrefix[]) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.constant([] as SitePrefix[]) },
-    { weight: 1, arbitrary: fc.tuple(sites.length > 0 ? fc.subarray([...sites], { minLength: 1 }) : fc.constant([] as SitePrefix[]), fc.option(ulaSiteArb, { nil: undefined })).map(([s, extra]) => (s.some((p) => p.kind === 'ula') ? s : [...s, ...(extra ? [extra] : [])])) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(sites.length > 0 ? fc.subarray([...sites], { minLength: 1 }) : fc.constant([] as SitePrefix[]), fc.option(ulaSiteArb, { nil: undefined }))
+        .map(([s, extra]) => (s.some((p) => p.kind === 'ula') ? s : [...s, ...(extra ? [extra] : [])])),
+    },
   );
 
 const insertAll = <T>(base: T[], extras: readonly { at: number; line: T }[]) => {
@@ -137,7 +186,8 @@ export const realisticGaiArb: fc.Arbitrary<RealisticPolicy> = fc
   })
   .chain((g) => {
     let lines: string[] = [];
-    const pairs = (kind: string, list: Perturbed<[string, number]>[]) => list.filter((p) => p.keep).map((p) => `${kind} ${p.item[0]} ${p.change ? p.value : p.item[1]}`);
+    const pairs = (kind: string, list: Perturbed<[string, number]>[]) =>
+      list.filter((p) => p.keep).map((p) => `${kind} ${p.item[0]} ${p.change ? p.value : p.item[1]}`);
     if (g.base === 'glibc' || g.base === 'labels') lines.push(...pairs('label', g.labels));
     if (g.base === 'glibc' || g.base === 'precedences') lines.push(...pairs('precedence', g.precedences));
     if (g.base === 'rfc6724') {
@@ -182,7 +232,10 @@ export const realisticIp6addrctlArb: fc.Arbitrary<RealisticPolicy> = fc
     let lines = rows.map((r) => `${r.prefix}\t${r.precedence}\t${r.label}`);
     lines = insertAll(lines, g.extras);
     const sites = g.sites.map((s) => s.row.site);
-    lines = insertAll(lines, g.sites.map((s) => ({ at: s.at, line: `${s.row.site.text}\t${s.row.precedence}\t${s.row.label}` })));
+    lines = insertAll(
+      lines,
+      g.sites.map((s) => ({ at: s.at, line: `${s.row.site.text}\t${s.row.precedence}\t${s.row.label}` })),
+    );
     if (g.comment) lines.unshift('# generated by the fix-proof property');
     const text = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
     return configArb(sites).map((declared) => ({ dialect: 'ip6addrctl' as const, text, sites, declared }));
@@ -210,11 +263,14 @@ const v4Text = (a: readonly number[]) => a.join('.');
 /** One address of a kind: inside one of the file's site prefixes now and then, else random. */
 function addressArb(kind: AddressKind, sites: readonly SitePrefix[]): fc.Arbitrary<string> {
   if (kind === 'v4') return v4Arb.map(v4Text);
-  if (kind === '6to4') return v4Arb.map(([a, b, c, d]) => ipv6Text((0x2002n << 112n) | (BigInt(((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0) << 80n) | 0x1n));
+  if (kind === '6to4')
+    return v4Arb.map(([a, b, c, d]) => ipv6Text((0x2002n << 112n) | (BigInt(((a! << 24) | (b! << 16) | (c! << 8) | d!) >>> 0) << 80n) | 0x1n));
   const own = sites.filter((s) => s.kind === kind);
   const random = kind === 'ula' ? ulaSiteArb : guaSiteArb;
   const prefix = own.length > 0 ? fc.oneof(fc.constantFrom(...own), random) : random;
-  return fc.tuple(prefix, bits(64)).map(([p, noise]) => ipv6Text(randomIn(p.length > 64 ? p : { address: p.address, length: Math.min(p.length, 64) }, noise | 1n)));
+  return fc
+    .tuple(prefix, bits(64))
+    .map(([p, noise]) => ipv6Text(randomIn(p.length > 64 ? p : { address: p.address, length: Math.min(p.length, 64) }, noise | 1n)));
 }
 
 const v6Length = fc.constantFrom(48, 56, 64, 64, 64, 64, 96, 128);
@@ -222,9 +278,9 @@ const v4Length = fc.constantFrom(8, 16, 24, 24, 28, 32);
 
 /** A host (1 to 3 addresses) and a destination set (2 to 4 addresses mixing families). */
 export function randomHostArb(sites: readonly SitePrefix[]): fc.Arbitrary<RandomHost> {
-  const source = fc.constantFrom<AddressKind>('ula', 'gua', 'v4', 'v4', 'ula', 'gua').chain((kind) =>
-    fc.tuple(addressArb(kind, sites), kind === 'v4' ? v4Length : v6Length).map(([a, l]) => `${a}/${l}`),
-  );
+  const source = fc
+    .constantFrom<AddressKind>('ula', 'gua', 'v4', 'v4', 'ula', 'gua')
+    .chain((kind) => fc.tuple(addressArb(kind, sites), kind === 'v4' ? v4Length : v6Length).map(([a, l]) => `${a}/${l}`));
   const destination = fc.constantFrom<AddressKind>('ula', 'gua', 'gua', 'v4', 'v4', '6to4').chain((kind) => addressArb(kind, sites));
   return fc
     .record({

@@ -50,9 +50,15 @@ export function runAlone(ruleId: RuleId, c: CaseBase): Diagnostic[] {
   if (rule.checkSource) return runSourceRule(rule, c.code, { ...c, dialect: c.dialect as Dialect });
   // The engine's own rules see the whole lint run: unused-disable needs the other rules' findings.
   if (ruleId === 'unused-disable' || ruleId === 'internal-error') {
-    return lintText(c.code, { dialect: c.dialect as Dialect, config }).messages
-      .filter((m) => m.ruleId === ruleId)
-      .map((m) => ({ ruleId: m.ruleId, severity: m.severity, message: m.message, span: { start: { line: m.line, column: m.column, offset: m.offset }, end: { line: m.endLine, column: m.endColumn, offset: m.endOffset } }, ...(m.fix ? { fix: m.fix } : {}) }));
+    return lintText(c.code, { dialect: c.dialect as Dialect, config })
+      .messages.filter((m) => m.ruleId === ruleId)
+      .map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity,
+        message: m.message,
+        span: { start: { line: m.line, column: m.column, offset: m.offset }, end: { line: m.endLine, column: m.endColumn, offset: m.endOffset } },
+        ...(m.fix ? { fix: m.fix } : {}),
+      }));
   }
   const read = readPolicy(c.dialect, c.code, config.glibcVersion ? { glibcVersion: config.glibcVersion } : {});
   if (rule.check) return lintWithRule(rule, c.code, c.dialect as Dialect, config);
@@ -83,7 +89,8 @@ export function runRuleTests(ruleId: RuleId, cases: { valid: ValidCase[]; invali
           if (e.severity) expect(d.severity).toBe(e.severity);
         });
         const fixes = got.flatMap((d) => (d.fix ? [d.fix] : []));
-        if (rule.meta.fixable !== 'no' && c.output === undefined) throw new Error(`${ruleId} is fixable: invalid #${i + 1} needs \`output\` (null when no fix is offered)`);
+        if (rule.meta.fixable !== 'no' && c.output === undefined)
+          throw new Error(`${ruleId} is fixable: invalid #${i + 1} needs \`output\` (null when no fix is offered)`);
         if (c.output === null) expect(fixes).toEqual([]);
         else if (c.output !== undefined) expect(applyFixes(c.code, fixes).output).toBe(c.output);
       });

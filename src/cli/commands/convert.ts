@@ -23,7 +23,12 @@ export const command: CommandModule = {
       { name: 'from', type: 'string', choices: CONVERT_DIALECTS, valueName: 'DIALECT', describe: 'Dialect of FILE (default: from its name, else its content)' },
       { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', describe: 'Write here (atomically) instead of standard output' },
       { name: 'in-place', type: 'boolean', default: false, describe: 'Allow writing over FILE (without -o: write to FILE)' },
-      { name: 'force', type: 'boolean', default: false, describe: 'Convert even when FILE has errors (what the real system would use), or when the target cannot express part of it (scopev4)' },
+      {
+        name: 'force',
+        type: 'boolean',
+        default: false,
+        describe: 'Convert even when FILE has errors (what the real system would use), or when the target cannot express part of it (scopev4)',
+      },
       ...LIMIT_OPTIONS,
     ],
     examples: [
@@ -53,7 +58,8 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
   const force = argv.force === true;
   const inPlace = argv.inPlace === true || argv['in-place'] === true;
   const output = typeof argv.output === 'string' ? argv.output : inPlace ? file : undefined;
-  if (output !== undefined && file === '-' && inPlace && argv.output === undefined) throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
+  if (output !== undefined && file === '-' && inPlace && argv.output === undefined)
+    throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
 
   const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'convert' });
   const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
@@ -82,7 +88,9 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     // The target cannot say it: a plain statement per range, and written only on request.
     for (const line of result.lost) io.stderr(`policylint: ${force ? 'warning: ' : ''}${file}: ${line}\n`);
     if (!force) {
-      io.stderr(`policylint: ${file}: not converted: ${DIALECT_TEXT[to]} has no scopev4, so the IPv4 scopes above would change; nothing written. Remove the scopev4 lines, or use --force to convert without them.\n`);
+      io.stderr(
+        `policylint: ${file}: not converted: ${DIALECT_TEXT[to]} has no scopev4, so the IPv4 scopes above would change; nothing written. Remove the scopev4 lines, or use --force to convert without them.\n`,
+      );
       return 1;
     }
   } else if (!result.check.equivalent) {

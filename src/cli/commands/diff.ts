@@ -41,7 +41,10 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   };
   const before = await read(a, 'from-a');
   const after = await read(b, 'from-b');
-  for (const [path, read] of [[a, before], [b, after]] as const) {
+  for (const [path, read] of [
+    [a, before],
+    [b, after],
+  ] as const) {
     const errors = read.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) io.stderr(`policylint: warning: ${path}: ${errors} error(s); compared as the real system reads it (run \`policylint ${path}\`)\n`);
   }

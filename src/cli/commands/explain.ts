@@ -6,8 +6,16 @@ import type { DiagnosedPolicy } from '../../rules/render-finding.js';
 import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import type { EffectiveTable } from '../../model/effective-table.js';
 import {
-  AddressInputError, formatScenarios, formatSimulation, isSimPlatform, parseHostAddress, runScenarios, simulate,
-  simulationJson, SIM_PLATFORMS, type SimPlatform,
+  AddressInputError,
+  formatScenarios,
+  formatSimulation,
+  isSimPlatform,
+  parseHostAddress,
+  runScenarios,
+  simulate,
+  simulationJson,
+  SIM_PLATFORMS,
+  type SimPlatform,
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { formatImpactView, impactView, impactViewJson } from '../impact-view.js';
@@ -44,7 +52,8 @@ async function loadPolicy(argv: Record<string, unknown>, io: CommandIO, platform
 
 function baselineOption(value: unknown): Platform | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !(PLATFORMS as readonly string[]).includes(value)) throw new UsageError(`explain: --baseline must be one of ${PLATFORMS.join(', ')}`);
+  if (typeof value !== 'string' || !(PLATFORMS as readonly string[]).includes(value))
+    throw new UsageError(`explain: --baseline must be one of ${PLATFORMS.join(', ')}`);
   return value as Platform;
 }
 
@@ -63,10 +72,7 @@ function platformOption(value: unknown): SimPlatform | undefined {
 
 function hostAddresses(argv: Record<string, unknown>) {
   try {
-    return [
-      ...stringList(argv.source).map((s) => parseHostAddress(s)),
-      ...stringList(argv.deprecated).map((s) => parseHostAddress(s, true)),
-    ];
+    return [...stringList(argv.source).map((s) => parseHostAddress(s)), ...stringList(argv.deprecated).map((s) => parseHostAddress(s, true))];
   } catch (e) {
     if (e instanceof AddressInputError) throw new UsageError(`explain: bad --source/--deprecated address ${e.message}`);
     throw e;
@@ -86,7 +92,12 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
     if (json) {
       const rows = report.rows.map((r) => ({
         host: r.host,
-        cells: r.cells.map((c) => ({ destinations: c.destinations, ...simulationJson(c.withPolicy), differsFromDefault: c.differs, defaultOrder: c.withDefault.order })),
+        cells: r.cells.map((c) => ({
+          destinations: c.destinations,
+          ...simulationJson(c.withPolicy),
+          differsFromDefault: c.differs,
+          defaultOrder: c.withDefault.order,
+        })),
       }));
       const impact = policy ? impactViewJson(impactView(policy.read.policy, baselineOption(argv.baseline))) : undefined;
       io.stdout(JSON.stringify({ version: EXPLAIN_JSON_VERSION, platform, policy: policy !== undefined, rows, ...(impact ? { impact } : {}) }, null, 2) + '\n');
@@ -105,7 +116,11 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
     throw e;
   }
   if (sources.length === 0) sim.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
-  io.stdout(json ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim) }, null, 2) + '\n' : formatSimulation(sim, policy?.label ?? 'built-in default table'));
+  io.stdout(
+    json
+      ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim) }, null, 2) + '\n'
+      : formatSimulation(sim, policy?.label ?? 'built-in default table'),
+  );
   return 0;
 }
 
@@ -116,15 +131,44 @@ export const command: CommandModule = {
     usage: 'explain [--source ADDR/PLEN]... [--policy FILE] [options] DEST...',
     positionals: [{ name: 'dest', display: 'DEST', variadic: true, describe: "the name's addresses, in the resolver's original order" }],
     options: [
-      { name: 'platform', type: 'string', choices: [...SIM_PLATFORMS], valueName: 'PLATFORM', describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)" },
+      {
+        name: 'platform',
+        type: 'string',
+        choices: [...SIM_PLATFORMS],
+        valueName: 'PLATFORM',
+        describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)",
+      },
       { name: 'policy', type: 'string', valueName: 'FILE', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' },
-      { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], valueName: 'DIALECT', describe: 'dialect of --policy (default: from its name or content)' },
-      { name: 'glibc-version', type: 'string', valueName: 'VERSION', complete: 'none', describe: "glibc version whose gai.conf parser to follow (default 2.41)" },
+      {
+        name: 'dialect',
+        type: 'string',
+        choices: ['gai', 'ip6addrctl'],
+        valueName: 'DIALECT',
+        describe: 'dialect of --policy (default: from its name or content)',
+      },
+      {
+        name: 'glibc-version',
+        type: 'string',
+        valueName: 'VERSION',
+        complete: 'none',
+        describe: 'glibc version whose gai.conf parser to follow (default 2.41)',
+      },
       // One value per flag (repeat the flag), so the destinations after it stay destinations.
       { name: 'source', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a host address, in the order they were added' },
       { name: 'deprecated', type: 'string', multiple: true, valueName: 'ADDR/PLEN', complete: 'none', describe: 'a deprecated host address' },
-      { name: 'scenarios', type: 'boolean', describe: 'tabulate common hosts and destination sets instead; with --policy, also every scenario the policy changes against the baseline (the impact view)' },
-      { name: 'baseline', type: 'string', choices: [...PLATFORMS], valueName: 'PLATFORM', describe: "with --scenarios --policy: the built-in table to compare with (default: the policy's own system's)" },
+      {
+        name: 'scenarios',
+        type: 'boolean',
+        describe:
+          'tabulate common hosts and destination sets instead; with --policy, also every scenario the policy changes against the baseline (the impact view)',
+      },
+      {
+        name: 'baseline',
+        type: 'string',
+        choices: [...PLATFORMS],
+        valueName: 'PLATFORM',
+        describe: "with --scenarios --policy: the built-in table to compare with (default: the policy's own system's)",
+      },
       { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'output format' },
       ...LIMIT_OPTIONS,
     ],

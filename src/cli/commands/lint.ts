@@ -27,10 +27,26 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
   { name: 'fix-dry-run', type: 'boolean', default: false, describe: 'Print the fixes as a unified diff; change nothing' },
   { name: 'quiet', alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' },
   { name: 'max-warnings', type: 'number', valueName: 'N', complete: 'none', describe: 'Exit 1 when there are more warnings than this' },
-  { name: 'color', type: 'boolean', negatable: true, describe: 'Colour the stylish output (default: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)' },
+  {
+    name: 'color',
+    type: 'boolean',
+    negatable: true,
+    describe: 'Colour the stylish output (default: when standard output is a terminal; NO_COLOR and FORCE_COLOR are honoured)',
+  },
   { name: 'stdin-filename', type: 'string', valueName: 'NAME', describe: 'Name to report (and detect the dialect from) for standard input' },
-  { name: 'interfaces', type: 'string', valueName: 'LIST', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
-  { name: 'baseline', type: 'string', choices: PLATFORMS, valueName: 'PLATFORM', describe: "The built-in table findings are judged against (default: the file's own system's; docs/impact.md)" },
+  {
+    name: 'interfaces',
+    type: 'string',
+    valueName: 'LIST',
+    describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)',
+  },
+  {
+    name: 'baseline',
+    type: 'string',
+    choices: PLATFORMS,
+    valueName: 'PLATFORM',
+    describe: "The built-in table findings are judged against (default: the file's own system's; docs/impact.md)",
+  },
   ...LIMIT_OPTIONS,
 ];
 
@@ -42,9 +58,9 @@ export const LINT_SPEC: CommandSpec = {
     'A folder is searched (skipping .git and node_modules, not following folder symlinks) for files',
     'named gai.conf, ip6addrctl.conf, *[._-]gai.conf or *[._-]ip6addrctl.conf, as the pre-commit hook',
     "does; a quoted glob ('hosts/*/gai.conf', **, ?, [a-z]) is expanded the same way. A file named on",
-    'the command line is linted whatever its name. With no file at all, the machine\'s own /etc/gai.conf',
+    "the command line is linted whatever its name. With no file at all, the machine's own /etc/gai.conf",
     'and /etc/ip6addrctl.conf are linted. A first word that is a command is the command (./show lints a',
-    "file called show); one that is close to a command and is not a file gets a \"did you mean\". -- ends",
+    'file called show); one that is close to a command and is not a file gets a "did you mean". -- ends',
     'the options: every word after it is a file.',
   ].join('\n'),
   positionals: [{ name: 'files', display: 'FILE', variadic: true, describe: 'Files, folders or quoted globs to lint; - reads standard input' }],
@@ -99,7 +115,10 @@ function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConf
 
 function detect(input: InputFile, args: LintArgs, reportedName: string): Dialect {
   const dialect = args.dialect ?? policyFileDialect(reportedName, input.text);
-  if (!dialect) throw new UsageError(`${reportedName}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; name it *gai.conf or *ip6addrctl.conf, or pass --dialect`);
+  if (!dialect)
+    throw new UsageError(
+      `${reportedName}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; name it *gai.conf or *ip6addrctl.conf, or pass --dialect`,
+    );
   return dialect;
 }
 
@@ -127,9 +146,11 @@ function noteUnsafeFixesLeft(name: string, result: LintResult, diffShown: boolea
   const unsafe = result.messages.filter((m) => m.fix?.safety === 'unsafe').length;
   if (unsafe === 0) return;
   const fixes = plural(unsafe, 'unsafe fix', 'unsafe fixes');
-  io.stderr(diffShown
-    ? `policylint: ${name}: ${fixes} (they change behaviour) not shown; add --unsafe-fixes to see them\n`
-    : `policylint: ${name}: no safe fixes; ${fixes} (they change behaviour): see them with --fix-dry-run --unsafe-fixes\n`);
+  io.stderr(
+    diffShown
+      ? `policylint: ${name}: ${fixes} (they change behaviour) not shown; add --unsafe-fixes to see them\n`
+      : `policylint: ${name}: no safe fixes; ${fixes} (they change behaviour): see them with --fix-dry-run --unsafe-fixes\n`,
+  );
 }
 
 export async function runLint(raw: Record<string, unknown>, io: CommandIO): Promise<number> {
@@ -139,7 +160,10 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   if ((args.files ?? []).length === 0) {
     // The admin on a broken host types one word: lint the machine's own tables.
     const system = systemPolicyFiles(io.env);
-    if (system.files.length === 0) throw new UsageError(`policylint: no files given, and this machine has neither ${system.looked.join(' nor ')}; name a file, folder or glob (- for standard input; see policylint --help)`);
+    if (system.files.length === 0)
+      throw new UsageError(
+        `policylint: no files given, and this machine has neither ${system.looked.join(' nor ')}; name a file, folder or glob (- for standard input; see policylint --help)`,
+      );
     io.stderr(`policylint: no files given; linting ${system.files.join(' and ')}\n`);
     files = system.files;
   } else {
@@ -155,10 +179,10 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   const results: LintResult[] = [];
   for (const file of files) {
     try {
-      const reportedName = file === '-' ? args.stdinFilename ?? '<stdin>' : file;
+      const reportedName = file === '-' ? (args.stdinFilename ?? '<stdin>') : file;
       const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
       const input = await readInput(file, io, limits, reportedName);
-      const found = configFor(file === '-' ? args.stdinFilename ?? '-' : file, args, configs, io);
+      const found = configFor(file === '-' ? (args.stdinFilename ?? '-') : file, args, configs, io);
       const config = { ...found, ...(interfaces ? { interfaces } : {}), ...(args.baseline ? { baseline: args.baseline } : {}) };
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config, encoding: input.encoding };
@@ -183,7 +207,9 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       ioFailure = true;
     }
   }
-  const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 })) : results;
+  const shown = args.quiet
+    ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 }))
+    : results;
   const output = formatResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color });
   if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
   if (ioFailure) return 2;

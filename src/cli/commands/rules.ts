@@ -16,7 +16,13 @@ export const command: CommandModule = {
   },
   run: async (argv, io) => {
     if (argv.format === 'json') {
-      io.stdout(JSON.stringify(RULES.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) })), null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          RULES.map((r) => ({ ...r.meta, docsUrl: docsUrl(r.meta.id) })),
+          null,
+          2,
+        ) + '\n',
+      );
       return 0;
     }
     const width = Math.max(...RULES.map((r) => r.meta.id.length));

@@ -22,7 +22,12 @@ export const command: CommandModule = {
     options: [
       { name: 'format', alias: 'f', type: 'string', choices: ['text', 'json'], default: 'text', valueName: 'FORMAT', describe: 'Output format' },
       { name: 'dialect', type: 'string', choices: ['gai', 'ip6addrctl'], valueName: 'DIALECT', describe: 'Dialect when the file name and content do not tell' },
-      { name: 'interfaces', type: 'string', valueName: 'LIST', describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)' },
+      {
+        name: 'interfaces',
+        type: 'string',
+        valueName: 'LIST',
+        describe: 'FreeBSD target host interfaces in index order from 1, e.g. lo0,em0 (decides %name zones)',
+      },
       { name: 'config', alias: 'c', type: 'string', valueName: 'FILE', describe: 'Use this config file instead of searching for .policylint.json' },
       { name: 'glibc-version', type: 'string', valueName: 'VERSION', describe: 'glibc whose gai.conf parsing applies, e.g. 2.36' },
       ...LIMIT_OPTIONS,
@@ -59,7 +64,8 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   if (files.length === 0) throw new UsageError('policylint show: no files given (use - for standard input)');
   const interfaces = interfacesOption(argv.interfaces as string | undefined, 'policylint show');
   const glibcVersion = argv.glibcVersion as string | undefined;
-  if (glibcVersion !== undefined && !/^2\.[0-9]+$/.test(glibcVersion)) throw new UsageError(`policylint show: --glibc-version must look like 2.41, got "${glibcVersion}"`);
+  if (glibcVersion !== undefined && !/^2\.[0-9]+$/.test(glibcVersion))
+    throw new UsageError(`policylint show: --glibc-version must look like 2.41, got "${glibcVersion}"`);
   const tables: ShownTable[] = [];
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;

@@ -9,7 +9,14 @@ export function formatGithub(results: readonly LintResult[]): string {
   for (const r of results) {
     for (const m of r.messages) {
       const level = m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escapeProperty(r.filePath)}`, `line=${m.line}`, `col=${m.column}`, `endLine=${m.endLine}`, `endColumn=${m.endColumn}`, `title=${escapeProperty(`policylint ${m.ruleId}`)}`];
+      const props = [
+        `file=${escapeProperty(r.filePath)}`,
+        `line=${m.line}`,
+        `col=${m.column}`,
+        `endLine=${m.endLine}`,
+        `endColumn=${m.endColumn}`,
+        `title=${escapeProperty(`policylint ${m.ruleId}`)}`,
+      ];
       out.push(`::${level} ${props.join(',')}::${escapeData(m.message)}`);
     }
   }

@@ -44,7 +44,12 @@ export function formatSarif(results: readonly LintResult[], cwd: string, version
               {
                 physicalLocation: {
                   artifactLocation: uri(r.filePath),
-                  region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endLine === m.line ? Math.max(m.endColumn, m.column + 1) : m.endColumn },
+                  region: {
+                    startLine: m.line,
+                    startColumn: m.column,
+                    endLine: m.endLine,
+                    endColumn: m.endLine === m.line ? Math.max(m.endColumn, m.column + 1) : m.endColumn,
+                  },
                 },
               },
             ],

@@ -40,7 +40,12 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
     infos += r.infoCount;
     const starts = r.messages.length > 0 ? lineStarts(r.source) : [];
     for (const m of r.messages) {
-      const sev = m.severity === 'error' ? paint(options.color, 'red', 'error') : m.severity === 'warning' ? paint(options.color, 'yellow', 'warning') : paint(options.color, 'cyan', 'info');
+      const sev =
+        m.severity === 'error'
+          ? paint(options.color, 'red', 'error')
+          : m.severity === 'warning'
+            ? paint(options.color, 'yellow', 'warning')
+            : paint(options.color, 'cyan', 'info');
       out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, 'dim', m.ruleId)}`);
       out.push(codeFrame(r.source, starts, m, options.color));
       if (m.fix?.safety === 'safe') safeFixes++;
@@ -52,7 +57,10 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
   out.push('');
   out.push(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
   if (safeFixes + unsafeFixes > 0) {
-    const parts = [safeFixes > 0 ? `${safeFixes} fixable with --fix` : '', unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (${unsafeFixes === 1 ? 'changes' : 'change'} behaviour)` : ''].filter(Boolean);
+    const parts = [
+      safeFixes > 0 ? `${safeFixes} fixable with --fix` : '',
+      unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (${unsafeFixes === 1 ? 'changes' : 'change'} behaviour)` : '',
+    ].filter(Boolean);
     out.push(`${parts.join(', ')}; preview with --fix-dry-run`);
   }
   return out.join('\n') + '\n';

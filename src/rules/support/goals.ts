@@ -15,7 +15,13 @@ export interface GoalCheck {
   /** The line that states the goal. */
   readonly line: ValueLine | undefined;
   /** Scenario index, host and outcome under the file, for each dual-stack host that misses the goal. */
-  readonly missed: readonly { readonly index: number; readonly hostId: string; readonly hostName: string; readonly outcome: Outcome; readonly baseline: Outcome }[];
+  readonly missed: readonly {
+    readonly index: number;
+    readonly hostId: string;
+    readonly hostName: string;
+    readonly outcome: Outcome;
+    readonly baseline: Outcome;
+  }[];
   /** The GUA+IPv4 host, whose miss defeats the goal (a ULA-only host's miss is rule 5's doing). */
   readonly defeated: boolean;
   /** Nothing got closer to the goal than the baseline already was. */
@@ -34,7 +40,8 @@ export function checkGoal(context: RuleContext): GoalCheck | null {
   const line = wantsV4
     ? lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 }) || (l.prefix === IPV4_MAPPED_BASE && l.length === 96))
     : // The line that moved: ::/0 (or 2000::/3) raised, else IPv4 lowered.
-      lines.find((l) => l.length <= 3 && l.precedence !== lookup(setup.baseline, l.prefix).precedence) ?? lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 }));
+      (lines.find((l) => l.length <= 3 && l.precedence !== lookup(setup.baseline, l.prefix).precedence) ??
+      lines.find((l) => within(l, { prefix: IPV4_MAPPED_BASE, length: 96 })));
   const missed: GoalCheck['missed'][number][] = [];
   let improved = false;
   setup.scenarios.forEach((s, index) => {

@@ -98,4 +98,12 @@ export function claimsOf(context: RuleContext, id: RuleId): Attributed[] {
   return attributed(context).filter((a) => ownerOf(a.cause, context.table) === id);
 }
 
-type RuleId = 'partial-table' | 'missing-catch-all' | 'missing-loopback' | 'missing-stock-row' | 'deprecated-prefix' | 'ula-below-ipv4' | 'label-shared-with-ipv4' | 'behaviour-change';
+type RuleId =
+  | 'partial-table'
+  | 'missing-catch-all'
+  | 'missing-loopback'
+  | 'missing-stock-row'
+  | 'deprecated-prefix'
+  | 'ula-below-ipv4'
+  | 'label-shared-with-ipv4'
+  | 'behaviour-change';

@@ -15,7 +15,11 @@ export interface LineVerdict {
   readonly advice: string;
 }
 
-export function reportLineClaims(context: RuleContext, id: Parameters<typeof claimsOf>[1], verdict: (line: ValueLine, changes: readonly GradedChange[]) => LineVerdict | null): void {
+export function reportLineClaims(
+  context: RuleContext,
+  id: Parameters<typeof claimsOf>[1],
+  verdict: (line: ValueLine, changes: readonly GradedChange[]) => LineVerdict | null,
+): void {
   const { policy } = context;
   for (const { cause, changes } of claimsOf(context, id)) {
     if (cause.kind !== 'line') continue;

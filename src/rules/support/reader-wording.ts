@@ -18,7 +18,10 @@ export function prefixProblemText(why: PrefixProblem): string {
 
 /** A field's text for a one-line message: control bytes escaped, long text cut. */
 export function shown(text: string, max = 40): string {
-  const escaped = text.replace(/[\0-\x1f\x7f]/g, (c) => ({ '\t': '\\t', '\r': '\\r', '\v': '\\v', '\f': '\\f', '\n': '\\n', '\0': '\\0' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const escaped = text.replace(
+    /[\0-\x1f\x7f]/g,
+    (c) => ({ '\t': '\\t', '\r': '\\r', '\v': '\\v', '\f': '\\f', '\n': '\\n', '\0': '\\0' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 

@@ -9,8 +9,18 @@ export function isStockRow(line: ValueLine): boolean {
     const [a, l] = text.split('/');
     return parseIPv6(a!) === line.prefix && Number(l) === line.length;
   };
-  const glibc = (table: readonly (readonly [string, number])[], value: number | undefined) => value === undefined || table.some(([t, v]) => same(t) && v === value);
-  if (glibc(GLIBC_DEFAULT_LABELS, line.label) && glibc(GLIBC_DEFAULT_PRECEDENCES, line.precedence) && (line.label !== undefined || line.precedence !== undefined) && (line.label === undefined || line.precedence === undefined)) return true;
-  return Object.values(BUILTIN_TABLES).some((t) => t.rows.some((r) => same(r.prefix) && (line.label === undefined || r.label === line.label) && (line.precedence === undefined || r.precedence === line.precedence)));
+  const glibc = (table: readonly (readonly [string, number])[], value: number | undefined) =>
+    value === undefined || table.some(([t, v]) => same(t) && v === value);
+  if (
+    glibc(GLIBC_DEFAULT_LABELS, line.label) &&
+    glibc(GLIBC_DEFAULT_PRECEDENCES, line.precedence) &&
+    (line.label !== undefined || line.precedence !== undefined) &&
+    (line.label === undefined || line.precedence === undefined)
+  )
+    return true;
+  return Object.values(BUILTIN_TABLES).some((t) =>
+    t.rows.some(
+      (r) => same(r.prefix) && (line.label === undefined || r.label === line.label) && (line.precedence === undefined || r.precedence === line.precedence),
+    ),
+  );
 }
-

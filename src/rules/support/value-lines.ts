@@ -14,7 +14,14 @@ export interface ValueLine {
 
 /** The prefix and values one line sets (a scopev4 line sets neither label nor precedence). */
 export function valueLineOf(entry: Entry): ValueLine {
-  if (isRow(entry)) return { entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value };
+  if (isRow(entry))
+    return {
+      entry,
+      prefix: entry.prefix.address & maskOf(entry.prefix.length),
+      length: entry.prefix.length,
+      label: entry.label.value,
+      precedence: entry.precedence.value,
+    };
   if (!isGaiTableEntry(entry)) throw new Error(`not a value line: ${entry.kind}`);
   const base = { entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length };
   return entry.kind === 'label' ? { ...base, label: entry.value.value } : entry.kind === 'precedence' ? { ...base, precedence: entry.value.value } : base;
