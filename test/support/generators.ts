@@ -437,15 +437,15 @@ export function mutate(input: Buffer, rnd: () => number, others: readonly Buffer
       );
     }
     case 12: // swap two lines
-    {
-      const lines = input.toString('latin1').split('\n');
-      if (lines.length > 1) {
-        const a = int(lines.length);
-        const b = int(lines.length);
-        [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+      {
+        const lines = input.toString('latin1').split('\n');
+        if (lines.length > 1) {
+          const a = int(lines.length);
+          const b = int(lines.length);
+          [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+        }
+        return Buffer.from(lines.join('\n'), 'latin1');
       }
-      return Buffer.from(lines.join('\n'), 'latin1');
-    }
     default: {
       // long field
       const i = at();
