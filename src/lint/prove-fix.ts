@@ -68,10 +68,19 @@ export function disproveFix(policy: Policy, table: EffectiveTable, config: Resol
     const moved = new Set(changes(setup, table, fixedTable, mine).map((c) => c.index));
     if (mine.some((i) => !moved.has(i) && !(was.has(i) && !still.has(i)))) return 'the fixed file still has the finding';
   } else if (prover.count(fixed, d.ruleId) >= prover.count(policy, d.ruleId)) return 'the fixed file still has the finding';
-  // Harm: a scenario the finding is not about that gets worse, even one that goes back to
-  // the default's behaviour (a fix that undoes a file's deliberate improvement re-creates
-  // the very problem the file fixed, e.g. a ULA label table put back).
-  const harm = diff.filter((c) => (c.severity === 'warning' || c.severity === 'error') && !own.has(`${c.scenario.host.id}|${c.scenario.set.id}`));
+  // Harm: a scenario the finding is not about that gets worse. Going back to the default's
+  // behaviour is harm only where the file made that scenario better on purpose (a ULA or
+  // prefer-IPv6 goal): undoing that would re-create the very problem the file fixed, e.g.
+  // the ULA/GUA label mismatch; undoing an accident of a wiped table is what the fix is for.
+  const candidates = diff.filter((c) => (c.severity === 'warning' || c.severity === 'error') && !own.has(`${c.scenario.host.id}|${c.scenario.set.id}`));
+  const index = candidates.map((c) => c.index);
+  const offBaseline = new Set(changes(setup, setup.baseline, fixedTable, index).map((c) => c.index));
+  const deliberate = new Set(
+    changes(setup, setup.baseline, table, index)
+      .filter((c) => ['ipv6-first', 'ula-to-global-first', 'tunnel-first'].includes(c.kind) && (setup.goals.ulaToGua || setup.goals.preferIPv6))
+      .map((c) => c.index),
+  );
+  const harm = candidates.filter((c) => offBaseline.has(c.index) || deliberate.has(c.index));
   if (harm.length === 0) return null;
   const h = harm[0]!;
   const what =

@@ -19,7 +19,7 @@ runRuleTests('missing-stock-row', {
       errors: [
         {
           message:
-            "No `fc00::/7` row: its addresses take the covering row's precedence and label: a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).",
+            "No `fc00::/7` row: its addresses take the covering row's precedence and label: a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7 (rule 6: precedence 40 vs 10). Add `fc00::/7 3 13` as FreeBSD's default table has it.",
           line: 1,
           column: 1,
           endLine: 1,
@@ -27,7 +27,7 @@ runRuleTests('missing-stock-row', {
           severity: 'warning',
         },
       ],
-      output: null,
+      output: '::1/128 50 0\n::/0 40 1\n2002::/16 30 2\n::/96 20 3\n::ffff:0:0/96 10 4\nfc00::/7 3 13\n',
     },
   ],
 });

@@ -47,7 +47,7 @@ runRuleTests('partial-table', {
       errors: [
         {
           message:
-            "This `label` line replaces glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).",
+            "This `label` line replaces glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7 (rule 6: precedence 40 vs 10). Restate `label fc00::/7 6`.",
           line: 1,
           column: 1,
           endLine: 1,
@@ -55,7 +55,7 @@ runRuleTests('partial-table', {
           severity: 'warning',
         },
       ],
-      output: null,
+      output: 'label 2002::/16 2\nlabel fc00::/7 6\n',
     },
     // ula on ::/0 label by omission
     {
@@ -64,7 +64,7 @@ runRuleTests('partial-table', {
       errors: [
         {
           message:
-            "These 3 `label` lines replace glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7. No automatic fix: it would make a GUA+IPv4 host try IPv4 first for an internal ULA service (AAAA+A).",
+            "These 3 `label` lines replace glibc's default label table, dropping fc00::/7 6 (now 1): a ULA+IPv4 host now tries 3fff:0:2::1 from its ULA (fails without NAT66) before 198.51.100.7 (rule 6: precedence 40 vs 10). Restate `label fc00::/7 6`.",
           line: 1,
           column: 1,
           endLine: 1,
@@ -72,7 +72,7 @@ runRuleTests('partial-table', {
           severity: 'warning',
         },
       ],
-      output: null,
+      output: 'label ::1/128 0\nlabel ::/0 1\nlabel ::ffff:0:0/96 4\nlabel fc00::/7 6\n',
     },
   ],
 });
