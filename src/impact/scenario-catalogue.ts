@@ -1,7 +1,7 @@
 // The scenario catalogue: a fixed, documented set of realistic hosts and names
 // (docs/impact.md), extended with a policy's own site prefixes. Impact is judged only on
 // these: a change no scenario shows is not worth a warning.
-import { formatIPv6, IPV4_MAPPED_BASE } from '../model/address.js';
+import { formatIPv6 } from '../model/address.js';
 import type { PrefixRange } from '../model/address-spaces.js';
 import { parseHostAddress, type HostAddress } from '../simulate/host.js';
 
@@ -104,4 +104,3 @@ export function scenariosFor(own: OwnPrefixes): Scenario[] {
 
 /** Is this destination text an IPv4 address? */
 export const isIPv4Text = (text: string) => !text.includes(':');
-export const V4_MAPPED = (v4: number) => IPV4_MAPPED_BASE | BigInt(v4);

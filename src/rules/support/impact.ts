@@ -6,7 +6,7 @@ import { lookup, type EffectiveTable } from '../../model/effective-table.js';
 import { attribute, type Attributed, type Cause } from '../../impact/attribution.js';
 import { isDeprecatedSpace } from './deprecated-spaces.js';
 import { describeChange, impactJson, type GradedChange } from '../../impact/changes.js';
-import { changes, impactSetup, type ImpactSetup } from '../../impact/policy-impact.js';
+import { impactSetup, type ImpactSetup } from '../../impact/policy-impact.js';
 import type { RuleContext } from '../rule.js';
 import { valueLineOf, valueLines } from './value-lines.js';
 
@@ -32,16 +32,6 @@ export function impactOf(context: RuleContext): ImpactSetup {
   });
   cache.set(policy, { config, setup });
   return setup;
-}
-
-/** The changes that matter (a severity), most severe first. */
-export function significantChanges(context: RuleContext, before: EffectiveTable, after: EffectiveTable, only?: readonly number[]): GradedChange[] {
-  return changes(impactOf(context), before, after, only).filter((c) => c.severity !== null);
-}
-
-/** The changes worth a warning or an error (info-level ones are not a finding on their own). */
-export function harmfulChanges(context: RuleContext, before: EffectiveTable, after: EffectiveTable, only?: readonly number[]): GradedChange[] {
-  return significantChanges(context, before, after, only).filter((c) => c.severity !== 'info');
 }
 
 /** A finding's details: every graded change, before and after, with the deciding rule. */
