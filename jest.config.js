@@ -1,10 +1,30 @@
 // Jest in ESM mode: chevrotain 11 and yargs 18 are ESM-only.
 // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles.
+
+// `npm run test:fast` (TEST_FAST=1) leaves out the suites that take most of the time and
+// mostly re-check the same code on many inputs: generated inputs (fuzz, property), recorded
+// or real-system comparisons (FreeBSD install records, real glibc, real pre-commit), the
+// write path's races and the packed package. `npm test` (and CI) runs everything.
+const SLOW_SUITES = [
+  'fuzz',
+  'property',
+  'convert-property',
+  'equivalence',
+  'freebsd-recorded',
+  'differential-glibc',
+  'fix-glibc',
+  'fix-proof',
+  'pre-commit',
+  'safe-write',
+  'package',
+];
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_FAST === '1' ? [`/test/(${SLOW_SUITES.join('|')})\\.test\\.ts$`] : [])],
   testTimeout: 120000,
 };

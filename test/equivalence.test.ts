@@ -114,7 +114,8 @@ describe('comparePolicies', () => {
     expect(comparePolicies(model(rows), model([dup[2]!, ...rows])).equivalent).toBe(false);
   });
 
-  test('two 10k-row random tables in under 0.3 s', () => {
+  // Its speed is `npm run bench`'s (section 4, as a ratio in one run), never a timed unit test.
+  test('two 10k-row random tables differ, in regions that cover only addresses where lookups differ', () => {
     let seed = 12345;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
     const randomTable = (): Row[] =>
@@ -125,12 +126,18 @@ describe('comparePolicies', () => {
         return { prefix: prefix & maskOf(length), length, precedence: rand() % 100, label: rand() % 20 };
       });
     const [a, b] = [model(randomTable()), model(randomTable())];
-    const t0 = performance.now();
     const result = comparePolicies(a, b);
-    const ms = performance.now() - t0;
-    console.log(`equivalence of two 10k-row tables: ${ms.toFixed(0)} ms, ${result.regions.length} regions`);
     expect(result.equivalent).toBe(false);
-    expect(ms).toBeLessThan(300);
+    // Each region's ends really differ, with the values it reports.
+    for (const r of result.regions.filter((_, i) => i % 50 === 0)) {
+      for (const x of [r.start, r.end]) {
+        const [va, vb] = [lookup(a.table, x), lookup(b.table, x)];
+        expect({ before: r.before, after: r.after }).toEqual({
+          before: { precedence: va.precedence, label: va.label },
+          after: { precedence: vb.precedence, label: vb.label },
+        });
+      }
+    }
   });
 });
 
