@@ -43,7 +43,7 @@ export const rule: Rule = {
       const tables = isRow(line.entry) ? [table.labels, table.precedences] : [line.label !== undefined ? table.labels : table.precedences];
       const own = tables.map((t) => t.exact(line.prefix, line.length));
       // Only a row that itself takes effect (the first of its prefix) can be redundant.
-      if (own.some((row) => !row || row.origin !== 'file' || row.index !== own[0]!.index)) continue;
+      if (own.some((row) => row?.origin !== 'file' || row.index !== own[0]!.index)) continue;
       const parents = tables.map((t, i) => t.parentOf(own[i]!));
       if (parents.some((p) => !p)) continue;
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
