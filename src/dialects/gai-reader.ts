@@ -11,11 +11,10 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { parseGaiConfLines } from '../../grammar/gaiconf.js';
 import { isIPv4Mapped } from '../model/address.js';
-import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode, Span } from '../model/ast.js';
+import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../model/ast.js';
 import { cStrtoul, INT_MAX, isPlainDecimal } from '../model/c-numbers.js';
-import type { Fix, Severity } from '../model/diagnostic.js';
 import { classifyAddressText, mappedEquivalent } from './address-text.js';
-import { finding, type ReaderFinding, type ReaderMessageData, type ReaderMessageId, type ReaderOutput, type ReaderRuleId } from './reader-finding.js';
+import { FindingCollector, finding, type ReaderOutput } from './reader-finding.js';
 import {
   allTokens,
   childNode,
@@ -44,16 +43,16 @@ export function hasGaiconfFix(version: string | undefined): boolean {
   return major! > 2 || (major === 2 && minor! >= 41);
 }
 
-class GaiReader {
+class GaiReader extends FindingCollector {
   readonly entries: Entry[] = [];
   readonly comments: CommentNode[] = [];
-  readonly findings: ReaderFinding[] = [];
   private readonly fixed: boolean;
 
   constructor(
     private readonly source: string,
     options: GaiReadOptions,
   ) {
+    super();
     this.fixed = hasGaiconfFix(options.glibcVersion);
   }
 
@@ -88,17 +87,6 @@ class GaiReader {
       lineCount: countLines(this.source),
     };
     return { policy, findings: this.findings };
-  }
-
-  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
-    ruleId: R,
-    messageId: M,
-    data: ReaderMessageData[R][M],
-    severity: Severity,
-    span: Span,
-    fix?: Fix,
-  ) {
-    this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
   private addComment(line: SourceLine, token: IToken, trailing: boolean): CommentNode {

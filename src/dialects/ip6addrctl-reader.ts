@@ -4,21 +4,13 @@
 // this module turns each fgets() call's verdict into AST rows and findings with spans. The
 // messages are built by the rule files (src/rules/<id>.ts) from each finding's data.
 import { formatIPv6, maskValue } from '../model/address.js';
-import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry, Span } from '../model/ast.js';
+import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../model/ast.js';
 import { cAtoi, isPlainDecimal } from '../model/c-numbers.js';
-import type { Fix, Severity } from '../model/diagnostic.js';
+import type { Fix } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, simulateInstall, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
-import {
-  finding,
-  type FreebsdField,
-  type ReaderFinding,
-  type ReaderMessageData,
-  type ReaderMessageId,
-  type ReaderOutput,
-  type ReaderRuleId,
-} from './reader-finding.js';
+import { FindingCollector, finding, type FreebsdField, type ReaderOutput } from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
 /** fgets(line, 2048, fp) reads at most 2047 bytes. */
@@ -44,10 +36,9 @@ function splitFields(text: string): LineField[] {
   return out;
 }
 
-class Ip6addrctlReader {
+class Ip6addrctlReader extends FindingCollector {
   private readonly entries: RowEntry[] = [];
   private readonly comments: CommentNode[] = [];
-  private readonly findings: ReaderFinding[] = [];
   private readonly offsets: ByteOffsets;
   private readonly run: InstallRun;
   private lineNumber = 1;
@@ -56,6 +47,7 @@ class Ip6addrctlReader {
     private readonly source: string,
     options: Ip6addrctlReadOptions,
   ) {
+    super();
     this.offsets = new ByteOffsets(source, options.encoding ?? 'utf8');
     this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null });
   }
@@ -97,17 +89,6 @@ class Ip6addrctlReader {
     if (pieces.length > 1) this.reportLongLine(pieces, lines[0]!);
     pieces.forEach((piece, k) => this.readPiece(piece, lines[k]!, k > 0));
     this.lineNumber++;
-  }
-
-  private report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
-    ruleId: R,
-    messageId: M,
-    data: ReaderMessageData[R][M],
-    severity: Severity,
-    span: Span,
-    fix?: Fix,
-  ) {
-    this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
   }
 
   private reportLongLine(pieces: Piece[], first: SourceLine) {

@@ -169,3 +169,19 @@ export function finding<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
   const { severity, fix } = extra;
   return { ruleId, messageId, data, span, ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) } as unknown as ReaderFinding;
 }
+
+/** The base of the line readers: the findings of one read, in the order they were found. */
+export abstract class FindingCollector {
+  readonly findings: ReaderFinding[] = [];
+
+  protected report<R extends ReaderRuleId, M extends ReaderMessageId<R>>(
+    ruleId: R,
+    messageId: M,
+    data: ReaderMessageData[R][M],
+    severity: Severity,
+    span: Span,
+    fix?: Fix,
+  ): void {
+    this.findings.push(finding(ruleId, messageId, data, span, { severity, fix }));
+  }
+}
