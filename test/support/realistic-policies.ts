@@ -4,6 +4,7 @@
 // that are NOT the scenario catalogue's (src/impact/scenario-catalogue.ts): random ULA,
 // GUA and IPv4 addresses and prefix lengths.
 import fc from 'fast-check';
+import { BUILTIN_TABLES, GLIBC_DEFAULT_PRECEDENCES } from '../../src/model/builtin-tables.js';
 import type { ResolvedConfig } from '../../src/model/config.js';
 import { ipv6Text } from './generators.js';
 
@@ -37,35 +38,17 @@ export interface RandomHost {
 // ---------------------------------------------------------------------------------------
 
 type Row = { prefix: string; precedence: number; label: number };
-const GLIBC_LABELS: [string, number][] = [
-  ['::1/128', 0],
-  ['::/0', 1],
-  ['2002::/16', 2],
-  ['::/96', 3],
-  ['::ffff:0:0/96', 4],
-  ['fec0::/10', 5],
-  ['fc00::/7', 6],
-  ['2001::/32', 7],
-];
-const GLIBC_PRECEDENCES: [string, number][] = [
-  ['::1/128', 50],
-  ['::/0', 40],
-  ['2002::/16', 30],
-  ['::/96', 20],
-  ['::ffff:0:0/96', 10],
-];
-const RFC6724: Row[] = [
-  { prefix: '::1/128', precedence: 50, label: 0 },
-  { prefix: '::/0', precedence: 40, label: 1 },
-  { prefix: '::ffff:0:0/96', precedence: 35, label: 4 },
-  { prefix: '2002::/16', precedence: 30, label: 2 },
-  { prefix: '2001::/32', precedence: 5, label: 5 },
-  { prefix: 'fc00::/7', precedence: 3, label: 13 },
-  { prefix: '::/96', precedence: 1, label: 3 },
-  { prefix: 'fec0::/10', precedence: 1, label: 11 },
-  { prefix: '3ffe::/16', precedence: 1, label: 12 },
-];
-const GLIBC_MERGED: Row[] = GLIBC_LABELS.map(([prefix, label]) => ({ prefix, label, precedence: GLIBC_PRECEDENCES.find(([p]) => p === prefix)?.[1] ?? 40 }));
+/** A stock table's rows, in the order its file would list them (the order seeds the perturbations). */
+const rowsOf = (table: keyof typeof BUILTIN_TABLES): Row[] =>
+  BUILTIN_TABLES[table].rows.map((r) => ({ prefix: r.prefix, precedence: r.precedence ?? 40, label: r.label }));
+const GLIBC_MERGED = rowsOf('glibc');
+const RFC6724 = rowsOf('rfc6724');
+const GLIBC_LABELS: [string, number][] = GLIBC_MERGED.map((r) => [r.prefix, r.label]);
+/** Only the prefixes glibc's own precedence table has (the others take ::/0's 40). */
+const GLIBC_PRECEDENCES: [string, number][] = GLIBC_MERGED.filter((r) => GLIBC_DEFAULT_PRECEDENCES.some(([p]) => p === r.prefix)).map((r) => [
+  r.prefix,
+  r.precedence,
+]);
 const RFC3484: Row[] = GLIBC_MERGED.slice(0, 5);
 
 const LABEL_VALUES = [0, 1, 2, 3, 4, 5, 6, 7, 11, 13, 14, 99];
