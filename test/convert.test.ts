@@ -1,4 +1,5 @@
 // convert: exact translations, every lossy case warned about, all dialects, the CLI.
+import { memoryIO } from './support/memory-io.js';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, chmodSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { modelOf } from '../src/model/policy-meaning.js';
 import { lookup } from '../src/model/effective-table.js';
 import { parseAnyAddress } from '../src/model/address.js';
 import { command as convertCommand } from '../src/cli/commands/convert.js';
-import type { CommandIO } from '../src/cli/command.js';
 
 const FIXTURES = join(new URL('.', import.meta.url).pathname, '..', 'fixtures');
 const rowsOf = (text: string) =>
@@ -20,18 +20,7 @@ const rowsOf = (text: string) =>
     .filter((l) => l.trim() && !l.trimStart().startsWith('#'))
     .map((l) => l.replace(/#.*/, '').trim().split(/\s+/).join(' '));
 
-function io(cwd = process.cwd(), stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const value: CommandIO = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => stdin,
-    cwd,
-    env: {},
-    isTTY: false,
-  };
-  return { io: value, out };
-}
+const io = memoryIO;
 
 describe('gai.conf -> ip6addrctl.conf', () => {
   test('the one-line prefer-IPv4 file is the full table glibc really uses (::1 at 40, default labels)', () => {

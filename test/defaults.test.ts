@@ -1,23 +1,12 @@
+import { memoryIO } from './support/memory-io.js';
 import { command as defaults } from '../src/cli/commands/defaults.js';
-import type { CommandIO } from '../src/cli/command.js';
 import { PLATFORMS } from '../src/model/builtin-tables.js';
 import { readPolicy } from '../src/dialects/registry.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { modelOf } from '../src/model/policy-meaning.js';
 import { builtinEffectiveTable } from '../src/model/effective-table.js';
 
-function io() {
-  const out = { stdout: '', stderr: '' };
-  const value: CommandIO = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => '',
-    cwd: '/',
-    env: {},
-    isTTY: false,
-  };
-  return { io: value, out };
-}
+const io = () => memoryIO('/');
 
 test.each(PLATFORMS)('%s: printed table means the built-in table', async (platform) => {
   const { io: cio, out } = io();

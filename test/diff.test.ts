@@ -1,23 +1,12 @@
+import { memoryIO } from './support/memory-io.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { command as diff } from '../src/cli/commands/diff.js';
-import type { CommandIO } from '../src/cli/command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'policylint-diff-'));
 const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), name);
-function io() {
-  const out = { stdout: '', stderr: '' };
-  const value: CommandIO = {
-    stdout: (t) => void (out.stdout += t),
-    stderr: (t) => void (out.stderr += t),
-    readStdin: async () => '',
-    cwd: dir,
-    env: {},
-    isTTY: false,
-  };
-  return { io: value, out };
-}
+const io = () => memoryIO(dir);
 
 test('equivalent policies in different dialects: exit 0', async () => {
   const a = file('a.gai.conf', '');

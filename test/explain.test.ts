@@ -1,21 +1,14 @@
 // The `explain` command module, called directly (the CLI entry is wired elsewhere).
+import { memoryIO } from './support/memory-io.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError, type CommandIO } from '../src/cli/command.js';
+import { UsageError } from '../src/cli/command.js';
 import { command } from '../src/cli/commands/explain.js';
 
 function io(cwd = process.cwd()) {
-  const out: string[] = [];
-  const value: CommandIO = {
-    stdout: (t) => void out.push(t),
-    stderr: () => undefined,
-    readStdin: async () => '',
-    cwd,
-    env: {},
-    isTTY: false,
-  };
-  return { io: value, text: () => out.join('') };
+  const { io, out } = memoryIO(cwd);
+  return { io, text: () => out.stdout };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'policylint-explain-'));
