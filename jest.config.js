@@ -19,12 +19,15 @@ const SLOW_SUITES = [
   'package',
 ];
 
+const FAST = process.env.TEST_FAST === '1';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }] },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_FAST === '1' ? [`/test/(${SLOW_SUITES.join('|')})\\.test\\.ts$`] : [])],
+  // Fast: the rule files run inside test/rules-in-one-file.fast-test.ts, not one by one.
+  testMatch: ['<rootDir>/test/**/*.test.ts', ...(FAST ? ['<rootDir>/test/*.fast-test.ts'] : [])],
+  testPathIgnorePatterns: ['/node_modules/', ...(FAST ? [`/test/(${SLOW_SUITES.join('|')})\\.test\\.ts$`, '/test/rules/'] : [])],
   testTimeout: 120000,
 };

@@ -1,5 +1,5 @@
 // The catalog is complete where a newcomer would look: every rule id that
-// `policylint rules --format json` lists has its RuleTester file (test/rules/<id>.rule.ts)
+// `policylint rules --format json` lists has its RuleTester file (test/rules/<id>.test.ts)
 // and its docs page (docs/rules/<id>.md), and each catalog entry is the rule of that id.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,8 +21,8 @@ describe('rule catalog', () => {
     expect([...ids].sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
-  test('every rule has test/rules/<id>.rule.ts and docs/rules/<id>.md', () => {
-    const missing = ids.flatMap((id) => [`test/rules/${id}.rule.ts`, `docs/rules/${id}.md`]).filter((path) => !existsSync(join(ROOT, path)));
+  test('every rule has test/rules/<id>.test.ts and docs/rules/<id>.md', () => {
+    const missing = ids.flatMap((id) => [`test/rules/${id}.test.ts`, `docs/rules/${id}.md`]).filter((path) => !existsSync(join(ROOT, path)));
     expect(missing).toEqual([]);
   });
 
