@@ -35,7 +35,7 @@ export function readNetsh(source: string): ReaderOutput {
         const row = SHOW_ROW.exec(code);
         if (row) fields = { precedence: row[1], label: row[2], prefix: row[3] };
       }
-      if (!fields || !fields.prefix || !fields.precedence || !fields.label) {
+      if (!fields?.prefix || !fields.precedence || !fields.label) {
         return { error: lineError(line, 'netshNotACommand', {}) };
       }
       const prefix = parsePrefix(fields.prefix);

@@ -40,7 +40,7 @@ export function parseDirectives(comments: readonly CommentNode[], aliases: Reado
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-line' ? 'line' : 'file';
     out.push({
       kind,
-      rules: names && names.filter(isRuleId),
+      rules: names ? names.filter(isRuleId) : null,
       names: names ?? [],
       line: comment.span.start.line,
       span: comment.span,

@@ -11,6 +11,7 @@ export const command: CommandModule = {
     options: [],
     examples: [
       ['eval "$(policylint completion bash)"', 'Complete commands, options and their values in this bash (put it in ~/.bashrc)'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a zsh expansion the user types, not a template.
       ['policylint completion zsh > "${fpath[1]}/_policylint"', 'Install for zsh'],
       ['policylint completion fish > ~/.config/fish/completions/policylint.fish', 'Install for fish'],
     ],
