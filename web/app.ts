@@ -55,6 +55,18 @@ const ui = {
   theme: $<HTMLButtonElement>('theme'),
 };
 
+/**
+ * A textarea turns every CR into LF, which would change the file (and hide what
+ * crlf-line-ending reports): the editor shows each CR as ␍ and reads it back as CR, one
+ * character for one, so offsets stay the file's. (A ␍ typed by hand becomes a CR.)
+ */
+const CR_SHOWN = '\u240d';
+const toEditor = (text: string) => text.replace(/\r/g, CR_SHOWN);
+const editorText = () => ui.text.value.replace(/\u240d/g, '\r');
+function setEditorText(text: string) {
+  ui.text.value = toEditor(text);
+}
+
 /** How the editor's text maps back to bytes: a file that is not UTF-8 keeps one character per byte. */
 let encoding: DecodedBytes['encoding'] = 'utf8';
 let lastResult: LintResult | null = null;
@@ -79,14 +91,14 @@ examples.forEach((x, i) => ui.example.append(el('option', { value: String(i), te
 // ------------------------------------------------------------------ the input
 
 function currentBytes(): Uint8Array {
-  return encodeText(ui.text.value, encoding);
+  return encodeText(editorText(), encoding);
 }
 
 /** Put bytes into the editor as the CLI would read them. */
 function loadBytes(bytes: Uint8Array) {
   const decoded = decodeBytes(bytes);
   encoding = decoded.encoding;
-  ui.text.value = decoded.text;
+  setEditorText(decoded.text);
 }
 
 function currentInput(): DecodedBytes {
@@ -95,7 +107,7 @@ function currentInput(): DecodedBytes {
   if (decoded.encoding !== encoding) {
     const { selectionStart, selectionEnd } = ui.text;
     encoding = decoded.encoding;
-    ui.text.value = decoded.text;
+    setEditorText(decoded.text);
     ui.text.setSelectionRange(selectionStart, selectionEnd);
   }
   return decoded;
@@ -167,7 +179,7 @@ function drawFindings(result: LintResult) {
       const apply = el('button', { type: 'button', className: 'fix', textContent: `Apply ${fix.safety} fix` });
       apply.title = fix.safety === 'unsafe' ? 'Changes what the system does (as --fix --unsafe-fixes)' : 'Does not change what the system does (as --fix)';
       apply.addEventListener('click', () => {
-        ui.text.value = applyFixes(ui.text.value, [fix]).output;
+        setEditorText(applyFixes(editorText(), [fix]).output);
         run();
       });
       li.append(el('div', { className: 'fixline' }, apply, ' ', el('span', { textContent: fix.description })));
@@ -237,6 +249,7 @@ function drawImpact(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl', config: 
     view.rows.length === 0
       ? `No scenario changes against ${view.baseline}'s default table (${view.scenarios} scenarios).`
       : `${view.rows.length} of ${view.scenarios} scenarios change against ${view.baseline}'s default table.`;
+  ui.impact.closest('table')!.hidden = view.rows.length === 0;
   ui.impact.replaceChildren(
     ...view.rows.map((r) =>
       el(
@@ -245,8 +258,8 @@ function drawImpact(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl', config: 
         el('td', { textContent: r.grade }),
         el('td', { textContent: r.what }),
         el('td', { textContent: r.scenario }),
-        el('td', { textContent: r.before }),
-        el('td', { textContent: r.after }),
+        el('td', { className: 'addrs' }, ...r.before.map((a) => el('div', { textContent: a }))),
+        el('td', { className: 'addrs' }, ...r.after.map((a) => el('div', { textContent: a }))),
       ),
     ),
   );
@@ -264,6 +277,8 @@ function clearResults(problem: string) {
 
 /** Lint now and draw the findings; the slower panels follow in a later task, so the findings paint first. */
 function run() {
+  clearTimeout(timer);
+  delete document.body.dataset.pending;
   const mine = ++generation;
   const input = currentInput();
   saveFragment();
@@ -298,6 +313,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 /** Lint as you type, once the typing pauses. */
 function runSoon() {
   clearTimeout(timer);
+  // Marks the page as not yet up to date (the tests and the bench wait on it).
+  document.body.dataset.pending = '1';
   timer = setTimeout(run, 150);
 }
 

@@ -166,8 +166,9 @@ export interface ImpactRow {
   readonly grade: string;
   readonly what: string;
   readonly scenario: string;
-  readonly before: string;
-  readonly after: string;
+  /** The order before and after, first first. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
 }
 
 export interface PageImpact {
@@ -181,13 +182,12 @@ export function impactPage(input: DecodedBytes, dialect: Dialect, config: Resolv
   const policy: Policy = readDiagnosed(dialect, input.text).policy;
   const table = effectiveTable(policy);
   const setup = impactOf({ policy, table, config, report: () => undefined });
-  const order = (o: { order: readonly string[] }) => o.order.join(', ');
   const rows = changes(setup, setup.baseline, table).map((c) => ({
     grade: c.severity ?? 'no cost',
     what: describeChange(c),
     scenario: c.scenario.set.name,
-    before: order(c.before),
-    after: order(c.after),
+    before: c.before.order,
+    after: c.after.order,
   }));
   return { baseline: setup.baselinePlatform, scenarios: setup.scenarios.length, rows };
 }
