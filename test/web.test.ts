@@ -51,6 +51,27 @@ function goldenFixtures(): string[] {
   );
 }
 
+/** The little of the DOM the functions run in the page touch (the root tsconfig has no DOM types). */
+interface PageElement {
+  readonly dataset: Record<string, string | undefined>;
+  readonly textContent: string | null;
+  readonly id: string;
+  readonly href: string;
+  readonly value: string;
+  readonly selectionStart: number;
+  querySelector(selector: string): PageElement | null;
+}
+interface PageWindow {
+  readonly document: {
+    readonly body: PageElement;
+    readonly activeElement: PageElement | null;
+    readonly documentElement: { readonly scrollWidth: number };
+    getElementById(id: string): PageElement;
+  };
+  readonly location: { hash: string };
+  getComputedStyle(element: PageElement): { readonly backgroundColor: string };
+}
+
 interface ShownFinding {
   ruleId: string;
   severity: string;
@@ -62,27 +83,27 @@ interface ShownFinding {
 }
 
 async function shownFindings(page: Page): Promise<ShownFinding[]> {
-  return page.locator('#findings > li').evaluateAll((items: any[]) =>
+  return page.locator('#findings > li').evaluateAll((items: PageElement[]) =>
     items.map((li) => ({
-      ruleId: li.dataset.rule,
-      severity: li.dataset.severity,
+      ruleId: li.dataset.rule ?? '',
+      severity: li.dataset.severity ?? '',
       line: Number(li.dataset.line),
       column: Number(li.dataset.column),
       endLine: Number(li.dataset.endLine),
       endColumn: Number(li.dataset.endColumn),
-      message: li.querySelector('.message').textContent,
+      message: li.querySelector('.message')!.textContent ?? '',
     })),
   );
 }
 
-const bodyData = (page: Page, key: string) => page.evaluate((k) => (globalThis as any).document.body.dataset[k] as string | undefined, key);
+const bodyData = (page: Page, key: string) => page.evaluate((k) => (globalThis as unknown as PageWindow).document.body.dataset[k] as string | undefined, key);
 
 /** Do something that re-lints, and wait until the page has drawn every panel for it. */
 async function afterRun(page: Page, action: () => Promise<unknown>) {
   const before = await bodyData(page, 'done');
   await action();
   await page.waitForFunction((b) => {
-    const d = (globalThis as any).document.body.dataset;
+    const d = (globalThis as unknown as PageWindow).document.body.dataset;
     return d.done !== b && d.done === d.linted && d.pending === undefined;
   }, before);
 }
@@ -105,7 +126,7 @@ browserTests.describe('the playground in chromium', () => {
     });
     await page.goto(pageUrl + fragment);
     await page.waitForFunction(() => {
-      const d = (globalThis as any).document.body.dataset;
+      const d = (globalThis as unknown as PageWindow).document.body.dataset;
       return d.done !== undefined && d.done === d.linted;
     });
     return page;
@@ -149,7 +170,7 @@ browserTests.describe('the playground in chromium', () => {
     const findings = await shownFindings(page);
     expect(findings.map((f) => f.ruleId)).toEqual(['ula-gua-label-mismatch']);
     expect(findings[0]!.message).toMatch(/^Rule 5: /);
-    expect(await page.locator('#findings').innerText()).toContain('ula-gua-label-mismatch');
+    expect(await page.locator('#findings').textContent()).toContain('ula-gua-label-mismatch');
     // The editor holds the file byte for byte, tabs and all.
     expect(await page.locator('#text').inputValue()).toBe(SEED);
     // The gutter marks the finding's line.
@@ -194,7 +215,7 @@ browserTests.describe('the playground in chromium', () => {
       const shownOrder = () => page.locator('#order tbody tr td:nth-child(2)').allInnerTexts();
       const shownSources = () => page.locator('#order tbody tr td:nth-child(3)').allInnerTexts();
       const shownRules = () =>
-        page.locator('#steps li[data-rule]').evaluateAll((li: any[]) => li.map((l) => (l.dataset.rule === 'null' ? null : Number(l.dataset.rule))));
+        page.locator('#steps li[data-rule]').evaluateAll((li: PageElement[]) => li.map((l) => (l.dataset.rule === 'null' ? null : Number(l.dataset.rule))));
 
       // Broken: the finding, and IPv4 first by rule 5, exactly as the CLI says.
       expect(await shownFindings(page)).toEqual(cliFindings(SEED));
@@ -203,7 +224,7 @@ browserTests.describe('the playground in chromium', () => {
       expect(await shownOrder()).toEqual(sim.order);
       expect(await shownSources()).toEqual(sim.order.map((d: string) => sim.sources[d]));
       expect(await shownRules()).toEqual(sim.steps.map((s: { rule: number }) => s.rule));
-      expect(await page.locator('#steps').innerText()).toContain('rule 5');
+      expect(await page.locator('#steps').textContent()).toContain('rule 5');
       expect(await page.locator('#impact tbody tr').count()).toBe(impactCli(SEED).impacts.length);
       await shot(page, '2-pasted-seed');
 
@@ -260,7 +281,7 @@ browserTests.describe('the playground in chromium', () => {
       await page.locator('#share').click();
       expect(new URL(page.url()).hash).toContain('caf%E9');
       // `+` is a plus, not a space.
-      await afterRun(page, () => page.evaluate(() => ((globalThis as any).location.hash = '#name=gai.conf&text=label%20::1/128+0%0A')));
+      await afterRun(page, () => page.evaluate(() => ((globalThis as unknown as PageWindow).location.hash = '#name=gai.conf&text=label%20::1/128+0%0A')));
       expect(await page.locator('#text').inputValue()).toBe('label ::1/128+0\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -287,7 +308,10 @@ browserTests.describe('the playground in chromium', () => {
     for (const fixture of fixtures) {
       const bytes = readFileSync(join(ROOT, fixture));
       await afterRun(page, () =>
-        page.evaluate((hash) => ((globalThis as any).location.hash = hash), link(basename(fixture), bytes, recorded(fixture) ? '&interfaces=lo0,em0' : '')),
+        page.evaluate(
+          (hash) => ((globalThis as unknown as PageWindow).location.hash = hash),
+          link(basename(fixture), bytes, recorded(fixture) ? '&interfaces=lo0,em0' : ''),
+        ),
       );
       const want = (expected.get(fixture) ?? []).map((m) => ({
         ruleId: m.ruleId,
@@ -312,7 +336,7 @@ browserTests.describe('the playground in chromium', () => {
     await page.keyboard.press('Tab');
     let reachedEditor = false;
     for (let i = 0; i < 20 && !reachedEditor; i++) {
-      reachedEditor = await page.evaluate(() => (globalThis as any).document.activeElement?.id === 'text');
+      reachedEditor = await page.evaluate(() => (globalThis as unknown as PageWindow).document.activeElement?.id === 'text');
       if (!reachedEditor) await page.keyboard.press('Tab');
     }
     expect(reachedEditor).toBe(true);
@@ -320,22 +344,25 @@ browserTests.describe('the playground in chromium', () => {
     await page.locator('#findings .at').first().focus();
     await page.keyboard.press('Enter');
     const selected = await page.evaluate(() => {
-      const t = (globalThis as any).document.getElementById('text');
+      const t = (globalThis as unknown as PageWindow).document.getElementById('text');
       return t.value.slice(0, t.selectionStart).split('\n').length;
     });
     expect(selected).toBe(first.line);
 
     // Dark, chosen with the theme button: the page background really turns dark.
-    const background = () => page.evaluate(() => (globalThis as any).getComputedStyle((globalThis as any).document.body).backgroundColor as string);
+    const background = () =>
+      page.evaluate(
+        () => (globalThis as unknown as PageWindow).getComputedStyle((globalThis as unknown as PageWindow).document.body).backgroundColor as string,
+      );
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.locator('#theme').click(); // system -> light
     await page.locator('#theme').click(); // light -> dark
-    expect(await page.locator('#theme').innerText()).toBe('Theme: dark');
+    expect(await page.locator('#theme').textContent()).toBe('Theme: dark');
     expect(await background()).toBe('rgb(13, 17, 23)');
     await shot(page, '4-dark-desktop');
     // A phone: one column, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - 390);
+    const overflow = await page.evaluate(() => (globalThis as unknown as PageWindow).document.documentElement.scrollWidth - 390);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, '5-dark-phone', false);
     await shot(page, '5-dark-phone-full');
@@ -344,11 +371,11 @@ browserTests.describe('the playground in chromium', () => {
     // The rule id is a link to its docs page, rendered beside the page.
     const [docs] = await Promise.all([browser.context.waitForEvent('page'), page.locator('#findings a.rule').first().click()]);
     await docs.waitForLoadState();
-    expect(await docs.locator('h1').innerText()).toBe(first.ruleId);
+    expect(await docs.locator('h1').textContent()).toBe(first.ruleId);
     expect(docs.url()).toMatch(new RegExp(`/docs/rules/${first.ruleId}\\.html$`));
     await shot(docs, '6-rule-page');
     // Its links to other docs pages land on rendered pages too.
-    const hrefs = await docs.locator('a[href$=".html"], a[href*=".html#"]').evaluateAll((as: any[]) => as.map((a) => a.href as string));
+    const hrefs = await docs.locator('a[href$=".html"], a[href*=".html#"]').evaluateAll((as: PageElement[]) => as.map((a) => a.href as string));
     const local = hrefs.filter((h) => h.startsWith('file:'));
     expect(local.length).toBeGreaterThan(0);
     for (const href of local) expect([href, existsSync(fileURLToPath(href.replace(/#.*$/, '')))]).toEqual([href, true]);
