@@ -50,6 +50,17 @@ const nodeImports = Object.values(script.metafile.inputs)
   .filter((i) => i.path.startsWith('node:') || (i.external && i.path !== '<runtime>'));
 if (nodeImports.length > 0) throw new Error(`build-web: the page bundle imports ${nodeImports.map((i) => i.path).join(', ')}: the core must not use Node APIs`);
 
+// The bundled packages' license texts ship beside the page, as THIRD_PARTY_NOTICES does with the
+// CLI: it must name every package the page bundles (npm run notices rewrites it).
+const notices = readFileSync(join(ROOT, 'THIRD_PARTY_NOTICES'), 'utf8');
+const bundledPackages = new Set(
+  Object.keys(script.metafile.inputs)
+    .map((p) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(p)?.[1])
+    .filter((p) => p !== undefined),
+);
+const unnoticed = [...bundledPackages].filter((p) => !new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\d`, 'm').test(notices));
+if (unnoticed.length > 0) throw new Error(`build-web: THIRD_PARTY_NOTICES does not name ${unnoticed.join(', ')}, which the page bundles; run npm run notices`);
+
 // Inside <script> and <script type=application/json>, `</script` and `<!--` would end or bend the element.
 const inScript = (text) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 const examples = EXAMPLES.map(([path, title]) => ({
@@ -68,6 +79,8 @@ const page = readFileSync(join(ROOT, 'web/index.html'), 'utf8')
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'docs/rules'), { recursive: true });
 writeFileSync(join(OUT, 'index.html'), page);
+writeFileSync(join(OUT, 'THIRD_PARTY_NOTICES.txt'), notices);
+writeFileSync(join(OUT, 'LICENSE.txt'), readFileSync(join(ROOT, 'LICENSE')));
 
 // ------------------------------------------------------------------ the docs
 
