@@ -171,6 +171,8 @@ browserTests.describe('the playground in chromium', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['ula-gua-label-mismatch']);
     expect(findings[0]!.message).toMatch(/^Rule 5: /);
     expect(await page.locator('#findings').textContent()).toContain('ula-gua-label-mismatch');
+    // And the explain panel, with the story's host and names, says which rule decides: rule 5.
+    expect(await page.locator('#steps li[data-rule]').first().textContent()).toMatch(/^rule 5 198\.51\.100\.7 before 2001:db8::1: rule 5: /);
     // The editor holds the file byte for byte, tabs and all.
     expect(await page.locator('#text').inputValue()).toBe(SEED);
     // The gutter marks the finding's line.
@@ -251,6 +253,35 @@ browserTests.describe('the playground in chromium', () => {
       // Another target, chosen: the same again.
       await afterRun(page, () => page.locator('#to').selectOption('json'));
       expect(await page.locator('#converted').inputValue()).toBe(cli(['convert', file, '--to', 'json']).stdout);
+
+      // A host file instead of the addresses: its up interfaces' addresses, as `explain --source/--deprecated` with them.
+      const host = {
+        interfaces: [
+          { name: 'lo0', addresses: [{ address: '::1/128' }] },
+          { name: 'em0', addresses: [{ address: '2001:db8:1::10/64', flags: ['deprecated'] }, { address: 'fd00::10/64' }, { address: '192.0.2.10/24' }] },
+        ],
+        routes: [{ to: '::/0', dev: 'em0' }],
+      };
+      await page.locator('#explain details summary').click();
+      await afterRun(page, () => page.locator('#host').fill(JSON.stringify(host, null, 2)));
+      const withHost = JSON.parse(
+        cli([
+          'explain',
+          '--policy',
+          file,
+          ...['::1/128', 'fd00::10/64', '192.0.2.10/24'].flatMap((a) => ['--source', a]),
+          '--deprecated',
+          '2001:db8:1::10/64',
+          '--format',
+          'json',
+          '2001:db8::1',
+          '198.51.100.7',
+        ]).stdout,
+      );
+      expect(await shownOrder()).toEqual(withHost.order);
+      expect(await shownSources()).toEqual(withHost.order.map((d: string) => withHost.sources[d]));
+      await shot(page, '3b-host-file');
+      await afterRun(page, () => page.locator('#host').fill(''));
 
       // Share: the link in the address bar opens the same file, with the same findings and choices.
       await page.locator('#share').click();

@@ -209,25 +209,30 @@ function drawConversion(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl') {
 }
 
 function explainSources(): string[] | string {
-  if (ui.host.value.trim() === '') return lines(ui.sources.value);
+  // A host file replaces the typed addresses: grey those out so it is clear which are used.
+  ui.sources.disabled = ui.host.value.trim() !== '';
+  if (!ui.sources.disabled) return lines(ui.sources.value);
   const host = sourcesOfHostFile(ui.host.value);
   return 'problem' in host ? host.problem : host.sources;
+}
+
+function explainProblem(problem: string) {
+  ui.explainTitle.textContent = problem;
+  ui.explainTitle.className = 'error';
+  ui.order.replaceChildren();
+  ui.steps.replaceChildren();
 }
 
 function drawExplanation(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl') {
   const platform = (ui.platform.value === 'auto' ? platformOf(dialect) : ui.platform.value) as SimPlatform;
   const sources = explainSources();
-  const result = typeof sources === 'string' ? { problem: sources } : explainPage(input, dialect, { platform, sources, destinations: lines(ui.dests.value) });
-  if ('problem' in result) {
-    ui.explainTitle.textContent = result.problem;
-    ui.explainTitle.className = 'error';
-    ui.order.replaceChildren();
-    ui.steps.replaceChildren();
-    return;
-  }
+  if (typeof sources === 'string') return explainProblem(sources);
+  const result = explainPage(input, dialect, { platform, sources, destinations: lines(ui.dests.value) });
+  if ('problem' in result) return explainProblem(result.problem);
   const sim = result.simulation;
   ui.explainTitle.className = 'muted';
-  ui.explainTitle.textContent = `${platform}, ${result.title}: the order a resolver returns, and the source of each`;
+  const from = ui.sources.disabled ? ` (host file: ${sources.join(', ') || 'no addresses'})` : '';
+  ui.explainTitle.textContent = `${platform}, ${result.title}${from}: the order a resolver returns, and the source of each`;
   ui.order.replaceChildren(
     ...sim.order.map((d, i) =>
       el('tr', {}, el('td', { textContent: String(i + 1) }), el('td', { textContent: d }), el('td', { textContent: sim.sources[d] ?? 'no usable source' })),
