@@ -22,6 +22,7 @@ import {
 import { formatFragment, parseFragment, textOf, utf8Bytes } from './fragment.js';
 import { sourcesOfHostFile } from './host-file.js';
 
+performance.mark('policylint:script-start');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
   name: $<HTMLInputElement>('name'),
@@ -293,6 +294,7 @@ function run() {
   if ('problem' in configChoice) return clearResults(configChoice.problem);
   const { dialect } = dialectChoice;
   ui.detected.textContent = dialectChoice.detected ? `Read as ${dialect === 'gai' ? 'gai.conf (glibc)' : 'ip6addrctl.conf (FreeBSD)'}.` : '';
+  if (mine === 1) performance.mark('policylint:lint-start');
   lastResult = lintPage(input, dialect, ui.name.value, configChoice.config);
   drawFindings(lastResult);
   drawGutter(lastResult);
