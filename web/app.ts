@@ -273,6 +273,16 @@ function drawImpact(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl', config: 
 
 // ------------------------------------------------------------------ running
 
+/** A panel that fails says so in one line where its result would be, and the others still draw. */
+function guarded(where: HTMLElement, draw: () => void) {
+  try {
+    draw();
+  } catch (error) {
+    where.className = 'error';
+    where.textContent = `policylint failed here (a bug; please report it with this page's link): ${(error as Error)?.message ?? String(error)}`;
+  }
+}
+
 function clearResults(problem: string) {
   lastResult = null;
   ui.summary.textContent = problem;
@@ -302,11 +312,11 @@ function run() {
   if (mine === 1) performance.mark('policylint:first-findings');
   setTimeout(() => {
     if (mine !== generation) return;
-    drawConversion(input, dialect);
-    drawExplanation(input, dialect);
+    guarded(ui.verdict, () => drawConversion(input, dialect));
+    guarded(ui.explainTitle, () => drawExplanation(input, dialect));
     setTimeout(() => {
       if (mine !== generation) return;
-      drawImpact(input, dialect, configChoice.config);
+      guarded(ui.impactSummary, () => drawImpact(input, dialect, configChoice.config));
       document.body.dataset.done = String(mine);
     });
   });
