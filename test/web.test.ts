@@ -320,6 +320,37 @@ browserTests.describe('the playground in chromium', () => {
     }
   });
 
+  test('open a file or drop one: its name decides the dialect, its bytes (CRs too) are linted as the CLI lints them', async () => {
+    const page = await open();
+    const crlf = readFileSync(join(ROOT, 'fixtures/broken/crlf-blank-line.ip6addrctl.conf'));
+    await afterRun(page, () => page.locator('#file').setInputFiles({ name: 'crlf-blank-line.ip6addrctl.conf', mimeType: 'text/plain', buffer: crlf }));
+    expect(await page.locator('#name').inputValue()).toBe('crlf-blank-line.ip6addrctl.conf');
+    const cliMessages = (fixture: string) =>
+      JSON.parse(cli(['--format', 'json', fixture]).stdout)[0].messages.map((m: ShownFinding) => [m.ruleId, m.line, m.column, m.message]);
+    const shown = async () => (await shownFindings(page)).map((f) => [f.ruleId, f.line, f.column, f.message]);
+    expect(await shown()).toEqual(cliMessages('fixtures/broken/crlf-blank-line.ip6addrctl.conf'));
+    expect((await shown()).map((f) => f[0])).toContain('crlf-line-ending');
+    // The editor shows the CR, and the page's link keeps it as a byte.
+    expect(await page.locator('#text').inputValue()).toContain('\u240d');
+    await page.locator('#share').click();
+    expect(new URL(page.url()).hash).toContain('%0D%0A');
+    await shot(page, '7-opened-crlf-file');
+
+    // A drop on the editor: the same path, with the dropped file's name.
+    const typo = readFileSync(join(ROOT, 'fixtures/broken/keyword-typo.gai.conf'), 'utf8');
+    await afterRun(page, () =>
+      page.evaluate(`(() => {
+        const data = new DataTransfer();
+        data.items.add(new File([${JSON.stringify(typo)}], 'keyword-typo.gai.conf'));
+        document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      })()`),
+    );
+    expect(await page.locator('#name').inputValue()).toBe('keyword-typo.gai.conf');
+    expect(await page.locator('#detected').textContent()).toBe('Read as gai.conf (glibc).');
+    expect(await shown()).toEqual(cliMessages('fixtures/broken/keyword-typo.gai.conf'));
+    await page.close();
+  });
+
   test("the page's findings equal the CLI's JSON on every golden fixture", async () => {
     const fixtures = goldenFixtures();
     expect(fixtures.length).toBeGreaterThan(50);
