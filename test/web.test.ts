@@ -392,6 +392,31 @@ browserTests.describe('the playground in chromium', () => {
     expect(differing).toEqual([]);
   }, 600_000);
 
+  test("the page's conversion equals `policylint convert --to` on the stock and real-world tables of both dialects", async () => {
+    const fixtures = ['freebsd', 'glibc'].flatMap((folder) =>
+      readdirSync(join(ROOT, 'fixtures', folder))
+        .filter((name) => name.endsWith('.conf'))
+        .map((name) => join('fixtures', folder, name)),
+    );
+    expect(fixtures.length).toBeGreaterThan(15);
+    const page = await open();
+    const differing: string[] = [];
+    for (const fixture of fixtures) {
+      const to = fixture.endsWith('gai.conf') ? 'ip6addrctl' : 'gai';
+      const r = spawnSync(process.execPath, [...cliCommand(), 'convert', fixture, '--to', to], { cwd: ROOT, encoding: 'utf8' });
+      await afterRun(page, () =>
+        page.evaluate((hash) => ((globalThis as unknown as PageWindow).location.hash = hash), link(basename(fixture), readFileSync(join(ROOT, fixture)))),
+      );
+      const verdict = await page.locator('#verdict').getAttribute('data-verdict');
+      const output = await page.locator('#converted').inputValue();
+      // Written by the CLI (exit 0) exactly when the page says equivalent, and the same bytes.
+      const same = r.status === 0 ? verdict === 'equivalent' && output === r.stdout : verdict !== 'equivalent' && output === '';
+      if (!same) differing.push(`${fixture} --to ${to}: cli exit ${r.status}, page ${verdict}`);
+    }
+    await page.close();
+    expect(differing).toEqual([]);
+  }, 300_000);
+
   test('themes, a phone, the keyboard, and a rule page one click away', async () => {
     const page = await open(link('gai.conf', readFileSync(join(ROOT, 'fixtures/broken/keyword-typo.gai.conf'))));
     // Keyboard: from the top, Tab reaches the editor, and a finding's position button selects its span.
