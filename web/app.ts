@@ -327,12 +327,16 @@ function baseline(): { baseline?: Platform } {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** Lint as you type, once the typing pauses. */
+/**
+ * Lint as you type, once the typing pauses: 150 ms, and longer for a long file, whose lint
+ * takes longer than a pause between keys (everything runs on the page's one thread: file://
+ * allows no worker).
+ */
 function runSoon() {
   clearTimeout(timer);
   // Marks the page as not yet up to date (the tests and the bench wait on it).
   document.body.dataset.pending = '1';
-  timer = setTimeout(run, 150);
+  timer = setTimeout(run, Math.min(1500, 150 + ui.text.value.length / 100));
 }
 
 // ------------------------------------------------------------------ the URL fragment
@@ -367,8 +371,15 @@ function saveFragment() {
     }
   };
   const hash = formatFragment(KEYS.map((k) => [k, value(k)] as const));
-  if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+  // Browsers cap a URL at about 2 MB: past a safe size the link keeps the last state that fitted.
+  linkTooBig = hash.length > MAX_LINK;
+  ui.share.disabled = linkTooBig;
+  ui.share.title = linkTooBig ? `This file is too big for a link (over ${MAX_LINK / 1e6} MB once encoded)` : SHARE_TITLE;
+  if (!linkTooBig && hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
 }
+const MAX_LINK = 1_000_000;
+const SHARE_TITLE = ui.share.title;
+let linkTooBig = false;
 
 function setSelect(select: HTMLSelectElement, value: string | undefined, fallback: string) {
   select.value = value && [...select.options].some((o) => o.value === value) ? value : fallback;
