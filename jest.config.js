@@ -4,7 +4,7 @@
 // `npm run test:fast` (TEST_FAST=1) leaves out the suites that take most of the time and
 // mostly re-check the same code on many inputs: generated inputs (fuzz, property), recorded
 // or real-system comparisons (FreeBSD install records, real glibc, real pre-commit), the
-// write path's races and the packed package. `npm test` (and CI) runs everything.
+// write path's races, the packed package and the playground in chromium. `npm test` (and CI) runs everything.
 const SLOW_SUITES = [
   'fuzz',
   'property',
@@ -17,6 +17,8 @@ const SLOW_SUITES = [
   'pre-commit',
   'safe-write',
   'package',
+  // the playground in a real chromium (about 80 s)
+  'web',
 ];
 
 const FAST = process.env.TEST_FAST === '1';

@@ -7,13 +7,14 @@
 //      (loading the bundle, compiling it without the code cache, the lint work itself);
 //   2. batch: 1,000 typical files in one invocation vs one file;
 //   3. scale: lint and convert of generated 10k- and 100k-row tables (time, peak RSS);
-//   4. the exact equivalence check on two 10k-row tables (timed in-process).
+//   4. the exact equivalence check on two 10k-row tables (timed in-process);
+//   5. the playground: its gzipped size, and load to first findings in chromium beside the CLI (bench/web.mjs).
 // Every figure is a median over several runs, with min-max; each line says PASS/FAIL
 // against its budget (issue #6). Inputs are generated (seeded) into a temp dir.
 //
 // Options: --quick (fewer runs), --strict (exit 1 when a budget fails; default: exit 0,
 // it is a report), --bin PATH (another policylint entry point), --keep (keep the temp
-// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,equiv.
+// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,equiv,web.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -32,7 +33,7 @@ const option = (name) => {
 const QUICK = flag('--quick');
 const STRICT = flag('--strict');
 const BIN = resolve(option('--bin') ?? join(ROOT, 'bin/policylint.cjs'));
-const ONLY = new Set((option('--only') ?? 'cold,batch,scale,equiv').split(','));
+const ONLY = new Set((option('--only') ?? 'cold,batch,scale,equiv,web').split(','));
 const SEED = 6724;
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -263,6 +264,10 @@ try {
       line(`  ${p.id}`, `${fmtMs(first)}  warm ${fmtMs(warm)}  (equivalent: ${s.equivalent}, ${s.regions} regions)`, first.median, BUDGET.equivMs, ' ms');
       record(`equiv ${p.id}`, { first, warm, equivalent: s.equivalent, regions: s.regions });
     });
+  }
+  if (ONLY.has('web')) {
+    const { benchWeb } = await import('./web.mjs');
+    await benchWeb({ root: ROOT, work, rounds: RUNS.cold, lintOnce: (f) => runOnce(NODE, [BIN, f]), stats, fmtMs, line, record });
   }
 } finally {
   if (!flag('--keep')) rmSync(work, { recursive: true, force: true });

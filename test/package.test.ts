@@ -74,7 +74,8 @@ test('no runtime dependencies: the bundle imports only Node built-ins and its ow
   expect(manifest.peerDependencies ?? {}).toEqual({});
   const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
   const bare: string[] = [];
-  for (const f of readdirSync(join(ROOT, 'dist'))) {
+  // dist/web (npm run build:web, the playground) is a folder, left out of the package.
+  for (const f of readdirSync(join(ROOT, 'dist')).filter((name) => statSync(join(ROOT, 'dist', name)).isFile())) {
     const code = readFileSync(join(ROOT, 'dist', f), 'utf8');
     // Static imports/re-exports, dynamic import(), and require() through the createRequire shim.
     const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s*|\brequire\s*\(\s*)(["'])(\.{0,2}\/?[@\w][\w@./:-]*)\1/g)].map((m) => m[2]!);
