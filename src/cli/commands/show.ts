@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { findConfigFile, loadConfigFile, searchBounds } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { readGaiConf } from '../../dialects/gai-reader.js';
 import { readIp6addrctl } from '../../dialects/ip6addrctl-reader.js';
@@ -41,11 +41,12 @@ export const command: CommandModule = {
   run: (argv, io) => runShow(argv, io),
 };
 
-function configFor(file: string, configPath: string | undefined, io: CommandIO): ResolvedConfig {
+async function configFor(file: string, configPath: string | undefined, io: CommandIO): Promise<ResolvedConfig> {
   try {
-    if (configPath) return loadConfigFile(resolve(io.cwd, configPath), RULE_IDS);
-    const found = findConfigFile(file === '-' ? io.cwd : dirname(resolve(io.cwd, file)));
-    return found ? loadConfigFile(found, RULE_IDS) : DEFAULT_CONFIG;
+    if (configPath) return await loadConfigFile(resolve(io.cwd, configPath), RULE_IDS);
+    const found = findConfigFile(file === '-' ? io.cwd : dirname(resolve(io.cwd, file)), searchBounds(io.env));
+    for (const note of found.notes) io.stderr(note + '\n');
+    return found.path ? await loadConfigFile(found.path, RULE_IDS) : DEFAULT_CONFIG;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`policylint show: ${error.message}`);
     throw error;
@@ -78,7 +79,7 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
     }
     const dialect = (argv.dialect as Dialect | undefined) ?? policyFileDialect(name, input.text);
     if (!dialect) throw new UsageError(`policylint show: ${name}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; pass --dialect`);
-    const found = configFor(file, argv.config as string | undefined, io);
+    const found = await configFor(file, argv.config as string | undefined, io);
     const config = { ...found, ...(interfaces ? { interfaces } : {}), ...(glibcVersion ? { glibcVersion } : {}) };
     tables.push(showFile(name, input, dialect, config));
   }
