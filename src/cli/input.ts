@@ -87,6 +87,15 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
 }
 
 /**
+ * A name like an option reaches the file list only after `--` (else the parser takes it):
+ * say so, since that is where the pre-commit hook's `args` end up.
+ */
+function optionLookalikeHint(name: string, cause: unknown): string {
+  if (!name.startsWith('-') || name === '-' || (cause as NodeJS.ErrnoException)?.code !== 'ENOENT') return '';
+  return '; every word after -- is a file name, not an option (the pre-commit hook passes files after --, so its args are files too: set rules in .policylint.json)';
+}
+
+/**
  * Read `path` within the limits, streamed (a device or pipe is read only up to the limit);
  * errors name it as `shownAs` (the file as the user wrote it).
  */
@@ -96,7 +105,7 @@ export async function readInputFile(path: string, limits: InputLimits, shownAs =
     read = await readBoundedFile(path, limits, (st) => (st.isDirectory() ? 'is a directory' : null));
   } catch (error) {
     if (error instanceof RefusedFile) throw new UsageError(`${shownAs}: ${error.reason}`);
-    if (error instanceof ReadFailure) throw new UsageError(`${shownAs}: ${ioReason(error.cause)}`);
+    if (error instanceof ReadFailure) throw new UsageError(`${shownAs}: ${ioReason(error.cause)}${optionLookalikeHint(shownAs, error.cause)}`);
     throw error;
   }
   if (read.overrun) throw overLimitError(shownAs, read.overrun, limits);
