@@ -114,10 +114,23 @@ export async function readInputFile(path: string, limits: InputLimits, shownAs =
   return { ...decodeBytes(path, read.bytes), mtimeMs: read.stat.mtimeMs };
 }
 
-/** --max-bytes and --max-lines, the same on every command that reads a policy. */
+/**
+ * --max-bytes and --max-lines, the same on every command that reads a policy. The ceilings are
+ * where the process itself would fail: V8 cannot hold a string of 512 MiB, and 5 million
+ * lines exhaust its heap (docs/guarantees.md, found and fixed 8).
+ */
+export const MAX_BYTES_CEILING = 256 * 1024 * 1024;
+export const MAX_LINES_CEILING = 2_000_000;
 export const LIMIT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this', complete: 'none' },
-  { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this', complete: 'none' },
+  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, max: MAX_BYTES_CEILING, describe: 'Refuse files larger than this', complete: 'none' },
+  {
+    name: 'max-lines',
+    type: 'number',
+    default: DEFAULT_MAX_LINES,
+    max: MAX_LINES_CEILING,
+    describe: 'Refuse files with more lines than this',
+    complete: 'none',
+  },
 ];
 
 /** Limits from a command's --max-bytes/--max-lines (the defaults when not given). */

@@ -3,7 +3,7 @@
 // file installs, 1 otherwise (aborted, undefined, depends on the host), 2 for usage.
 import { dirname, resolve } from 'node:path';
 import type { Dialect } from '../../model/ast.js';
-import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
+import { ConfigError, DEFAULT_CONFIG, glibcVersionProblem, type ResolvedConfig } from '../../model/config.js';
 import { findConfigFile, loadConfigFile, searchBounds } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { readGaiConf } from '../../dialects/gai-reader.js';
@@ -65,8 +65,8 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   if (files.length === 0) throw new UsageError('policylint show: no files given (use - for standard input)');
   const interfaces = interfacesOption(argv.interfaces as string | undefined, 'policylint show');
   const glibcVersion = argv.glibcVersion as string | undefined;
-  if (glibcVersion !== undefined && !/^2\.[0-9]+$/.test(glibcVersion))
-    throw new UsageError(`policylint show: --glibc-version must look like 2.41, got "${glibcVersion}"`);
+  const versionProblem = glibcVersion === undefined ? null : glibcVersionProblem(glibcVersion);
+  if (versionProblem) throw new UsageError(`policylint show: --glibc-version: ${versionProblem}, got "${glibcVersion}"`);
   const tables: ShownTable[] = [];
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;
