@@ -202,7 +202,7 @@ describe('names are data: -- ends the options', () => {
     const r = cli(['--', '--max-warnings=0']);
     expectOneLine(
       r,
-      '--max-warnings=0: no such file; every word after -- is a file name, not an option (the pre-commit hook passes files after --, so its args are files too: set rules in .policylint.json)',
+      '--max-warnings=0: no such file; every word after -- is a file name, not an option (the pre-commit hook passes its args and files after --: set rules in .policylint.json, or use the policylint-no-warnings hook)',
     );
   });
   test('- after -- is still standard input', () => {

@@ -198,6 +198,26 @@ preCommit.describe('pre-commit hook (real pre-commit)', () => {
   );
 
   test(
+    'the policylint-no-warnings hook fails the commit on a table whose only findings are warnings',
+    () => {
+      const config = join(repo, '.pre-commit-config.yaml');
+      const before = readFileSync(config, 'utf8');
+      writeFileSync(config, before.replace('- id: policylint\n', '- id: policylint-no-warnings\n'));
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'warn.ip6addrctl.conf'));
+      must(run('git', ['add', '.pre-commit-config.yaml', 'etc/warn.ip6addrctl.conf'], repo, env), 'git add strict config');
+      const commit = run('git', ['commit', '-m', 'strict'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringMatching(/policylint, warnings fail.*Failed/) });
+      expect(output).toContain('1 warning is more than --max-warnings 0');
+      writeFileSync(config, before);
+      must(run('git', ['reset', '-q'], repo, env), 'git reset');
+      rmSync(join(repo, 'etc', 'warn.ip6addrctl.conf'));
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
     'a good ip6addrctl.conf passes, quietly',
     () => {
       mkdirSync(join(repo, 'etc'), { recursive: true });

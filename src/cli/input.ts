@@ -92,7 +92,7 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
  */
 function optionLookalikeHint(name: string, cause: unknown): string {
   if (!name.startsWith('-') || name === '-' || (cause as NodeJS.ErrnoException)?.code !== 'ENOENT') return '';
-  return '; every word after -- is a file name, not an option (the pre-commit hook passes files after --, so its args are files too: set rules in .policylint.json)';
+  return '; every word after -- is a file name, not an option (the pre-commit hook passes its args and files after --: set rules in .policylint.json, or use the policylint-no-warnings hook)';
 }
 
 /**
