@@ -1,7 +1,7 @@
 // Output a terminal can trust (issue 13, finding 8): a policy file whose name and content carry
 // ESC sequences, a one-character CSI (U+009B), a bidi override (U+202E) and C0 controls, through
 // the real CLI, in every text output: stylish (with and without colour, code frame included),
-// github annotations, and stderr (convert's refusals, limits, config keys). JSON and SARIF keep
+// github annotations, show and diff, and stderr (convert's refusals, limits, config keys). JSON and SARIF keep
 // the raw text (JSON escapes it). src/cli/terminal-text.ts is the one module that escapes.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -111,6 +111,17 @@ describe('the CLI escapes what came from the file', () => {
     const r = cli(['--config', cfg, file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`policylint: ${cfg}: rules.\\x1b]0;pwned\\x07: no such rule (run \`policylint rules\` for the list)\n`);
+  });
+  test('show and diff name the file escaped', () => {
+    const clean = join(dir, `c${ESC}]0;x\u0007-gai.conf`);
+    writeFileSync(clean, 'precedence ::1/128 50\nprecedence ::/0 40\n');
+    const show = cli(['show', clean, clean]);
+    expect(show.stdout).toContain('==> ');
+    expect(show.stdout).not.toMatch(RAW_CONTROL);
+    const diff = cli(['diff', clean, file]);
+    expect(diff.stdout).toContain('\\x1b]0;x\\x07-gai.conf');
+    expect(diff.stdout).not.toMatch(RAW_CONTROL);
+    expect(diff.stderr).not.toMatch(RAW_CONTROL);
   });
   test('a file that is not UTF-8: a byte 0x9b (CSI when read as latin1) is escaped too', () => {
     const latin1 = join(dir, 'latin1.gai.conf');

@@ -24,6 +24,11 @@ export function terminalLines(text: string): string {
   return text.endsWith('\n') ? `${terminalText(text.slice(0, -1))}\n` : terminalText(text);
 }
 
+/** A text report of many lines (show, diff): every line escaped, every newline kept. */
+export function terminalBlock(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
+}
+
 /** A source line in a code frame: one `·` per unsafe character, so the caret under it stays aligned. */
 export function terminalFrame(text: string): string {
   return text.replace(UNSAFE, '\u00b7').replace(/\t/g, ' ');

@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, glibcVersionProblem, type ResolvedConfig } from '../../model/config.js';
+import { terminalBlock } from '../terminal-text.js';
 import { findConfigFile, loadConfigFile, searchBounds } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { readGaiConf } from '../../dialects/gai-reader.js';
@@ -84,6 +85,6 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
     tables.push(showFile(name, input, dialect, config));
   }
   if (argv.format === 'json') io.stdout(JSON.stringify(tables.map(shownTableJson), null, 2) + '\n');
-  else io.stdout(tables.map((t) => (tables.length > 1 ? `==> ${t.filePath} <==\n` : '') + formatShownTable(t)).join('\n'));
+  else io.stdout(terminalBlock(tables.map((t) => (tables.length > 1 ? `==> ${t.filePath} <==\n` : '') + formatShownTable(t)).join('\n')));
   return tables.every((t) => t.outcome === 'installed') ? 0 : 1;
 }
