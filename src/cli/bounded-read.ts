@@ -96,8 +96,8 @@ export async function readBoundedFile(path: string, limits: ByteLimits, accept: 
     const pipe = stat.isFIFO();
     let waited = 0;
     let any = false;
+    const buffer = Buffer.allocUnsafe(CHUNK);
     for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK);
       let n: number;
       try {
         n = readSync(fd, buffer, 0, CHUNK, null);
@@ -116,7 +116,8 @@ export async function readBoundedFile(path: string, limits: ByteLimits, accept: 
         return { bytes: collected.result, stat, overrun: null, ...(pipe && !any ? { noWriter: true as const } : {}) };
       }
       any = true;
-      if (!collected.push(buffer.subarray(0, n))) return { bytes: Buffer.alloc(0), stat, overrun: collected.overrun };
+      // A copy: a pipe hands over a few KB a read, and a view would pin a whole 64 KiB buffer each time.
+      if (!collected.push(Buffer.from(buffer.subarray(0, n)))) return { bytes: Buffer.alloc(0), stat, overrun: collected.overrun };
     }
   } finally {
     closeSync(fd);
