@@ -87,6 +87,9 @@ describe('standard input is streamed, never buffered whole', () => {
       'policylint: <stdin>: more than 100 bytes is over the 100-byte limit (raise it with --max-bytes)',
     );
   });
+  test('/dev/zero redirected to standard input is stopped too', () => {
+    expectOneLine(sh('"$@" - --max-bytes 100 < /dev/zero'), '<stdin>: more than 100 bytes is over the 100-byte limit (raise it with --max-bytes)');
+  });
   test('an endless writer (yes) is stopped at --max-lines', () => {
     expectOneLine(
       sh('yes "# comment" | "$@" - --stdin-filename x.gai.conf --max-lines 1000'),
