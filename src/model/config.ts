@@ -62,7 +62,7 @@ function parseSitePrefix(path: string, key: string, kind: 'ula' | 'gua', value: 
   const [address, length, extra] = value.split('/');
   const parsed = address ? parseAnyAddress(address) : null;
   // A length is written without leading zeros (`/0128` is not a length a system prints).
-  if (!parsed || parsed.family !== 6 || extra !== undefined || length === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(length) || Number(length) > 128) {
+  if (parsed?.family !== 6 || extra !== undefined || length === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(length) || Number(length) > 128) {
     fail(path, key, `"${value}" is not an IPv6 prefix (ADDRESS/LEN)`);
   }
   const len = Number(length);
