@@ -87,7 +87,12 @@ describe('never in an unsafe folder', () => {
   });
 });
 
-const asRoot = isRoot ? describe : describe.skip;
+const asRoot = systemTool({
+  tool: 'root (chown to another user)',
+  missing: isRoot ? null : 'the tests do not run as root',
+  skips: 'the other-user folder case of test/config-search.test.ts',
+  get: 'run the tests as root, as CI does',
+});
 const setpriv = systemTool({
   tool: 'setpriv (util-linux), run as root',
   missing: !isRoot ? 'the tests do not run as root' : spawnSync('setpriv', ['--version']).status === 0 ? null : 'setpriv is not in PATH',
@@ -95,7 +100,7 @@ const setpriv = systemTool({
   get: 'apt-get install util-linux, and run the tests as root (as CI does)',
 });
 
-asRoot('folders owned by another user', () => {
+asRoot.describe('folders owned by another user', () => {
   test('as root: a config in a folder owned by uid 65534 is not used', () => {
     const theirs = folder('theirs', { '.policylint.json': RULE_OFF });
     chownSync(theirs, NOBODY, NOBODY);
