@@ -42,7 +42,8 @@ function write(relPath, text) {
 function configSchema() {
   // Ours, and ESLint's spellings ("warn", 2/1/0), as src/model/config.ts accepts them.
   const severity = { enum: ['error', 'warning', 'warn', 'info', 'off', 2, 1, 0] };
-  const prefix = { type: 'array', items: { type: 'string', pattern: '^[0-9A-Fa-f:.]+/[0-9]{1,3}$' } };
+  // As src/model/config.ts checks them: hex and colons (no IPv4 tail), a length without leading zeros.
+  const prefix = { type: 'array', items: { type: 'string', pattern: '^[0-9A-Fa-f:]+/(0|[1-9][0-9]{0,2})$' } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/policylint/policylint/blob/main/schema/policylint.schema.json',
@@ -67,7 +68,11 @@ function configSchema() {
         properties: { ula: prefix, gua: prefix },
       },
       platform: { enum: [...PLATFORMS] },
-      glibcVersion: { type: 'string', pattern: '^2\\.[0-9]+$', description: 'glibc whose version-dependent parsing applies (default 2.41).' },
+      glibcVersion: {
+        type: 'string',
+        pattern: '^2\\.([5-9]|[1-3][0-9]|4[0-4])$',
+        description: 'glibc whose version-dependent parsing applies, 2.5 to 2.44 (default 2.41).',
+      },
       baseline: {
         enum: [...PLATFORMS],
         description: "The built-in table impact is judged against (default: the file's own system's: glibc's defaults, FreeBSD's ipv6_prefer).",

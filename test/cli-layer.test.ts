@@ -91,7 +91,7 @@ describe('parseCommandLine', () => {
     expect(error(['--to', 'x', 'a', '--format', 'jsn'])).toMatch(/--format must be one of json, text, got "jsn"; did you mean "json"\?/);
     expect(error(['--to', 'x', 'a', '--format'])).toMatch(/--format needs a value/);
     expect(error(['--to', 'x', 'a', '--format', '--color'])).toMatch(/--format needs a value/);
-    expect(error(['--to', 'x', 'a', '--max-n', 'many'])).toMatch(/--max-n needs a number, got "many"/);
+    expect(error(['--to', 'x', 'a', '--max-n', 'many'])).toMatch(/--max-n needs a whole number from 0 to \d+, got "many"/);
     expect(error(['--to', 'x', 'a', '--color=yes'])).toMatch(/--color takes no value/);
     expect(error(['a'])).toMatch(/--to is required/);
     expect(error(['--to', 'x'])).toMatch(/missing FILE/);

@@ -16,7 +16,7 @@
 // CI=true, where they fail (test/support/system-tool.ts). POLICYLINT_SKIP_PRE_COMMIT=1 skips
 // them on purpose, e.g. offline.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { systemTool } from './support/system-tool.js';
@@ -148,6 +148,71 @@ preCommit.describe('pre-commit hook (real pre-commit)', () => {
       expect(output).toContain('1 problem (0 errors, 1 warning, 0 info)');
       expect(output).not.toMatch(/\berror\b.*missing-prefix-length/);
       expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe('2');
+    },
+    TIMEOUT_MS,
+  );
+
+  // Names are data: pre-commit appends the staged names after the entry `policylint --`, so a
+  // name that looks like an option is a file. Before the `--`, `--config=evil-gai.conf` was
+  // taken as --config (a failing table passed) and `--stdin-filename=…` dropped a file.
+  test.each([['--config=evil-gai.conf'], ['--stdin-filename=x.gai.conf']])(
+    'a bad table staged as %s is linted as a file and fails the commit',
+    (name) => {
+      const count = run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim();
+      writeFileSync(join(repo, name), BAD_TABLE.replace(/^#.*\n/, '').replace(/^(\S+)\s+(\d+)\s+(\d+)$/gm, 'precedence $1 $2'));
+      // Untracked, so pre-commit does not pass it: what --config=evil-gai.conf used to load.
+      writeFileSync(join(repo, 'evil-gai.conf'), '{"rules": {"missing-prefix-length": "off", "partial-table": "off"}}\n');
+      must(run('git', ['add', '--', name], repo, env), `git add ${name}`);
+      const commit = run('git', ['commit', '-m', `staged ${name}`], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringMatching(/policylint.*Failed/) });
+      expect(output).toContain(`${name}:5:12`); // the row without /LEN, reported in the file itself
+      expect(output).toContain('missing-prefix-length');
+      expect(run('git', ['rev-list', '--count', 'HEAD'], repo, env).stdout.trim()).toBe(count);
+      must(run('git', ['rm', '-q', '--cached', '--', name], repo, env), `git rm ${name}`);
+      rmSync(join(repo, name));
+      rmSync(join(repo, 'evil-gai.conf'));
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    "the hook's args come after -- too: an option there fails the hook (exit 2) instead of bypassing it",
+    () => {
+      const config = join(repo, '.pre-commit-config.yaml');
+      const before = readFileSync(config, 'utf8');
+      writeFileSync(config, `${before.trimEnd()}\n        args: [--max-warnings=0]\n`);
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ipv6-prefer.ip6addrctl.conf'), join(repo, 'etc', 'ip6addrctl.conf'));
+      must(run('git', ['add', '.pre-commit-config.yaml', 'etc/ip6addrctl.conf'], repo, env), 'git add args config');
+      const commit = run('git', ['commit', '-m', 'args'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringMatching(/policylint.*Failed/) });
+      expect(output).toContain('--max-warnings=0: no such file; every word after -- is a file name, not an option');
+      expect(output).toMatch(/exit code: 2/);
+      writeFileSync(config, before);
+      must(run('git', ['reset', '-q'], repo, env), 'git reset');
+      must(run('git', ['checkout', '-q', '--', 'etc/ip6addrctl.conf'], repo, env), 'git checkout');
+    },
+    TIMEOUT_MS,
+  );
+
+  test(
+    'the policylint-no-warnings hook fails the commit on a table whose only findings are warnings',
+    () => {
+      const config = join(repo, '.pre-commit-config.yaml');
+      const before = readFileSync(config, 'utf8');
+      writeFileSync(config, before.replace('- id: policylint\n', '- id: policylint-no-warnings\n'));
+      mkdirSync(join(repo, 'etc'), { recursive: true });
+      copyFileSync(join(PROJECT_ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.conf'), join(repo, 'etc', 'warn.ip6addrctl.conf'));
+      must(run('git', ['add', '.pre-commit-config.yaml', 'etc/warn.ip6addrctl.conf'], repo, env), 'git add strict config');
+      const commit = run('git', ['commit', '-m', 'strict'], repo, env);
+      const output = `${commit.stdout}\n${commit.stderr}`;
+      expect({ status: commit.status, output }).toEqual({ status: 1, output: expect.stringMatching(/policylint, warnings fail.*Failed/) });
+      expect(output).toContain('1 warning is more than --max-warnings 0');
+      writeFileSync(config, before);
+      must(run('git', ['reset', '-q'], repo, env), 'git reset');
+      rmSync(join(repo, 'etc', 'warn.ip6addrctl.conf'));
     },
     TIMEOUT_MS,
   );

@@ -18,6 +18,8 @@ export interface CommandIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** Standard input as a stream (the real process): read chunk by chunk, stopped at the limit. */
+  readonly stdinStream?: () => AsyncIterable<Uint8Array>;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly isTTY: boolean;

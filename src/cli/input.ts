@@ -2,8 +2,8 @@
 // standard input here, with the same limits, decoding and one-line errors (exit 2, never a
 // stack trace). Text that is not UTF-8 is read byte for byte (latin1), so offsets stay byte
 // offsets and a fix writes the same bytes back.
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BoundedBytes, PIPE_WRITER_WAIT_MS, ReadFailure, readBoundedFile, readBoundedStream, RefusedFile, type Overrun } from './bounded-read.js';
 import { UsageError, type CommandIO } from './command.js';
 import type { OptionSpec } from './option-table.js';
 
@@ -21,14 +21,17 @@ export interface InputLimits {
   readonly maxLines: number;
 }
 
-/** Refuse input over the limits, with one line naming it. */
+/** The one-line refusal of input over a limit. */
+export function overLimitError(name: string, overrun: Overrun, limits: InputLimits): UsageError {
+  if (overrun.kind === 'lines') return new UsageError(`${name}: more than ${limits.maxLines} lines is over the line limit (raise it with --max-lines)`);
+  const size = overrun.size !== undefined ? `${overrun.size} bytes` : `more than ${limits.maxBytes} bytes`;
+  return new UsageError(`${name}: ${size} is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
+}
+
+/** Refuse input over the limits, with one line naming it (for bytes already in memory). */
 export function checkLimits(name: string, bytes: Uint8Array, limits: InputLimits): void {
-  if (bytes.length > limits.maxBytes)
-    throw new UsageError(`${name}: ${bytes.length} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
-  let lines = 0;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
-    if (++lines > limits.maxLines) throw new UsageError(`${name}: more than ${limits.maxLines} lines is over the line limit (raise it with --max-lines)`);
-  }
+  const collected = new BoundedBytes(limits);
+  if (!collected.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) throw overLimitError(name, collected.overrun!, limits);
 }
 
 export interface InputFile {
@@ -83,34 +86,51 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
   }
 }
 
-/** Read `path`; errors name it as `shownAs` (the file as the user wrote it). */
-export function readInputFile(path: string, limits: InputLimits, shownAs = path): InputFile {
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new UsageError(`${shownAs}: is a directory`);
-    size = st.size;
-    mtimeMs = st.mtimeMs;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${shownAs}: ${ioReason(error)}`);
-  }
-  if (size > limits.maxBytes) throw new UsageError(`${shownAs}: ${size} bytes is over the ${limits.maxBytes}-byte limit (raise it with --max-bytes)`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new UsageError(`${shownAs}: ${ioReason(error)}`);
-  }
-  checkLimits(shownAs, bytes, limits);
-  return { ...decodeBytes(path, bytes), mtimeMs };
+/**
+ * A name like an option reaches the file list only after `--` (else the parser takes it):
+ * say so, since that is where the pre-commit hook's `args` end up.
+ */
+function optionLookalikeHint(name: string, cause: unknown): string {
+  if (!name.startsWith('-') || name === '-' || (cause as NodeJS.ErrnoException)?.code !== 'ENOENT') return '';
+  return '; every word after -- is a file name, not an option (the pre-commit hook passes its args and files after --: set rules in .policylint.json, or use the policylint-no-warnings hook)';
 }
 
-/** --max-bytes and --max-lines, the same on every command that reads a policy. */
+/**
+ * Read `path` within the limits, streamed (a device or pipe is read only up to the limit);
+ * errors name it as `shownAs` (the file as the user wrote it).
+ */
+export async function readInputFile(path: string, limits: InputLimits, shownAs = path): Promise<InputFile> {
+  let read;
+  try {
+    read = await readBoundedFile(path, limits, (st) => (st.isDirectory() ? 'is a directory' : null));
+  } catch (error) {
+    if (error instanceof RefusedFile) throw new UsageError(`${shownAs}: ${error.reason}`);
+    if (error instanceof ReadFailure) throw new UsageError(`${shownAs}: ${ioReason(error.cause)}${optionLookalikeHint(shownAs, error.cause)}`);
+    throw error;
+  }
+  if (read.overrun) throw overLimitError(shownAs, read.overrun, limits);
+  if (read.noWriter)
+    throw new UsageError(`${shownAs}: a named pipe that nothing wrote to within ${PIPE_WRITER_WAIT_MS / 1000} s; start the writer first, or give a file`);
+  return { ...decodeBytes(path, read.bytes), mtimeMs: read.stat.mtimeMs };
+}
+
+/**
+ * --max-bytes and --max-lines, the same on every command that reads a policy. The ceilings are
+ * where the process itself would fail: V8 cannot hold a string of 512 MiB, and 5 million
+ * lines exhaust its heap (docs/guarantees.md, found and fixed 8).
+ */
+export const MAX_BYTES_CEILING = 256 * 1024 * 1024;
+export const MAX_LINES_CEILING = 2_000_000;
 export const LIMIT_OPTIONS: readonly OptionSpec[] = [
-  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, describe: 'Refuse files larger than this', complete: 'none' },
-  { name: 'max-lines', type: 'number', default: DEFAULT_MAX_LINES, describe: 'Refuse files with more lines than this', complete: 'none' },
+  { name: 'max-bytes', type: 'number', default: DEFAULT_MAX_BYTES, max: MAX_BYTES_CEILING, describe: 'Refuse files larger than this', complete: 'none' },
+  {
+    name: 'max-lines',
+    type: 'number',
+    default: DEFAULT_MAX_LINES,
+    max: MAX_LINES_CEILING,
+    describe: 'Refuse files with more lines than this',
+    complete: 'none',
+  },
 ];
 
 /** Limits from a command's --max-bytes/--max-lines (the defaults when not given). */
@@ -129,12 +149,27 @@ export function limitsFrom(argv: Record<string, unknown>): InputLimits {
  */
 export async function readInput(file: string, io: CommandIO, limits: InputLimits, stdinName = '<stdin>'): Promise<InputFile> {
   if (file === '-') {
-    // readStdin hands over the bytes as latin1 characters, one per byte.
-    const bytes = Buffer.from(await io.readStdin(), 'latin1');
-    checkLimits(stdinName, bytes, limits);
-    return decodeBytes(stdinName, bytes);
+    return decodeBytes(stdinName, await readStdinBytes(io, limits, stdinName));
   }
   return readInputFile(resolve(io.cwd, file), limits, file);
+}
+
+/** Standard input within the limits: streamed when the process has one, never buffered whole first. */
+async function readStdinBytes(io: CommandIO, limits: InputLimits, name: string): Promise<Buffer> {
+  if (io.stdinStream) {
+    let read;
+    try {
+      read = await readBoundedStream(io.stdinStream(), limits);
+    } catch (error) {
+      throw new UsageError(`${name}: ${ioReason(error)}`);
+    }
+    if (read.overrun) throw overLimitError(name, read.overrun, limits);
+    return read.bytes;
+  }
+  // An in-process caller (tests) hands over the bytes as latin1 characters, one per byte.
+  const bytes = Buffer.from(await io.readStdin(), 'latin1');
+  checkLimits(name, bytes, limits);
+  return bytes;
 }
 
 /** The text of an input that a command will re-encode as UTF-8: refuse anything else rather than change its bytes. */

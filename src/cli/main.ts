@@ -9,6 +9,7 @@ import { COMMAND_NAMES, findCommand, type CommandEntry } from './command-index.j
 import { generalHelp } from './general-help.js';
 import { commandHelp, parseCommandLine } from './option-table.js';
 import { closest } from './suggest.js';
+import { terminalLines } from './terminal-text.js';
 import { VERSION } from './version.js';
 
 /**
@@ -53,15 +54,18 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<number>
 }
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  // Every stderr line may quote a file's name, content or config keys: escaped in one place.
+  const safeIO: CommandIO = { ...io, stderr: (text) => io.stderr(terminalLines(text)) };
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, safeIO);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(error.message.replace(/\n+$/, '') + '\n');
+      safeIO.stderr(error.message.replace(/\n+$/, '') + '\n');
       return error.exitCode;
     }
-    io.stderr(`policylint: internal error: ${(error as Error)?.message ?? String(error)}\n(this is a bug; please report it with the input that caused it)\n`);
-    if (io.env.POLICYLINT_DEBUG) io.stderr(String((error as Error)?.stack) + '\n');
+    safeIO.stderr(`policylint: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    safeIO.stderr('(this is a bug; please report it with the input that caused it)\n');
+    if (io.env.POLICYLINT_DEBUG) io.stderr(String((error as Error)?.stack) + '\n'); // asked for: several lines
     return 2;
   }
 }

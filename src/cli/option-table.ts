@@ -21,6 +21,9 @@ export interface OptionSpec {
   readonly valueName?: string;
   /** A boolean that also has a `--no-NAME` form; unset when neither is given. */
   readonly negatable?: boolean;
+  /** A number option's range (an integer, always): default 0 to Number.MAX_SAFE_INTEGER. */
+  readonly min?: number;
+  readonly max?: number;
   /** What completion offers for the value: files (the default for strings) or nothing. */
   readonly complete?: 'file' | 'none';
 }
@@ -65,8 +68,11 @@ function fail(command: string, problem: string): never {
 function convertValue(command: string, o: OptionSpec, raw: string): string | number {
   let value: string | number = raw;
   if (o.type === 'number') {
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n)) fail(command, `--${o.name} needs a number, got "${raw}"`);
+    // A whole number in range: `1.5`, `1e3`, `0x10` and ` 7` are refused, not rounded or guessed.
+    const min = o.min ?? 0;
+    const max = o.max ?? Number.MAX_SAFE_INTEGER;
+    const n = /^-?(0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) fail(command, `--${o.name} needs a whole number from ${min} to ${max}, got "${raw}"`);
     value = n;
   }
   if (o.choices && !o.choices.includes(String(value))) {

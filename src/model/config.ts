@@ -48,15 +48,41 @@ function fail(path: string, key: string, problem: string): never {
   throw new ConfigError(`${path}: ${key}: ${problem}`);
 }
 
-function parseSitePrefix(path: string, key: string, value: unknown): SitePrefix {
+/** What each sitePrefixes list may hold: ULA inside fc00::/7, global inside 2000::/3 (IANA's global unicast). */
+const SITE_RANGES = {
+  ula: { base: 0xfcn << 120n, length: 7, text: 'a ULA prefix inside fc00::/7' },
+  gua: { base: 0x2n << 124n, length: 3, text: 'a global prefix inside 2000::/3' },
+} as const;
+
+const ALL_ONES = (1n << 128n) - 1n;
+const maskOf = (length: number) => (ALL_ONES << BigInt(128 - length)) & ALL_ONES;
+
+function parseSitePrefix(path: string, key: string, kind: 'ula' | 'gua', value: unknown): SitePrefix {
   if (typeof value !== 'string') fail(path, key, `expected a prefix string like "fd08:aaaa:bbbb::/48", got ${JSON.stringify(value)}`);
   const [address, length, extra] = value.split('/');
   const parsed = address ? parseAnyAddress(address) : null;
-  const len = Number(length);
-  if (!parsed || parsed.family !== 6 || extra !== undefined || length === undefined || !/^[0-9]+$/.test(length) || len > 128) {
+  // A length is written without leading zeros (`/0128` is not a length a system prints).
+  if (parsed?.family !== 6 || extra !== undefined || length === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(length) || Number(length) > 128) {
     fail(path, key, `"${value}" is not an IPv6 prefix (ADDRESS/LEN)`);
   }
+  const len = Number(length);
+  const range = SITE_RANGES[kind];
+  if (address!.includes('.') || len < range.length || (parsed.value & maskOf(range.length)) !== range.base) {
+    fail(path, key, `"${value}" is not ${range.text}; list it under ${kind === 'ula' ? 'gua if it is global' : 'ula if it is a ULA'}, or remove it`);
+  }
+  if ((parsed.value & ~maskOf(len) & ALL_ONES) !== 0n)
+    fail(path, key, `"${value}" has bits set after /${len}; write the prefix itself (ADDRESS/LEN with zero host bits)`);
   return { text: value, address: parsed.value, length: len };
+}
+
+/** The glibc releases policylint knows: gai.conf's parser from 2.5 up to the newest release. */
+export const GLIBC_VERSION_RANGE = { oldest: 5, newest: 44 } as const;
+
+/** Why `value` is not a glibc version policylint knows, or null. */
+export function glibcVersionProblem(value: unknown): string | null {
+  const minor = typeof value === 'string' ? /^2\.(0|[1-9][0-9]?)$/.exec(value)?.[1] : undefined;
+  if (minor !== undefined && Number(minor) >= GLIBC_VERSION_RANGE.oldest && Number(minor) <= GLIBC_VERSION_RANGE.newest) return null;
+  return `expected a glibc release from 2.${GLIBC_VERSION_RANGE.oldest} to 2.${GLIBC_VERSION_RANGE.newest}, like "2.41"`;
 }
 
 /** Validate a parsed config object; `knownRules` lists the rule ids. */
@@ -88,7 +114,7 @@ export function resolveConfig<Id extends string>(
     for (const [kind, list] of Object.entries(sp)) {
       if (kind !== 'ula' && kind !== 'gua') fail(path, `sitePrefixes.${kind}`, 'unknown key (known: ula, gua)');
       if (!Array.isArray(list)) fail(path, `sitePrefixes.${kind}`, 'expected an array of prefixes');
-      sitePrefixes[kind] = list.map((v, i) => parseSitePrefix(path, `sitePrefixes.${kind}[${i}]`, v));
+      sitePrefixes[kind] = list.map((v, i) => parseSitePrefix(path, `sitePrefixes.${kind}[${i}]`, kind, v));
     }
   }
   let platform: Platform | undefined;
@@ -98,8 +124,9 @@ export function resolveConfig<Id extends string>(
   }
   let glibcVersion: string | undefined;
   if (obj.glibcVersion !== undefined) {
-    if (typeof obj.glibcVersion !== 'string' || !/^2\.[0-9]+$/.test(obj.glibcVersion)) fail(path, 'glibcVersion', 'expected a version like "2.41"');
-    glibcVersion = obj.glibcVersion;
+    const problem = glibcVersionProblem(obj.glibcVersion);
+    if (problem) fail(path, 'glibcVersion', problem);
+    glibcVersion = obj.glibcVersion as string;
   }
   let baseline: Platform | undefined;
   if (obj.baseline !== undefined) {

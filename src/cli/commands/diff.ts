@@ -9,6 +9,7 @@ import { formatRegion, formatScopeRegion } from '../../convert/format-difference
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
+import { terminalBlock, terminalText } from '../terminal-text.js';
 
 export const command: CommandModule = {
   spec: {
@@ -51,10 +52,12 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   const result = comparePolicies(modelOf(before.policy, before.semantics), modelOf(after.policy, after.semantics));
   if (result.labelsOnly) io.stderr('policylint: note: a Linux kernel label table has no precedence: only labels are compared\n');
   if (result.equivalent) {
-    io.stdout(`${a} and ${b} give every address the same ${result.labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`);
+    io.stdout(
+      `${terminalText(a)} and ${terminalText(b)} give every address the same ${result.labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`,
+    );
     return 0;
   }
-  io.stdout(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`);
+  io.stdout(terminalBlock(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`)); // names the user gave: escaped for the terminal
   for (const region of result.regions) io.stdout(`${formatRegion(region, result.labelsOnly)}\n`);
   for (const region of result.scopeRegions) io.stdout(`${formatScopeRegion(region)}\n`);
   return 1;

@@ -18,6 +18,7 @@ import {
   type SimPlatform,
 } from '../../simulate/index.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { checkExplainValues } from '../explain-options.js';
 import { formatImpactView, impactView, impactViewJson } from '../impact-view.js';
 import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
 
@@ -80,6 +81,7 @@ function hostAddresses(argv: Record<string, unknown>) {
 }
 
 async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number> {
+  checkExplainValues(argv);
   const explicitPlatform = platformOption(argv.platform);
   const policy = await loadPolicy(argv, io, explicitPlatform);
   const platform: SimPlatform = explicitPlatform ?? (policy?.dialect === 'ip6addrctl' ? 'freebsd' : 'glibc');

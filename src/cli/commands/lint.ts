@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Dialect } from '../../model/ast.js';
 import { ConfigError, DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../../model/config.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { findConfigFile, loadConfigFile, searchBounds } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
 import { lintAndFix, lintText, type LintResult } from '../../lint/lint.js';
@@ -98,14 +98,25 @@ interface LintArgs {
   interfaces?: string;
 }
 
-function configFor(path: string, args: LintArgs, cache: Map<string, ResolvedConfig<RuleId>>, io: CommandIO): ResolvedConfig<RuleId> {
+async function configFor(
+  path: string,
+  args: LintArgs,
+  cache: Map<string, ResolvedConfig<RuleId>>,
+  io: CommandIO,
+  noted: Set<string>,
+): Promise<ResolvedConfig<RuleId>> {
   try {
-    if (args.config) return loadConfigFile(resolve(io.cwd, args.config), RULE_IDS);
+    if (args.config) return await loadConfigFile(resolve(io.cwd, args.config), RULE_IDS);
     const dir = path === '-' ? io.cwd : dirname(resolve(io.cwd, path));
-    const found = findConfigFile(dir);
-    if (!found) return DEFAULT_CONFIG;
-    let cfg = cache.get(found);
-    if (!cfg) cache.set(found, (cfg = loadConfigFile(found, RULE_IDS)));
+    const search = findConfigFile(dir, searchBounds(io.env));
+    for (const note of search.notes) {
+      if (noted.has(note)) continue; // once per run, not once per file
+      noted.add(note);
+      io.stderr(note + '\n');
+    }
+    if (!search.path) return DEFAULT_CONFIG;
+    let cfg = cache.get(search.path);
+    if (!cfg) cache.set(search.path, (cfg = await loadConfigFile(search.path, RULE_IDS)));
     return cfg;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`policylint: ${error.message}`);
@@ -176,13 +187,14 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   if (args.fix && files.includes('-')) throw new UsageError('policylint: --fix cannot write to standard input; use --fix-dry-run');
   const interfaces = interfacesOption(args.interfaces, 'policylint');
   const configs = new Map<string, ResolvedConfig<RuleId>>();
+  const noted = new Set<string>();
   const results: LintResult[] = [];
   for (const file of files) {
     try {
       const reportedName = file === '-' ? (args.stdinFilename ?? '<stdin>') : file;
       const limits = { maxBytes: args.maxBytes, maxLines: args.maxLines };
       const input = await readInput(file, io, limits, reportedName);
-      const found = configFor(file === '-' ? (args.stdinFilename ?? '-') : file, args, configs, io);
+      const found = await configFor(file === '-' ? (args.stdinFilename ?? '-') : file, args, configs, io, noted);
       const config = { ...found, ...(interfaces ? { interfaces } : {}), ...(args.baseline ? { baseline: args.baseline } : {}) };
       const dialect = detect(input, args, reportedName);
       const options = { filePath: reportedName, dialect, config, encoding: input.encoding };

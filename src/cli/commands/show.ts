@@ -3,8 +3,9 @@
 // file installs, 1 otherwise (aborted, undefined, depends on the host), 2 for usage.
 import { dirname, resolve } from 'node:path';
 import type { Dialect } from '../../model/ast.js';
-import { ConfigError, DEFAULT_CONFIG, type ResolvedConfig } from '../../model/config.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { ConfigError, DEFAULT_CONFIG, glibcVersionProblem, type ResolvedConfig } from '../../model/config.js';
+import { terminalBlock } from '../terminal-text.js';
+import { findConfigFile, loadConfigFile, searchBounds } from '../config-file.js';
 import { policyFileDialect } from '../policy-input.js';
 import { readGaiConf } from '../../dialects/gai-reader.js';
 import { readIp6addrctl } from '../../dialects/ip6addrctl-reader.js';
@@ -41,11 +42,12 @@ export const command: CommandModule = {
   run: (argv, io) => runShow(argv, io),
 };
 
-function configFor(file: string, configPath: string | undefined, io: CommandIO): ResolvedConfig {
+async function configFor(file: string, configPath: string | undefined, io: CommandIO): Promise<ResolvedConfig> {
   try {
-    if (configPath) return loadConfigFile(resolve(io.cwd, configPath), RULE_IDS);
-    const found = findConfigFile(file === '-' ? io.cwd : dirname(resolve(io.cwd, file)));
-    return found ? loadConfigFile(found, RULE_IDS) : DEFAULT_CONFIG;
+    if (configPath) return await loadConfigFile(resolve(io.cwd, configPath), RULE_IDS);
+    const found = findConfigFile(file === '-' ? io.cwd : dirname(resolve(io.cwd, file)), searchBounds(io.env));
+    for (const note of found.notes) io.stderr(note + '\n');
+    return found.path ? await loadConfigFile(found.path, RULE_IDS) : DEFAULT_CONFIG;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(`policylint show: ${error.message}`);
     throw error;
@@ -64,8 +66,8 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   if (files.length === 0) throw new UsageError('policylint show: no files given (use - for standard input)');
   const interfaces = interfacesOption(argv.interfaces as string | undefined, 'policylint show');
   const glibcVersion = argv.glibcVersion as string | undefined;
-  if (glibcVersion !== undefined && !/^2\.[0-9]+$/.test(glibcVersion))
-    throw new UsageError(`policylint show: --glibc-version must look like 2.41, got "${glibcVersion}"`);
+  const versionProblem = glibcVersion === undefined ? null : glibcVersionProblem(glibcVersion);
+  if (versionProblem) throw new UsageError(`policylint show: --glibc-version: ${versionProblem}, got "${glibcVersion}"`);
   const tables: ShownTable[] = [];
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;
@@ -78,11 +80,11 @@ async function runShow(argv: Record<string, unknown>, io: CommandIO): Promise<nu
     }
     const dialect = (argv.dialect as Dialect | undefined) ?? policyFileDialect(name, input.text);
     if (!dialect) throw new UsageError(`policylint show: ${name}: cannot tell whether this is a gai.conf or an ip6addrctl.conf; pass --dialect`);
-    const found = configFor(file, argv.config as string | undefined, io);
+    const found = await configFor(file, argv.config as string | undefined, io);
     const config = { ...found, ...(interfaces ? { interfaces } : {}), ...(glibcVersion ? { glibcVersion } : {}) };
     tables.push(showFile(name, input, dialect, config));
   }
   if (argv.format === 'json') io.stdout(JSON.stringify(tables.map(shownTableJson), null, 2) + '\n');
-  else io.stdout(tables.map((t) => (tables.length > 1 ? `==> ${t.filePath} <==\n` : '') + formatShownTable(t)).join('\n'));
+  else io.stdout(terminalBlock(tables.map((t) => (tables.length > 1 ? `==> ${t.filePath} <==\n` : '') + formatShownTable(t)).join('\n')));
   return tables.every((t) => t.outcome === 'installed') ? 0 : 1;
 }

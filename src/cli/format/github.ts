@@ -1,7 +1,10 @@
-// GitHub Actions workflow commands: annotations on the pull request's diff.
+// GitHub Actions workflow commands: annotations on the pull request's diff. The commands go
+// to the job's log, which a terminal may show: file names and messages are escaped for it
+// (src/cli/terminal-text.ts) before the workflow-command escapes.
 import type { LintResult } from '../../lint/lint.js';
+import { terminalText } from '../terminal-text.js';
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) => terminalText(s).replace(/%/g, '%25');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(results: readonly LintResult[]): string {

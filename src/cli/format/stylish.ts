@@ -2,6 +2,7 @@
 import type { LintResult, LintMessage } from '../../lint/lint.js';
 import { paint } from './color.js';
 import { plural } from '../plural.js';
+import { terminalFrame, terminalText } from '../terminal-text.js';
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -20,7 +21,7 @@ function codeFrame(source: string, starts: readonly number[], m: LintMessage, co
   const text = source.slice(from, next === undefined ? source.length : next - 1).replace(/\r$/, '');
   const shown = text.length > 160 ? text.slice(Math.max(0, m.column - 60), Math.max(0, m.column - 60) + 160) : text;
   const shift = text.length > 160 ? Math.max(0, m.column - 60) : 0;
-  const printable = shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(/\t/g, ' ');
+  const printable = terminalFrame(shown);
   const gutter = String(m.line).padStart(5);
   const width = Math.max(1, m.endLine === m.line ? m.endColumn - m.column : 1);
   const caret = ' '.repeat(5) + ' | ' + ' '.repeat(Math.max(0, m.column - 1 - shift)) + paint(color, 'red', '^'.repeat(Math.min(width, 160)));
@@ -46,7 +47,7 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
           : m.severity === 'warning'
             ? paint(options.color, 'yellow', 'warning')
             : paint(options.color, 'cyan', 'info');
-      out.push(`${r.filePath}:${m.line}:${m.column}  ${sev}  ${m.message}  ${paint(options.color, 'dim', m.ruleId)}`);
+      out.push(`${terminalText(r.filePath)}:${m.line}:${m.column}  ${sev}  ${terminalText(m.message)}  ${paint(options.color, 'dim', m.ruleId)}`);
       out.push(codeFrame(r.source, starts, m, options.color));
       if (m.fix?.safety === 'safe') safeFixes++;
       else if (m.fix) unsafeFixes++;
