@@ -29,6 +29,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/convert.js'),
   },
   {
+    name: 'doctor',
+    synopsis: 'doctor [NAME|ADDRESS...]',
+    summary: 'Read this machine, predict the address order for names, compare with the real resolver, and propose a proven fix',
+    load: () => import('./commands/doctor.js'),
+  },
+  {
     name: 'generate',
     synopsis: 'generate --ula P --gua P --to D',
     summary: "Write the smallest complete policy that lets a site's ULA and global prefixes reach each other over IPv6",
