@@ -88,8 +88,12 @@ function reportJson(report: DoctorReport) {
 
 function formatReport(report: DoctorReport, platform: string): string {
   const out: string[] = [];
-  const policy =
-    report.policyFile ?? (platform === 'freebsd' ? "the kernel's table (no /etc/ip6addrctl.conf installed)" : "glibc's built-in table (no /etc/gai.conf)");
+  const empty = report.policyFile && platform !== 'freebsd' && report.host.gaiConf?.trim() === '' ? " (empty: glibc's built-in table)" : '';
+  const policy = report.policyFile
+    ? `${report.policyFile}${empty}`
+    : platform === 'freebsd'
+      ? "the kernel's table (no /etc/ip6addrctl.conf installed)"
+      : "glibc's built-in table (no /etc/gai.conf)";
   out.push(`Host (${platform}), policy: ${policy}`);
   for (const i of report.host.interfaces) {
     if (i.addresses.length === 0) continue;
