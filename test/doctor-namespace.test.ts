@@ -16,6 +16,11 @@ import { glibcOracleAvailable } from './oracle/glibc-oracle.mjs';
 import { cliCommand } from './support/cli-command.js';
 import { ROOT } from './support/generators.js';
 import { systemTool } from './support/system-tool.js';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const Ajv2020 = require('ajv/dist/2020').default as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown } };
+const validDoctorJson = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'doctor.schema.json'), 'utf8')));
 
 const availability = await glibcOracleAvailable();
 const namespace = systemTool({
@@ -65,6 +70,8 @@ function doctor(dir: string): { code: number | null; json: DoctorJson; stderr: s
     },
   );
   if (!r.stdout) throw new Error(`doctor printed nothing (exit ${r.status}): ${r.stderr}`);
+  const json: unknown = JSON.parse(r.stdout);
+  if (!validDoctorJson(json)) throw new Error(`doctor's JSON does not match schema/doctor.schema.json: ${JSON.stringify(validDoctorJson.errors)}`);
   return { code: r.status, json: JSON.parse(r.stdout) as DoctorJson, stderr: r.stderr };
 }
 
@@ -78,6 +85,8 @@ namespace.describe('doctor on a namespace host whose interface holds only a ULA'
   test('predicts the real order, explains rule 5, and its fix really changes the real order as claimed', () => {
     const before = doctor(dir);
     expect(before.code).toBe(1);
+    // The schema is not vacuous.
+    expect(validDoctorJson({ ...before.json, fix: { dialect: 'netsh', text: '', command: '' } })).toBe(false);
     const [site, www] = before.json.results;
     // The prediction is glibc's real order.
     expect(site!.observed!.order).toEqual(['198.51.100.7', '2001:db8:1:2::20']);
