@@ -166,3 +166,20 @@ namespace.describe('the real kernel', () => {
     expect(order.filter((a) => !a.startsWith('fe80'))).toEqual(added.filter((a) => !a.startsWith('fe80')));
   });
 });
+
+test('on a musl machine doctor says gai.conf is ignored, and predicts with musl', () => {
+  const host = {
+    interfaces: [{ name: 'eth0', addresses: [{ address: 'fd00:1::10/64' }, { address: '192.0.2.10/24' }] }],
+    routes: [],
+    gaiConf: 'precedence ::ffff:0:0/96 100\n',
+  };
+  const report = diagnose({
+    host,
+    platform: 'musl',
+    policyFile: '/etc/gai.conf',
+    names: [{ name: 'x', addresses: ['2001:db8::1', '198.51.100.7'], origin: 'given', observed: null }],
+  });
+  expect(report.findings[0]!.message).toMatch(/musl .* ignores \/etc\/gai\.conf/);
+  // The file's "prefer IPv4" line does not apply under musl.
+  expect(predictHost(host, 'musl', ['2001:db8::1', '198.51.100.7']).notes.join(' ')).toMatch(/musl ignores policy files/);
+});

@@ -114,6 +114,12 @@ function governs(platform: SimPlatform, policyFile: string | null): Finding {
       message:
         "The kernel's policy table (ip6addrctl) governs every program that resolves names through FreeBSD's libc getaddrinfo; Go's own resolver and Java sort addresses by their own rules.",
     };
+  if (platform === 'musl')
+    return {
+      severity: 'info',
+      message:
+        'This machine resolves names with musl (as in Alpine images), which ignores /etc/gai.conf and sorts by its own compiled-in table; glibc-linked programs installed here would read gai.conf.',
+    };
   return {
     severity: 'info',
     message: `${policyFile ?? "glibc's built-in table"} governs only programs that resolve names through glibc's getaddrinfo: musl-linked ones (Alpine images) ignore gai.conf, and Go's own resolver and Java sort addresses by their own rules.`,
