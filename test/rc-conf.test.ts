@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readRcConf } from '../src/dialects/rc-conf.js';
 import { ip6addrctlAtBoot } from '../src/dialects/rc-ip6addrctl.js';
 import { runMain } from './support/run-main.js';
+import { findRcConf } from '../src/cli/rc-conf-note.js';
 
 const value = (text: string, name: string) =>
   readRcConf(text)
@@ -116,6 +117,18 @@ describe('lint and rc.conf', () => {
   test('--rc-conf wins, and says nothing when the file is installed', async () => {
     const r = await runMain(['etc/ip6addrctl.conf', '--rc-conf', 'rc-ok.conf'], repo);
     expect(r.stderr).not.toContain('install');
+  });
+  test('hosts/b/ip6addrctl.conf finds hosts/b/etc/rc.conf; outside a repository nothing is picked up from above', async () => {
+    mkdirSync(join(repo, 'hosts', 'b', 'etc'), { recursive: true });
+    writeFileSync(join(repo, 'hosts', 'b', 'ip6addrctl.conf'), '::1/128 50 0\n::/0 40 1\n::ffff:0:0/96 35 4\nfc00::/7 3 13\n');
+    writeFileSync(join(repo, 'hosts', 'b', 'etc', 'rc.conf'), 'ip6addrctl_enable=NO\n');
+    expect(findRcConf('hosts/b/ip6addrctl.conf', repo)).toBe(join(repo, 'hosts', 'b', 'etc', 'rc.conf'));
+    const loose = mkdtempSync(join(tmpdir(), 'policylint-rc-loose-'));
+    mkdirSync(join(loose, 'etc'));
+    writeFileSync(join(loose, 'etc', 'rc.conf'), 'ip6addrctl_enable=NO\n');
+    mkdirSync(join(loose, 'sub'));
+    expect(findRcConf('sub/ip6addrctl.conf', loose)).toBeNull(); // no .git or .policylint.json: not a config repository
+    expect(findRcConf('etc/ip6addrctl.conf', loose)).toBe(join(loose, 'etc', 'rc.conf')); // the sibling, as on the machine itself
   });
   test('a gai.conf is not FreeBSD rc.d business', async () => {
     writeFileSync(join(repo, 'etc', 'gai.conf'), 'precedence ::ffff:0:0/96 100\n');

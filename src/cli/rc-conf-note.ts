@@ -1,7 +1,6 @@
 // lint's rc.conf awareness: FreeBSD installs /etc/ip6addrctl.conf at boot only when rc.conf
 // lets it (src/dialects/rc-ip6addrctl.ts). The rc.conf is --rc-conf FILE, else etc/rc.conf of
-// the same config repository: the linted file's folder when it is called etc, else an etc/
-// folder of one of its parents, up to the folder holding .git or .policylint.json.
+// the same config repository (findRcConf).
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { readRcConf } from '../dialects/rc-conf.js';
@@ -9,13 +8,21 @@ import { ip6addrctlAtBoot } from '../dialects/rc-ip6addrctl.js';
 import type { CommandIO } from './command.js';
 import { readInput, type InputLimits } from './input.js';
 
-/** The rc.conf that governs a linted ip6addrctl.conf, or null. */
+/**
+ * The rc.conf that governs a linted ip6addrctl.conf, or null: its sibling when the file sits in
+ * a folder called etc (/etc/ip6addrctl.conf on the machine itself), else the nearest
+ * etc/rc.conf below the config repository's root (the folder holding .git or
+ * .policylint.json); outside a repository, none, so a file in a home folder never picks up the
+ * machine's own /etc/rc.conf.
+ */
 export function findRcConf(file: string, cwd: string): string | null {
-  let dir = dirname(resolve(cwd, file));
-  for (let depth = 0; depth < 16; depth++) {
-    const candidate = basename(dir) === 'etc' ? join(dir, 'rc.conf') : join(dir, 'etc', 'rc.conf');
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, '.git')) || existsSync(join(dir, '.policylint.json'))) return null;
+  const start = dirname(resolve(cwd, file));
+  if (basename(start) === 'etc' && existsSync(join(start, 'rc.conf'))) return join(start, 'rc.conf');
+  let nearest: string | null = null;
+  for (let dir = start, depth = 0; depth < 16; depth++) {
+    const candidate = join(dir, 'etc', 'rc.conf');
+    if (nearest === null && existsSync(candidate)) nearest = candidate;
+    if (existsSync(join(dir, '.git')) || existsSync(join(dir, '.policylint.json'))) return nearest;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
