@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { readRcConf } from '../src/dialects/rc-conf.js';
 import { ip6addrctlAtBoot } from '../src/dialects/rc-ip6addrctl.js';
 import { runMain } from './support/run-main.js';
+import { systemTool } from './support/system-tool.js';
 import { findRcConf } from '../src/cli/rc-conf-note.js';
+
+const shell = systemTool({
+  tool: 'sh',
+  missing: spawnSync('sh', ['-c', 'true']).status === 0 ? null : 'sh cannot be run',
+  skips: "the comparison of rc.conf values with sh's own (test/rc-conf.test.ts)",
+  get: 'any POSIX system has /bin/sh',
+});
 
 const value = (text: string, name: string) =>
   readRcConf(text)
@@ -47,8 +55,7 @@ describe('reading rc.conf', () => {
   });
 
   // Where sh is at hand, the values are sh's own.
-  const sh = spawnSync('sh', ['-c', 'true']).status === 0;
-  (sh ? test : test.skip)('agrees with sh on the assignments it evaluates', () => {
+  shell.test('agrees with sh on the assignments it evaluates', () => {
     const text = 'a="x y"\'z\'\nb=one\\ two # c\nc="q\\"q"\na="again"\nd=\'\'\n';
     const r = spawnSync('sh', ['-c', `${text}\nprintf '%s\\n' "$a" "$b" "$c" "$d"`], { encoding: 'utf8' });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual(['a', 'b', 'c', 'd'].map((n) => value(text, n)));
