@@ -14,6 +14,7 @@ const SLOW_SUITES = [
   'differential-glibc',
   'fix-glibc',
   'fix-proof',
+  'doctor-namespace',
   'pre-commit',
   'safe-write',
   'package',

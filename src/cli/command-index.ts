@@ -28,6 +28,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'Convert a policy to another dialect, checked to mean exactly the same',
     load: () => import('./commands/convert.js'),
   },
+  {
+    name: 'doctor',
+    synopsis: 'doctor [NAME|ADDRESS...]',
+    summary: 'Read this machine, predict the address order for names, compare with the real resolver, and propose a proven fix',
+    load: () => import('./commands/doctor.js'),
+  },
+  {
+    name: 'generate',
+    synopsis: 'generate --ula P --gua P --to D',
+    summary: "Write the smallest complete policy that lets a site's ULA and global prefixes reach each other over IPv6",
+    load: () => import('./commands/generate.js'),
+  },
   { name: 'diff', synopsis: 'diff A B', summary: 'Show the address ranges where two policies differ', load: () => import('./commands/diff.js') },
   { name: 'defaults', synopsis: 'defaults --platform P', summary: "Print a system's built-in policy table", load: () => import('./commands/defaults.js') },
   {

@@ -15,6 +15,7 @@ import { writeFixedFile } from '../write-fixed.js';
 import { formatResults } from '../format/format-results.js';
 import { discoverFiles, systemPolicyFiles } from '../discover.js';
 import { plural } from '../plural.js';
+import { findRcConf, rcConfNote } from '../rc-conf-note.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -46,6 +47,12 @@ export const LINT_OPTIONS: readonly OptionSpec[] = [
     choices: PLATFORMS,
     valueName: 'PLATFORM',
     describe: "The built-in table findings are judged against (default: the file's own system's; docs/impact.md)",
+  },
+  {
+    name: 'rc-conf',
+    type: 'string',
+    valueName: 'FILE',
+    describe: 'FreeBSD rc.conf that decides whether an ip6addrctl.conf is installed at boot (default: etc/rc.conf of the same config repository)',
   },
   ...LIMIT_OPTIONS,
 ];
@@ -96,6 +103,7 @@ interface LintArgs {
   maxLines: number;
   stdinFilename?: string;
   interfaces?: string;
+  rcConf?: string;
 }
 
 async function configFor(
@@ -213,6 +221,9 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
       } else {
         results.push(lintText(input.text, asRead));
       }
+      const rcConf = dialect === 'ip6addrctl' ? (args.rcConf ?? (file === '-' ? null : findRcConf(file, io.cwd))) : null;
+      const note = rcConf ? await rcConfNote(rcConf, reportedName, input.text, io, limits) : null;
+      if (note) io.stderr(`${note}\n`);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(error.message + '\n');
