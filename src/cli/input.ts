@@ -39,6 +39,9 @@ export interface InputFile {
   readonly invalidUtf8At?: number;
   readonly mtimeMs?: number;
   readonly size: number;
+  /** Device and inode of the file read: a rewrite (safe-write.ts) replaces only that file. */
+  readonly dev?: number;
+  readonly ino?: number;
 }
 
 const REASONS: Record<string, string> = {
@@ -87,11 +90,13 @@ export function decodeBytes(path: string, bytes: Buffer): InputFile {
 export function readInputFile(path: string, limits: InputLimits, shownAs = path): InputFile {
   let size: number;
   let mtimeMs: number;
+  let id: { dev: number; ino: number };
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new UsageError(`${shownAs}: is a directory`);
     size = st.size;
     mtimeMs = st.mtimeMs;
+    id = { dev: st.dev, ino: st.ino };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${shownAs}: ${ioReason(error)}`);
@@ -104,7 +109,7 @@ export function readInputFile(path: string, limits: InputLimits, shownAs = path)
     throw new UsageError(`${shownAs}: ${ioReason(error)}`);
   }
   checkLimits(shownAs, bytes, limits);
-  return { ...decodeBytes(path, bytes), mtimeMs };
+  return { ...decodeBytes(path, bytes), mtimeMs, ...id };
 }
 
 /** --max-bytes and --max-lines, the same on every command that reads a policy. */
