@@ -75,8 +75,10 @@ export class WriteRefused extends Error {
 export interface WriteOutcome {
   /** The file that was replaced or created (symlinks resolved). */
   readonly target: string;
-  /** Nanoseconds from the end of the last check to the end of the rename. */
+  /** Nanoseconds from the end of the last check to the rename call (nothing may run there). */
   readonly checkToRenameNs: bigint;
+  /** Nanoseconds the rename call took: an edit made while it runs is lost too. */
+  readonly renameNs: bigint;
   /** What the user should be told: the owner could not be kept, setuid/setgid dropped. */
   readonly notes: readonly string[];
 }
@@ -107,11 +109,12 @@ function writeNow(path: string, bytes: Uint8Array, options: SafeWriteOptions): W
     fd = undefined;
     checkUnchanged(target, before, options.replacing, temp.path, ours);
     const checked = process.hrtime.bigint();
+    const renaming = process.hrtime.bigint();
     renameSync(temp.path, target);
-    const checkToRenameNs = process.hrtime.bigint() - checked;
+    const renamed = process.hrtime.bigint();
     forgetTemp(temp.path);
     syncFolder(dirname(target));
-    return { target, checkToRenameNs, notes };
+    return { target, checkToRenameNs: renaming - checked, renameNs: renamed - renaming, notes };
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     removeQuietly(temp.path);
@@ -370,6 +373,7 @@ function removeQuietly(path: string): void {
 /** Tell the user what the write could not keep; with POLICYLINT_DEBUG, the check-to-rename gap. */
 export function reportWrite(shownAs: string, outcome: WriteOutcome, io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv }): void {
   for (const note of outcome.notes) io.stderr(`policylint: warning: ${shownAs}: ${note}\n`);
+  const us = (ns: bigint) => (Number(ns) / 1000).toFixed(1);
   if (io.env.POLICYLINT_DEBUG)
-    io.stderr(`policylint: debug: ${shownAs}: ${(Number(outcome.checkToRenameNs) / 1000).toFixed(1)} µs from the last check to the rename\n`);
+    io.stderr(`policylint: debug: ${shownAs}: ${us(outcome.checkToRenameNs)} µs from the last check to the rename, which took ${us(outcome.renameNs)} µs\n`);
 }
