@@ -21,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { writeBatch, writeTables } from './generate.mjs';
+import { reportWriteGap } from './write-gap.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -264,6 +265,7 @@ try {
       record(`equiv ${p.id}`, { first, warm, equivalent: s.equivalent, regions: s.regions });
     });
   }
+  if (ONLY.has('gap') || !option('--only')) reportWriteGap({ bin: BIN, work, runs: QUICK ? 5 : 15 });
 } finally {
   if (!flag('--keep')) rmSync(work, { recursive: true, force: true });
 }
