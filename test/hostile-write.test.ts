@@ -218,6 +218,30 @@ inotify.describe('finding 1: a symlink swapped in around the write never redirec
   });
 });
 
+inotify.describe('finding 1, convert --in-place: the same race, the same result', () => {
+  test('a symlink swapped in after the read: refused as changed (or written inside the folder), the file outside untouched', async () => {
+    const CLEAN = '::1/128        50  0\n::/0           40  1\n';
+    for (let i = 0; i < 3; i++) {
+      const { shared, outside } = folders();
+      const policy = join(shared, 'policy.ip6addrctl.conf');
+      writeFileSync(policy, CLEAN);
+      const victim = join(outside, 'victim.ip6addrctl.conf');
+      writeFileSync(victim, CLEAN);
+      const { mtime } = statSync(policy);
+      utimesSync(victim, mtime, mtime);
+      const swapper = startSwapper(shared, victim, 'close1');
+      await swapper.ready;
+      const r = await started(['convert', policy, '--to', 'ip6addrctl', '--in-place']).done;
+      if (swapper.child.exitCode === null) swapper.child.kill('SIGKILL');
+      await swapper.done;
+      expect([readFileSync(victim, 'utf8'), entries(outside)]).toEqual([CLEAN, ['victim.ip6addrctl.conf']]);
+      expect(temps(shared)).toEqual([]);
+      expect([0, 2]).toContain(r.code);
+      if (r.code === 2) expect(r.stderr).toBe(`policylint: ${policy}: changed since policylint read it; nothing was written (run convert again)\n`);
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // Finding 2: -o onto something that is not a regular file
 // ---------------------------------------------------------------------------------------
