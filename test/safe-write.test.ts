@@ -192,8 +192,8 @@ describe('convert -o and --in-place write atomically', () => {
     expect(entries(join(dir, 'b'))).toEqual(['target.conf']);
   });
 
-  // Known bug: src/safe-write.ts resolves a dangling link with join(dirname(path), link),
-  // so an absolute target becomes <dir>/<absolute path> and the write fails with ENOENT.
+  // Found and fixed (docs/guarantees.md, 5): a dangling link's absolute target was joined to
+  // the link's folder, so the write failed with ENOENT.
   test('-o to a dangling symlink with an absolute target creates the target (link stays)', () => {
     const dir = tmp();
     const src = join(dir, 'in.gai.conf');

@@ -107,8 +107,7 @@ function writeNow(path: string, bytes: Uint8Array, options: SafeWriteOptions): W
     const ours = fstatSync(fd);
     closeSync(fd); // close can report a delayed write error: before the rename, not after
     fd = undefined;
-    checkUnchanged(target, before, options.replacing, temp.path, ours);
-    const checked = process.hrtime.bigint();
+    const checked = checkUnchanged(target, before, options.replacing, temp.path, ours);
     const renaming = process.hrtime.bigint();
     renameSync(temp.path, target);
     const renamed = process.hrtime.bigint();
@@ -280,14 +279,17 @@ function copyOwnerAndMode(fd: number, was: Stats): string[] {
 
 // ------------------------------------------------------------------ 4. the last check
 
-/** The temp is still ours, and the target is still the file inspected (and read). */
-function checkUnchanged(target: string, before: Stats | undefined, replacing: ReadSnapshot | undefined, tempPath: string, ours: Stats): void {
+/**
+ * The temp is still ours, and the target is still the file inspected (and read). Returns
+ * when the check ended (hrtime), so the measured gap covers everything after it.
+ */
+function checkUnchanged(target: string, before: Stats | undefined, replacing: ReadSnapshot | undefined, tempPath: string, ours: Stats): bigint {
   const temp = statOrUndefined(tempPath, lstatSync);
   if (!temp || temp.dev !== ours.dev || temp.ino !== ours.ino) throw changed('its temp file was moved or replaced');
   const now = statOrUndefined(target, lstatSync);
   if (before === undefined) {
     if (now !== undefined) throw changed('a file appeared at its name');
-    return;
+    return process.hrtime.bigint();
   }
   if (now === undefined || !sameFile(now, before)) throw changed('it was changed or replaced');
   let fd: number;
@@ -297,12 +299,14 @@ function checkUnchanged(target: string, before: Stats | undefined, replacing: Re
     if (code(error) === 'ELOOP' || code(error) === 'ENOENT') throw changed('it was replaced');
     throw error;
   }
+  let same: boolean;
   try {
-    if (!sameFile(fstatSync(fd), before)) throw changed('it was replaced');
-    if (replacing && !holds(fd, replacing.bytes)) throw changed('its bytes differ from what was read');
+    same = sameFile(fstatSync(fd), before) && (!replacing || holds(fd, replacing.bytes));
   } finally {
     closeSync(fd);
   }
+  if (!same) throw changed(replacing ? 'it was replaced, or its bytes differ from what was read' : 'it was replaced');
+  return process.hrtime.bigint();
 }
 
 function sameFile(a: Stats, b: Stats): boolean {
