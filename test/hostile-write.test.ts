@@ -448,8 +448,8 @@ describe('finding 7: lost updates', () => {
     const { shared } = folders();
     const file = join(shared, 'policy.ip6addrctl.conf');
     writeFileSync(file, FIXABLE);
-    const appends = 60;
-    const appender = spawn(process.execPath, ['-e', APPENDER, file, String(appends), '400']);
+    const appends = 30;
+    const appender = spawn(process.execPath, ['-e', APPENDER, file, String(appends), '1200']);
     const appended = collect(appender);
     const gaps: number[] = [];
     const renames: number[] = [];
