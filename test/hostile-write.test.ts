@@ -79,6 +79,8 @@ beforeAll(async () => {
   writeFileSync(join(BASE, 'swapper.py'), SWAPPER, { mode: 0o644 });
 }, 120000);
 
+afterAll(() => rmSync(BASE, { recursive: true, force: true }));
+
 /** A file with one safe fix: `loopback` after the label becomes `# loopback`. */
 const FIXABLE = '# site table\n::1/128        50  0 loopback\n::/0           40  1\n';
 const FIXED = '# site table\n::1/128        50  0 # loopback\n::/0           40  1\n';
