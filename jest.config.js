@@ -17,6 +17,8 @@ const SLOW_SUITES = [
   'doctor-namespace',
   'pre-commit',
   'safe-write',
+  'hostile-write',
+  'hostile-input',
   'package',
   // the playground in a real chromium (about 80 s)
   'web',

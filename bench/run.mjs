@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { writeBatch, writeTables } from './generate.mjs';
+import { reportWriteGap } from './write-gap.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -269,6 +270,7 @@ try {
     const { benchWeb } = await import('./web.mjs');
     await benchWeb({ root: ROOT, work, rounds: RUNS.cold, lintOnce: (f) => runOnce(NODE, [BIN, f]), stats, fmtMs, line, record });
   }
+  if (ONLY.has('gap') || !option('--only')) reportWriteGap({ bin: BIN, work, runs: QUICK ? 5 : 15 });
 } finally {
   if (!flag('--keep')) rmSync(work, { recursive: true, force: true });
 }

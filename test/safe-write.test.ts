@@ -2,8 +2,10 @@
 // the sources through tsx when the bundle is older than src/):
 // temp file + rename (nothing left behind), mode kept, symlinks written through, a failed
 // write (read-only file system, full disk) leaves the original byte-identical and exits 2
-// with the reason, --fix refuses a file that changed since it was read, the size limit,
-// and encodings (UTF-8 with BOM, latin1) never mangled on write.
+// with the reason, --fix refuses a file that changed since it was read, names up to
+// NAME_MAX, -o naming no file or a folder, the size limit, and encodings (UTF-8 with BOM,
+// latin1) never mangled on write. The write path in process: what it refuses to replace.
+// A hostile folder (races, FIFOs, devices, setuid, signals): test/hostile-write.test.ts.
 //
 // Tests run as root here, where chmod 0555 does not stop a write: the read-only and
 // full-disk cases mount a tmpfs inside `unshare -rm` (a private user and mount
@@ -18,13 +20,17 @@ import {
   readFileSync,
   readdirSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support/generators.js';
+import { readSnapshot, tempNameFor, WriteRefused, writeFileSafely } from '../src/cli/safe-write.js';
+import { decodeBytes } from '../src/cli/input.js';
 import { cliCommand } from './support/cli-command.js';
 import { systemTool } from './support/system-tool.js';
 
@@ -186,8 +192,8 @@ describe('convert -o and --in-place write atomically', () => {
     expect(entries(join(dir, 'b'))).toEqual(['target.conf']);
   });
 
-  // Known bug: src/safe-write.ts resolves a dangling link with join(dirname(path), link),
-  // so an absolute target becomes <dir>/<absolute path> and the write fails with ENOENT.
+  // Found and fixed (docs/guarantees.md, 5): a dangling link's absolute target was joined to
+  // the link's folder, so the write failed with ENOENT.
   test('-o to a dangling symlink with an absolute target creates the target (link stays)', () => {
     const dir = tmp();
     const src = join(dir, 'in.gai.conf');
@@ -198,6 +204,107 @@ describe('convert -o and --in-place write atomically', () => {
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(lstatSync(join(dir, 'link.conf')).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).toMatch(/^::1\/128/m);
+  });
+});
+
+describe('names and -o values', () => {
+  test.each([
+    ['255 ASCII bytes', `${'p'.repeat(239)}.ip6addrctl.conf`],
+    ['254 bytes of two-byte characters', `${'é'.repeat(119)}.ip6addrctl.conf`],
+  ])('--fix of a file whose name is %s: fixed, no temp file left', (_what, name) => {
+    const dir = tmp();
+    const file = join(dir, name);
+    writeFileSync(file, FIXABLE);
+    const r = run([file, '--fix']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
+    expect(entries(dir)).toEqual([name]);
+  });
+
+  test('the temp name fits NAME_MAX and cuts a long name at a character boundary', () => {
+    for (const name of ['a'.repeat(255), '日'.repeat(85), 'x.conf']) {
+      const temp = tempNameFor(join('/srv', name)).slice('/srv/'.length);
+      expect(Buffer.byteLength(temp)).toBeLessThanOrEqual(255);
+      expect(temp).toMatch(/^\..+\.[0-9a-f]{12}\.tmp$/u);
+      expect(temp).not.toContain('\ufffd');
+    }
+  });
+
+  test.each([
+    ["''", '', 'policylint convert: -o needs a file name, not an empty string (leave out -o to print to standard output)\n'],
+    [
+      '.',
+      '.',
+      'policylint: .: is a folder, not a regular file; convert -o writes only regular files (leave out -o to print to standard output), so nothing was written\n',
+    ],
+    [
+      'sub/',
+      'sub/',
+      'policylint: sub/: is a folder, not a regular file; convert -o writes only regular files (leave out -o to print to standard output), so nothing was written\n',
+    ],
+    ['a missing folder', 'missing/out.conf', /^policylint: missing\/out\.conf: cannot write: its folder .*missing does not exist; nothing was written\n$/],
+  ])('-o %s: refused with one line, exit 2, nothing written in the folder', (_what, output, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'in.gai.conf'), GAI);
+    mkdirSync(join(dir, 'sub'));
+    const r = run(['convert', 'in.gai.conf', '--to', 'ip6addrctl', '-o', output], { cwd: dir });
+    expect(r.code).toBe(2);
+    if (typeof message === 'string') expect(r.stderr).toBe(message);
+    else expect(r.stderr).toMatch(message);
+    expect(entries(dir)).toEqual(['in.gai.conf', 'sub']);
+    expect(entries(join(dir, 'sub'))).toEqual([]);
+  });
+});
+
+describe('the write path replaces only the file that was read', () => {
+  const readFrom = (file: string) => {
+    const st = statSync(file);
+    return readSnapshot({ ...decodeBytes(file, readFileSync(file)), mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino });
+  };
+  const refusal = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+    } catch (error) {
+      return error instanceof WriteRefused ? error.kind : `not refused: ${String(error)}`;
+    }
+    return 'written';
+  };
+
+  test('the same bytes in another file (same mtime): refused as changed, both files untouched', async () => {
+    const dir = tmp();
+    const read = join(dir, 'a.conf');
+    writeFileSync(read, FIXABLE);
+    const snapshot = readFrom(read);
+    const other = join(dir, 'b.conf');
+    writeFileSync(other, FIXABLE);
+    const { mtime } = statSync(read);
+    utimesSync(other, mtime, mtime);
+    expect(await refusal(writeFileSafely(other, FIXED, { replacing: snapshot }))).toBe('changed');
+    expect([readFileSync(read, 'utf8'), readFileSync(other, 'utf8')]).toEqual([FIXABLE, FIXABLE]);
+    expect(entries(dir)).toEqual(['a.conf', 'b.conf']);
+  });
+
+  test('edited in place to bytes of the same length, or removed: refused as changed', async () => {
+    const dir = tmp();
+    const file = join(dir, 'a.conf');
+    writeFileSync(file, FIXABLE);
+    const snapshot = readFrom(file);
+    writeFileSync(file, FIXABLE.replace('site', 'SITE'));
+    expect(await refusal(writeFileSafely(file, FIXED, { replacing: snapshot }))).toBe('changed');
+    expect(readFileSync(file, 'utf8')).toBe(FIXABLE.replace('site', 'SITE'));
+    rmSync(file);
+    expect(await refusal(writeFileSafely(file, FIXED, { replacing: snapshot }))).toBe('changed');
+    expect(entries(dir)).toEqual([]);
+  });
+
+  test('unchanged: written, and the gap from the last check to the rename is reported', async () => {
+    const dir = tmp();
+    const file = join(dir, 'a.conf');
+    writeFileSync(file, FIXABLE);
+    const outcome = await writeFileSafely(file, FIXED, { replacing: readFrom(file) });
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
+    expect(typeof outcome.checkToRenameNs).toBe('bigint');
+    expect(outcome.notes).toEqual([]);
   });
 });
 
@@ -325,6 +432,9 @@ describe('--fix refuses a file that changed since it was read', () => {
   // the config; while it waits we change the policy, then hand over the config. So the
   // change happens exactly between the read and the write.
   const mkfifo = spawnSync('sh', ['-c', 'command -v mkfifo']).status === 0;
+  // Until $pid sleeps in the kernel's FIFO open (wait_for_partner), at most 60 s: a fixed
+  // sleep is not enough on a loaded machine, where starting node alone can take longer.
+  const WAIT_FOR_FIFO_OPEN = 'i=0; until [ "$(cat /proc/$pid/wchan 2>/dev/null)" = wait_for_partner ] || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done';
   const withFifo = mkfifo ? test : test.skip;
 
   withFifo.each([
@@ -338,7 +448,7 @@ describe('--fix refuses a file that changed since it was read', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const script = `
       ${CLI_SH} "$1" --fix --config "$2" > "$3/out" 2> "$3/err" & pid=$!
-      sleep 0.5
+      ${WAIT_FOR_FIFO_OPEN}
       # policylint is now blocked opening the config pipe, after reading the policy.
       ${change} "$1"
       printf '{}' > "$2"
@@ -362,7 +472,7 @@ describe('--fix refuses a file that changed since it was read', () => {
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const r = spawnSync(
       'sh',
-      ['-c', `${CLI_SH} "$1" --fix --config "$2" & pid=$!; sleep 0.3; printf '{}' > "$2"; wait $pid; echo "code=$?"`, '_', file, fifo],
+      ['-c', `${CLI_SH} "$1" --fix --config "$2" & pid=$!; ${WAIT_FOR_FIFO_OPEN}; printf '{}' > "$2"; wait $pid; echo "code=$?"`, '_', file, fifo],
       { cwd: ROOT, timeout: 60000 },
     );
     expect(r.stdout.toString()).toMatch(/^code=0$/m);

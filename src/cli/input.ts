@@ -42,6 +42,9 @@ export interface InputFile {
   readonly invalidUtf8At?: number;
   readonly mtimeMs?: number;
   readonly size: number;
+  /** Device and inode of the file read: a rewrite (safe-write.ts) replaces only that file. */
+  readonly dev?: number;
+  readonly ino?: number;
 }
 
 const REASONS: Record<string, string> = {
@@ -111,7 +114,7 @@ export async function readInputFile(path: string, limits: InputLimits, shownAs =
   if (read.overrun) throw overLimitError(shownAs, read.overrun, limits);
   if (read.noWriter)
     throw new UsageError(`${shownAs}: a named pipe that nothing wrote to within ${PIPE_WRITER_WAIT_MS / 1000} s; start the writer first, or give a file`);
-  return { ...decodeBytes(path, read.bytes), mtimeMs: read.stat.mtimeMs };
+  return { ...decodeBytes(path, read.bytes), mtimeMs: read.stat.mtimeMs, dev: read.stat.dev, ino: read.stat.ino };
 }
 
 /**

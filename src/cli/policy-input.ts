@@ -5,7 +5,7 @@ import { detectDialect } from '../dialects/detect.js';
 import { CONVERT_DIALECTS, isConvertDialect, type ConvertDialect } from '../dialects/registry.js';
 import { readDiagnosed, type DiagnosedPolicy } from '../rules/render-finding.js';
 import { UsageError, type CommandIO } from './command.js';
-import { readInput, utf8TextOf, type InputLimits } from './input.js';
+import { readInput, utf8TextOf, type InputFile, type InputLimits } from './input.js';
 
 export interface PolicyInputOptions {
   readonly from?: ConvertDialect;
@@ -30,7 +30,8 @@ export function dialectOption(value: unknown, name: string): ConvertDialect | un
 }
 
 /** Read FILE (or - for standard input) in its dialect: explicit, else detected, else ip6addrctl. */
-export async function readPolicyInput(file: string, io: CommandIO, options: PolicyInputOptions): Promise<DiagnosedPolicy> {
+/** The policy, and the file it was read from (what --in-place may replace). */
+export async function readPolicyInput(file: string, io: CommandIO, options: PolicyInputOptions): Promise<DiagnosedPolicy & { readonly input: InputFile }> {
   let input;
   try {
     input = await readInput(file, io, options.limits);
@@ -41,7 +42,7 @@ export async function readPolicyInput(file: string, io: CommandIO, options: Poli
   const text = utf8TextOf(input, file, options.command);
   const detected = detectDialect(file, text);
   const dialect = options.from ?? (options.choose ? options.choose(detected) : (detected ?? 'ip6addrctl'));
-  return readDiagnosed(dialect, text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {});
+  return { ...readDiagnosed(dialect, text, options.glibcVersion ? { glibcVersion: options.glibcVersion } : {}), input };
 }
 
 /** A reader's errors as `file:line:col: error: message (rule)`; returns how many. */

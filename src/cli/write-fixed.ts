@@ -1,25 +1,29 @@
-// Writing a fixed file back: refuse when the file changed since it was read, keep its
-// encoding (bytes we could not decode go back unchanged), and write atomically.
-import { readFileSync } from 'node:fs';
-import { UsageError } from './command.js';
-import type { InputFile } from './input.js';
-import { ioReason } from './input.js';
+// Writing a fixed file back: only over the very file that was read, still holding the bytes
+// that were linted (else nothing is written), in its encoding (bytes we could not decode go
+// back unchanged), through the one write path (safe-write.ts).
+import { UsageError, type CommandIO } from './command.js';
+import { ioReason, type InputFile } from './input.js';
+import { readSnapshot, reportWrite, WriteRefused, writeFileSafely } from './safe-write.js';
 
-export async function writeFixedFile(path: string, input: InputFile, output: string): Promise<void> {
-  let now: Buffer;
+type WriteIO = Pick<CommandIO, 'stderr' | 'env'>;
+
+export async function writeFixedFile(path: string, input: InputFile, output: string, io?: WriteIO): Promise<void> {
   try {
-    now = readFileSync(path);
+    const outcome = await writeFileSafely(path, Buffer.from(output, input.encoding), { replacing: readSnapshot(input) });
+    if (io) reportWrite(path, outcome, io);
   } catch (error) {
-    throw new UsageError(`${path}: cannot re-read before writing the fix: ${ioReason(error)}; nothing was written`);
+    throw new UsageError(fixNotWritten(path, error));
   }
-  if (!now.equals(Buffer.from(input.text, input.encoding))) {
-    throw new UsageError(`${path}: changed since policylint read it; nothing was written (run --fix again)`);
-  }
-  try {
-    // Loaded only when a fix is written: the lint path does not need it (or node:crypto).
-    const { writeFileAtomic } = await import('./safe-write.js');
-    await writeFileAtomic(path, Buffer.from(output, input.encoding));
-  } catch (error) {
-    throw new UsageError(`${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`);
+}
+
+function fixNotWritten(path: string, error: unknown): string {
+  if (!(error instanceof WriteRefused)) return `${path}: could not write the fix: ${ioReason(error)}; the file is unchanged`;
+  switch (error.kind) {
+    case 'changed':
+      return `${path}: changed since policylint read it; nothing was written (run --fix again)`;
+    case 'not-a-file':
+      return `${path}: ${error.reason}; --fix replaces only regular files, so nothing was written`;
+    default:
+      return `${path}: could not write the fix: ${error.reason}; the file is unchanged`;
   }
 }

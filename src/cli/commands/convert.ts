@@ -9,7 +9,7 @@ import { DIALECT_TEXT } from '../../convert/inexpressible.js';
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-input.js';
-import { writeFileAtomic } from '../safe-write.js';
+import { readSnapshot, reportWrite, WriteRefused, writeFileSafely } from '../safe-write.js';
 import { ioReason, limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
@@ -60,6 +60,7 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
   const output = typeof argv.output === 'string' ? argv.output : inPlace ? file : undefined;
   if (output !== undefined && file === '-' && inPlace && argv.output === undefined)
     throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
+  if (output === '') throw new UsageError('policylint convert: -o needs a file name, not an empty string (leave out -o to print to standard output)');
 
   const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'convert' });
   const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
@@ -104,13 +105,29 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     return 0;
   }
   const outPath = resolve(io.cwd, output);
-  if (file !== '-' && !inPlace && (await sameFile(resolve(io.cwd, file), outPath))) {
+  const rewritesInput = file !== '-' && (await sameFile(resolve(io.cwd, file), outPath));
+  if (rewritesInput && !inPlace) {
     throw new UsageError(`policylint convert: ${output} is the input file; add --in-place to overwrite it`);
   }
   try {
-    await writeFileAtomic(outPath, result.output);
+    const outcome = await writeFileSafely(outPath, result.output, rewritesInput ? { replacing: readSnapshot(source.input) } : {});
+    reportWrite(output, outcome, io);
   } catch (e) {
-    throw new UsageError(`policylint: ${output}: cannot write: ${ioReason(e)}; nothing was written`);
+    throw new UsageError(notWritten(output, rewritesInput, e));
   }
   return 0;
+}
+
+function notWritten(output: string, rewritesInput: boolean, error: unknown): string {
+  if (!(error instanceof WriteRefused)) return `policylint: ${output}: cannot write: ${ioReason(error)}; nothing was written`;
+  switch (error.kind) {
+    case 'changed':
+      return rewritesInput
+        ? `policylint: ${output}: changed since policylint read it; nothing was written (run convert again)`
+        : `policylint: ${output}: changed while policylint was writing it (${error.reason}); nothing was written (run convert again)`;
+    case 'not-a-file':
+      return `policylint: ${output}: ${error.reason}; convert -o writes only regular files (leave out -o to print to standard output), so nothing was written`;
+    default:
+      return `policylint: ${output}: cannot write: ${error.reason}; nothing was written`;
+  }
 }

@@ -215,7 +215,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
           io.stdout(unifiedDiff(reportedName, input.text, fixed.output));
           noteUnsafeFixesLeft(reportedName, asIs, fixed.output !== input.text, args, io);
         } else if (fixed.output !== input.text) {
-          await writeFixedFile(resolve(io.cwd, file), input, fixed.output);
+          await writeFixedFile(resolve(io.cwd, file), input, fixed.output, io);
         }
         results.push(asIs);
       } else {
