@@ -428,54 +428,54 @@ describe('a write that fails leaves the original byte-identical and exits 2 with
 // ---------------------------------------------------------------------------------------
 
 describe('--fix refuses a file that changed since it was read', () => {
-  // Race-free: --config is a named pipe. policylint reads the policy, then blocks opening
-  // the config; while it waits we change the policy, then hand over the config. So the
-  // change happens exactly between the read and the write.
-  const mkfifo = spawnSync('sh', ['-c', 'command -v mkfifo']).status === 0;
-  // Until $pid sleeps in the kernel's FIFO open (wait_for_partner), at most 60 s: a fixed
-  // sleep is not enough on a loaded machine, where starting node alone can take longer.
-  const WAIT_FOR_FIFO_OPEN = 'i=0; until [ "$(cat /proc/$pid/wchan 2>/dev/null)" = wait_for_partner ] || [ $i -ge 1200 ]; do sleep 0.05; i=$((i+1)); done';
-  const withFifo = mkfifo ? test : test.skip;
+  // Race-free: a parent process watches the policy with inotify and stops policylint
+  // (SIGSTOP) the moment it closes the file after reading it; the change is made while it is
+  // stopped, then it goes on (SIGCONT) to lint and write. So the change lands exactly between
+  // the read and the write. (A named-pipe --config used to be the pause; config files are
+  // no longer read from pipes.)
+  const python = spawnSync('python3', ['-c', 'import ctypes; ctypes.CDLL(None).inotify_init']).status === 0;
+  const withInotify = python ? test : test.skip;
+  const PAUSER = `
+import ctypes, os, signal, struct, subprocess, sys
+policy, change, out_dir = sys.argv[1], sys.argv[2], sys.argv[3]
+cli = sys.argv[4:]
+libc = ctypes.CDLL(None, use_errno=True)
+fd = libc.inotify_init()
+libc.inotify_add_watch(fd, policy.encode(), 0x10)  # IN_CLOSE_NOWRITE
+with open(os.path.join(out_dir, 'err'), 'wb') as err:
+    p = subprocess.Popen(cli + [policy, '--fix'], stdout=subprocess.DEVNULL, stderr=err)
+    os.read(fd, 4096)
+    p.send_signal(signal.SIGSTOP)
+    if change:
+        subprocess.run(['sh', '-c', change, '_', policy], check=True)
+    p.send_signal(signal.SIGCONT)
+    code = p.wait()
+print('code=%d' % code)
+sys.stdout.write(open(os.path.join(out_dir, 'err')).read())
+`;
+  const pause = (file: string, change: string, dir: string) =>
+    spawnSync('python3', ['-c', PAUSER, file, change, dir, process.execPath, ...CLI], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
 
-  withFifo.each([
-    ['rewritten in place', 'sh -c \'printf "# edited by someone else\\n::/0 40 1\\n" > "$1"\' _'],
-    ['replaced by rename', 'sh -c \'printf "# replaced\\n::/0 40 1\\n" > "$1.new" && mv "$1.new" "$1"\' _'],
+  withInotify.each([
+    ['rewritten in place', 'printf "# edited by someone else\\n::/0 40 1\\n" > "$1"'],
+    ['replaced by rename', 'printf "# replaced\\n::/0 40 1\\n" > "$1.new" && mv "$1.new" "$1"'],
   ])('%s: nothing written, exit 2, the other edit kept', (_what, change) => {
     const dir = tmp();
     const file = join(dir, 'policy.ip6addrctl.conf');
     writeFileSync(file, FIXABLE);
-    const fifo = join(dir, 'config.json');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const script = `
-      ${CLI_SH} "$1" --fix --config "$2" > "$3/out" 2> "$3/err" & pid=$!
-      ${WAIT_FOR_FIFO_OPEN}
-      # policylint is now blocked opening the config pipe, after reading the policy.
-      ${change} "$1"
-      printf '{}' > "$2"
-      wait $pid; echo "code=$?"
-      cat "$3/err"
-    `;
-    const r = spawnSync('sh', ['-c', script, '_', file, fifo, dir], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
-    const out = r.stdout.toString();
+    const out = pause(file, change, dir).stdout.toString();
     expect(out).toMatch(/^code=2$/m);
     expect(out).toContain(`${file}: changed since policylint read it; nothing was written (run --fix again)`);
     expect(readFileSync(file, 'utf8')).not.toBe(FIXED);
     expect(readFileSync(file, 'utf8')).toMatch(/^# (edited by someone else|replaced)$/m);
-    expect(entries(dir).filter((n) => !['out', 'err'].includes(n))).toEqual(['config.json', 'policy.ip6addrctl.conf']);
+    expect(entries(dir).filter((n) => n !== 'err')).toEqual(['policy.ip6addrctl.conf']);
   });
 
-  withFifo('unchanged while blocked: the fix is written (the pipe itself changes nothing)', () => {
+  withInotify('unchanged while stopped: the fix is written (the pause itself changes nothing)', () => {
     const dir = tmp();
     const file = join(dir, 'policy.ip6addrctl.conf');
     writeFileSync(file, FIXABLE);
-    const fifo = join(dir, 'config.json');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const r = spawnSync(
-      'sh',
-      ['-c', `${CLI_SH} "$1" --fix --config "$2" & pid=$!; ${WAIT_FOR_FIFO_OPEN}; printf '{}' > "$2"; wait $pid; echo "code=$?"`, '_', file, fifo],
-      { cwd: ROOT, timeout: 60000 },
-    );
-    expect(r.stdout.toString()).toMatch(/^code=0$/m);
+    expect(pause(file, '', dir).stdout.toString()).toMatch(/^code=0$/m);
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
   });
 });

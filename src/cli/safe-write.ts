@@ -33,7 +33,8 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { InputFile } from './input.js';
+import { UsageError } from './command.js';
+import { ioReason, type InputFile } from './input.js';
 import { forgetTemp, holdSignals, trackTemp } from './signal-cleanup.js';
 
 /** What a rewrite read: it may replace only that file, still holding these bytes. */
@@ -380,4 +381,20 @@ export function reportWrite(shownAs: string, outcome: WriteOutcome, io: { stderr
   const us = (ns: bigint) => (Number(ns) / 1000).toFixed(1);
   if (io.env.POLICYLINT_DEBUG)
     io.stderr(`policylint: debug: ${shownAs}: ${us(outcome.checkToRenameNs)} µs from the last check to the rename, which took ${us(outcome.renameNs)} µs\n`);
+}
+
+/** Write a command's output file (generate -o, doctor --dump-host): one line and exit 2 when it cannot. */
+export async function writeOutputFile(
+  shownAs: string,
+  path: string,
+  data: string,
+  io: { stderr: (text: string) => void; env: NodeJS.ProcessEnv },
+): Promise<void> {
+  let outcome: WriteOutcome;
+  try {
+    outcome = await writeFileSafely(path, data);
+  } catch (e) {
+    throw new UsageError(`policylint: ${shownAs}: cannot write: ${e instanceof WriteRefused ? e.reason : ioReason(e)}; nothing was written`);
+  }
+  reportWrite(shownAs, outcome, io);
 }

@@ -9,8 +9,7 @@ import { diagnose, type DoctorReport } from '../../host/diagnose.js';
 import { HostReadError, readThisHost } from '../../host/read-host.js';
 import { NameError, resolveNames } from '../../host/resolve-names.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { ioReason } from '../input.js';
-import { writeFileAtomic } from '../safe-write.js';
+import { writeOutputFile } from '../safe-write.js';
 
 /** The version of doctor's JSON shape. */
 const DOCTOR_JSON_VERSION = 1;
@@ -61,11 +60,7 @@ async function runDoctor(argv: Record<string, unknown>, io: CommandIO): Promise<
 }
 
 async function dumpHost(file: string, host: HostFile, io: CommandIO): Promise<void> {
-  try {
-    await writeFileAtomic(resolve(io.cwd, file), `${JSON.stringify(host, null, 2)}\n`);
-  } catch (e) {
-    throw new UsageError(`policylint: ${file}: cannot write: ${ioReason(e)}; nothing was written`);
-  }
+  await writeOutputFile(file, resolve(io.cwd, file), `${JSON.stringify(host, null, 2)}\n`, io);
 }
 
 function reportJson(report: DoctorReport) {

@@ -5,8 +5,7 @@
 import { resolve } from 'node:path';
 import { GenerateError, generatePolicy, type GenerateDialect, type Preference } from '../../convert/generate-policy.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
-import { ioReason } from '../input.js';
-import { writeFileAtomic } from '../safe-write.js';
+import { writeOutputFile } from '../safe-write.js';
 
 const list = (value: unknown): string[] => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String));
 
@@ -71,10 +70,6 @@ async function runGenerate(argv: Record<string, unknown>, io: CommandIO): Promis
     io.stdout(generated.text);
     return 0;
   }
-  try {
-    await writeFileAtomic(resolve(io.cwd, argv.output), generated.text);
-  } catch (e) {
-    throw new UsageError(`policylint: ${argv.output}: cannot write: ${ioReason(e)}; nothing was written`);
-  }
+  await writeOutputFile(argv.output, resolve(io.cwd, argv.output), generated.text, io);
   return 0;
 }
