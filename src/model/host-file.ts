@@ -9,6 +9,12 @@ export interface HostFileAddress {
   /** `ADDR/PLEN`; a link-local IPv6 address belongs to its interface's zone. */
   readonly address: string;
   readonly flags?: readonly HostAddressFlag[];
+  /**
+   * The address's place in the host's order of addition across all interfaces (FreeBSD
+   * walks one list of every address, so among equals the first added wins). Absent: after
+   * the addresses that have one, in the file's order.
+   */
+  readonly added?: number;
 }
 
 export interface HostFileInterface {

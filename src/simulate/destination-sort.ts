@@ -79,12 +79,14 @@ export function destinationFacts(
   dest: Destination,
   source: HostAddress | null,
   host: HostFacts,
+  why?: string,
 ): DestinationFacts {
   const hostFamilies = host.families;
   const d = lookup(table, dest.address);
   const s = source ? lookup(table, source.address) : null;
   let noSourceWhy: string | undefined;
-  if (!source) {
+  if (!source && why) noSourceWhy = why;
+  else if (!source) {
     noSourceWhy = !hostFamilies.has(dest.family)
       ? `the host has no IPv${dest.family} address`
       : isLinkLocal6(dest.address) && b.linkLocalNeedsZone
