@@ -31,6 +31,8 @@ export interface PlatformBehaviour {
   readonly linkLocalNeedsZone: boolean;
   /** Rule 3 really fires (FreeBSD asks the flags of the destination, so it never does). */
   readonly rule3: boolean;
+  /** Rule 4, prefer home addresses (glibc learns the flag from __check_pf()). */
+  readonly rule4: boolean;
   /**
    * glibc learns address flags and prefix lengths from __check_pf(), which returns
    * nothing unless the host has a non-loopback IPv6 address: then rule 3 never fires
@@ -58,6 +60,7 @@ const rfcLike = (platform: 'rfc6724' | 'macos' | 'windows', title: string): Plat
   readsPolicy: true,
   linkLocalNeedsZone: platform !== 'rfc6724' && platform !== 'windows',
   rule3: true,
+  rule4: true,
   addressInfoNeedsIPv6: false,
   unmatchedIsNoPolicy: false,
   noSourcesMeansOriginalOrder: false,
@@ -75,6 +78,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: true,
     linkLocalNeedsZone: true,
     rule3: true,
+    rule4: true,
     addressInfoNeedsIPv6: true,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: false,
@@ -90,6 +94,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: true,
     linkLocalNeedsZone: true,
     rule3: false,
+    rule4: false,
     addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: true,
     noSourcesMeansOriginalOrder: false,
@@ -105,6 +110,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: false,
     linkLocalNeedsZone: true,
     rule3: false,
+    rule4: false,
     addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: false,
@@ -120,6 +126,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
     readsPolicy: false,
     linkLocalNeedsZone: true,
     rule3: false,
+    rule4: false,
     addressInfoNeedsIPv6: false,
     unmatchedIsNoPolicy: false,
     noSourcesMeansOriginalOrder: true,

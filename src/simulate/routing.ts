@@ -77,6 +77,8 @@ export function routeFor(model: HostModel, dest: Destination, kernel: KernelMode
   }
   const fixed: HostRoute[] = kernel === 'freebsd' ? FREEBSD_REJECT.map((r) => ({ family: 6, ...r, dev: null })) : [];
   for (const r of [...model.routes, ...fixed]) {
+    // Linux drops a route when its interface goes down (and refuses one through a down interface).
+    if (kernel === 'linux' && r.dev !== null && interfaceOf(model, r.dev)?.up === false) continue;
     if (r.family === dest.family && contains(r, dest.address)) candidates.push({ length: r.length, dev: r.dev });
   }
   let best: Candidate | undefined;

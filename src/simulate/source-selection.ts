@@ -4,14 +4,15 @@
 // kernel walks its own candidate list with its own rules and tie-break.
 import { isIPv4Mapped } from '../model/address.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
-import { commonPrefixLength, isLinkLocal6, isLoopback4, isLoopback6, prefixLength128, type Destination, type HostAddress } from './host.js';
+import { commonPrefixLength, parseHostAddress, isLinkLocal6, isLoopback4, isLoopback6, prefixLength128, type Destination, type HostAddress } from './host.js';
 import { has, interfaceOf, type HostInterface, type HostModel, type InterfaceAddress } from './host-model.js';
 import { routeFor } from './routing.js';
 import { kernelSourceScope } from './scope.js';
 
 /**
  * linux: net/ipv6/addrconf.c ipv6_dev_get_saddr. Candidates: for a link-local
- *   destination only the outgoing interface's addresses, else every interface's, lo
+ *   destination only the outgoing interface's addresses, else every interface's (down
+ *   ones too), lo
  *   (::1, link-local scope there) first, devices in creation order, each device's list
  *   newest first; tentative addresses are skipped (anycast ones are not in the list); a
  *   later candidate must be strictly better, so ties go to the address added LAST. Rules:
@@ -87,7 +88,8 @@ function candidates(model: HostModel, dest: Destination, dev: HostInterface, ker
   if (kernel === 'linux') {
     const out: InterfaceAddress[] = [];
     for (const iface of model.interfaces) {
-      if (!iface.up || (linkScoped && iface !== dev)) continue;
+      // Down interfaces count too: ipv6_dev_get_saddr walks every device (checked on the real kernel).
+      if (linkScoped && iface !== dev) continue;
       out.push(...model.addresses.filter((a) => a.iface === iface.name && usable(a)).reverse());
     }
     return out;
@@ -120,12 +122,15 @@ function selectIPv4(model: HostModel, dev: HostInterface, prefsrc: InterfaceAddr
   const own = v4.find((a) => a.iface === dev.name);
   if (own || kernel !== 'linux') return own ?? null;
   for (const iface of model.interfaces) {
-    if (!iface.up) continue;
     const first = v4.find((a) => a.iface === iface.name && !isLoopback4(a.address));
     if (first) return first;
   }
-  return null;
+  // No IPv4 address anywhere, yet a route: connect() succeeds from 0.0.0.0 (checked on the real kernel).
+  return UNSPECIFIED4;
 }
+
+/** 0.0.0.0 as a source: no prefix of its own in glibc's address list, so /32 for rule 9. */
+const UNSPECIFIED4: HostAddress = parseHostAddress('0.0.0.0/32');
 
 export function selectSource(model: HostModel, dest: Destination, o: SourceSelectionOptions): SourceOutcome {
   const loopback = (family: 4 | 6) =>
