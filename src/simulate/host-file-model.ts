@@ -74,7 +74,7 @@ function interfaces(file: Record<string, unknown>): HostModelParts['interfaces']
       try {
         address = parseHostAddress(text);
       } catch (e) {
-        if (e instanceof AddressInputError) throw new HostFileError(`${aat}.address`, `${JSON.stringify(a.address)} is not ADDR/PLEN`);
+        if (e instanceof AddressInputError) throw new HostFileError(`${aat}.address`, `${e.message} (write ADDR/PLEN, e.g. fd00::10/64 or 192.0.2.10/24)`);
         throw e;
       }
       if (zone !== undefined && (zone !== iface.name || !isLinkLocal6(address.address))) {
@@ -94,7 +94,7 @@ function interfaces(file: Record<string, unknown>): HostModelParts['interfaces']
 }
 
 function routes(file: Record<string, unknown>, names: ReadonlySet<string>): HostRoute[] {
-  return array(file.routes ?? [], '$.routes').map((raw, i) => {
+  return array(file.routes, '$.routes').map((raw, i) => {
     const at = `$.routes[${i}]`;
     const r = object(raw, at);
     const p = prefix(r.to, `${at}.to`);

@@ -7,7 +7,7 @@ import { AddressInputError, parseDestination, parseHostAddress, type Destination
 import { shorthandHost, type HostModel } from './host-model.js';
 import { hostModelFromFile } from './host-file-model.js';
 import type { HostFile } from '../model/host-file.js';
-import { BEHAVIOUR, type SimPlatform } from './resolver-profiles.js';
+import { BEHAVIOUR, type SimPlatform, type Verification } from './resolver-profiles.js';
 import { sortWith } from './sort-algorithms.js';
 import { selectSource } from './source-selection.js';
 
@@ -39,6 +39,8 @@ export interface Simulation {
   readonly notes: string[];
   /** Per destination, in the final order: the values the rules looked at. */
   readonly facts: DestinationFacts[];
+  /** How the platform's model was checked (the real system, recorded runs, or source reading only). */
+  readonly verification: Verification;
 }
 
 function hostAddresses(sources: SimulateInput['sources']): HostAddress[] {
@@ -155,10 +157,22 @@ export function simulateModel(model: HostModel, options: SimulateHostOptions): S
     sorted: !unsorted,
     notes,
     facts: ordered,
+    verification: behaviour.verification,
   };
 }
 
 /** The whole host (a host file): its interfaces, routes and tables, as `platform` sees them. */
 export function simulateHost(host: HostFile, options: SimulateHostOptions): Simulation {
-  return simulateModel(hostModelFromFile(host, options.platform), options);
+  const model = hostModelFromFile(host, options.platform);
+  const policy = options.policy;
+  // A policy replaces the table of its own dialect only: gai.conf for glibc, the kernel table for FreeBSD.
+  const reads = options.platform === 'glibc' ? 'glibc' : options.platform === 'freebsd' ? 'freebsd' : null;
+  if (policy && reads !== null && policy.system !== reads) {
+    const { policy: _, ...rest } = options;
+    const sim = simulateModel(model, rest);
+    const what = policy.system === 'glibc' ? 'a gai.conf' : 'an ip6addrctl table';
+    sim.notes.push(`the policy is ${what}, which ${options.platform} does not read: the host's own table is used`);
+    return sim;
+  }
+  return simulateModel(model, options);
 }
