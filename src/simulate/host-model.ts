@@ -63,10 +63,11 @@ export function onInterface(address: HostAddress, iface: string, flags: readonly
   return { ...address, deprecated: address.deprecated || set.has('deprecated'), iface, flags: set, order };
 }
 
-/** What every host's loopback holds (FreeBSD's lo0 also has fe80::1). */
-function loopbackAddresses(kernel: 'linux' | 'bsd'): string[] {
-  return kernel === 'bsd' ? ['::1/128', 'fe80::1/64', '127.0.0.1/8'] : ['127.0.0.1/8', '::1/128'];
-}
+/** What every host's loopback holds (FreeBSD's lo0 also has fe80::1), parsed once. */
+const LOOPBACK = {
+  bsd: ['::1/128', 'fe80::1/64', '127.0.0.1/8'].map((a) => ({ address: parseHostAddress(a), flags: [] })),
+  linux: ['127.0.0.1/8', '::1/128'].map((a) => ({ address: parseHostAddress(a), flags: [] })),
+};
 
 export interface HostModelParts {
   readonly kernel: 'linux' | 'bsd';
@@ -86,10 +87,7 @@ export interface HostModelParts {
 export function buildHostModel(parts: HostModelParts): HostModel {
   const loopback = parts.kernel === 'bsd' ? 'lo0' : 'lo';
   const given = parts.interfaces.find((i) => i.name === loopback);
-  const all = [
-    given ?? { name: loopback, up: true, addresses: loopbackAddresses(parts.kernel).map((a) => ({ address: parseHostAddress(a), flags: [] })) },
-    ...parts.interfaces.filter((i) => i !== given),
-  ];
+  const all = [given ?? { name: loopback, up: true, addresses: LOOPBACK[parts.kernel] }, ...parts.interfaces.filter((i) => i !== given)];
   const interfaces: HostInterface[] = all.map((i, n) => ({ name: i.name, up: i.name === loopback || i.up, loopback: i.name === loopback, index: n + 1 }));
   // The loopback's addresses come first (configured at boot), then the order of addition.
   const [lo, ...rest] = all.map((i) => i.addresses.map((a) => ({ ...a, iface: i.name })));
@@ -119,6 +117,16 @@ export function parseRoutePrefix(text: string): { family: 4 | 6; prefix: bigint;
   const length = Number(m[2]);
   if (length > (parsed.family === 4 ? 32 : 128)) return null;
   return { family: parsed.family, prefix: parsed.value, length: parsed.family === 4 ? 96 + length : length };
+}
+
+// The impact engine simulates the same few source lists thousands of times: build each host once.
+const shorthandCache = new WeakMap<readonly unknown[], { linux?: HostModel; bsd?: HostModel }>();
+
+/** The shorthand host for a source list, reusing the model built for the same array before. */
+export function cachedShorthandHost(key: readonly unknown[], sources: () => readonly HostAddress[], kernel: 'linux' | 'bsd'): HostModel {
+  let entry = shorthandCache.get(key);
+  if (!entry) shorthandCache.set(key, (entry = {}));
+  return (entry[kernel] ??= shorthandHost(sources(), kernel));
 }
 
 /** The --source shorthand: one interface holding every address, a default route for each family it has. */

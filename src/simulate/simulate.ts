@@ -4,7 +4,7 @@
 import type { EffectiveTable } from '../model/effective-table.js';
 import { comparison, destinationFacts, type DestinationFacts } from './destination-sort.js';
 import { AddressInputError, parseDestination, parseHostAddress, type Destination, type HostAddress } from './host.js';
-import { shorthandHost, type HostModel } from './host-model.js';
+import { cachedShorthandHost, type HostModel } from './host-model.js';
 import { hostModelFromFile } from './host-file-model.js';
 import type { HostFile } from '../model/host-file.js';
 import { BEHAVIOUR, type SimPlatform, type Verification } from './resolver-profiles.js';
@@ -66,11 +66,14 @@ function resolverOrder(platform: SimPlatform, destinations: Destination[]): Dest
 /** The one-interface shorthand: every source on one interface, a default route per family it has. */
 export function simulate(input: SimulateInput): Simulation {
   const kernel = BEHAVIOUR[input.platform].kernel === 'linux' ? 'linux' : 'bsd';
-  return simulateModel(shorthandHost(hostAddresses(input.sources), kernel), {
-    platform: input.platform,
-    destinations: input.destinations,
-    ...(input.table ? { policy: input.table } : {}),
-  });
+  return simulateModel(
+    cachedShorthandHost(input.sources, () => hostAddresses(input.sources), kernel),
+    {
+      platform: input.platform,
+      destinations: input.destinations,
+      ...(input.table ? { policy: input.table } : {}),
+    },
+  );
 }
 
 export interface SimulateHostOptions {
