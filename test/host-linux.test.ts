@@ -43,7 +43,7 @@ describe('generated Linux hosts', () => {
 });
 
 oracle.describe('explain --host agrees with the real Linux kernel and glibc', () => {
-  let results: GlibcResult[] = [];
+  let results: (GlibcResult & { zoned?: Record<string, string | null> })[] = [];
   beforeAll(async () => {
     results = await runHostCases(cases);
   }, 600_000);
@@ -63,6 +63,24 @@ oracle.describe('explain --host agrees with the real Linux kernel and glibc', ()
         failures.push(`host ${i}: real ${JSON.stringify(theirs)}\n  simulator ${JSON.stringify(mine)}\n  ${JSON.stringify(c)}`);
       }
     });
+    expect(failures).toEqual([]);
+  });
+
+  test('the kernel source for zoned link-local destinations (by each interface name, and one no host has) on every generated host', () => {
+    const failures: string[] = [];
+    let compared = 0;
+    cases.forEach((c, i) => {
+      const real = results[i]!;
+      if (real.error !== undefined || c.zoned.length === 0) return;
+      const sim = simulateHost(c.host, { platform: 'glibc', destinations: c.zoned });
+      for (const dest of c.zoned) {
+        compared++;
+        const expected = bare(real.zoned?.[dest]);
+        const got = bare(sim.sources[dest]);
+        if (expected !== got) failures.push(`host ${i}: source for ${dest}: kernel ${expected}, simulator ${got}\n  ${JSON.stringify(c.host)}`);
+      }
+    });
+    expect(compared).toBeGreaterThan(50);
     expect(failures).toEqual([]);
   });
 });

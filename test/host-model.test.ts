@@ -187,7 +187,8 @@ describe('explain --host', () => {
     expect(text).toMatch(/^FreeBSD libc getaddrinfo, host host\.json\nHow sure: verified on recorded runs: /);
     const json = JSON.parse(await run({ host, dest: ['2001:db8::1', '198.51.100.7', 'fe80::1%em0'], format: 'json' }));
     expect(json.platform).toBe('glibc');
-    expect(json.sources).toEqual({ '2001:db8::1': 'fd08:aaaa:bbbb::1', '198.51.100.7': '192.168.1.10', 'fe80::1%em0': null });
+    // em0 has no link-local address, but the default route leaves by em0: Linux connects from its global address.
+    expect(json.sources).toEqual({ '2001:db8::1': 'fd08:aaaa:bbbb::1', '198.51.100.7': '192.168.1.10', 'fe80::1%em0': 'fd08:aaaa:bbbb::1' });
     expect(json.verification.level).toBe('real-system');
     const macos = JSON.parse(await run({ host, platform: 'macos', dest: ['2001:db8::1'], format: 'json' }));
     expect(macos.verification.level).toBe('source-reading');

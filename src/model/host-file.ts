@@ -21,6 +21,8 @@ export interface HostFileInterface {
   readonly name: string;
   /** Absent: up. */
   readonly up?: boolean;
+  /** The kernel's interface index, which a `%zone` may name. Absent: lo is 1, the others follow in the file's order. */
+  readonly index?: number;
   /** In the order they were added (the kernels' tie-break). */
   readonly addresses: readonly HostFileAddress[];
 }

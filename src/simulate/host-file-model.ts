@@ -89,7 +89,8 @@ function interfaces(file: Record<string, unknown>): HostModelParts['interfaces']
       if (a.added !== undefined) integer(a.added, `${aat}.added`, 0, Number.MAX_SAFE_INTEGER);
       return { address, flags, ...(typeof a.added === 'number' ? { added: a.added } : {}) };
     });
-    return { name: iface.name, up: iface.up !== false, addresses };
+    if (iface.index !== undefined) integer(iface.index, `${at}.index`, 1, 2147483647);
+    return { name: iface.name, up: iface.up !== false, addresses, ...(typeof iface.index === 'number' ? { index: iface.index } : {}) };
   });
 }
 

@@ -74,6 +74,8 @@ export interface HostModelParts {
   readonly interfaces: readonly {
     name: string;
     up: boolean;
+    /** The kernel's interface index; absent: the position (lo is 1). */
+    index?: number;
     /** `added`: the place in the host's order of addition across interfaces (absent: after those that have one). */
     addresses: readonly { address: HostAddress; flags: readonly HostAddressFlag[]; added?: number }[];
   }[];
@@ -88,7 +90,12 @@ export function buildHostModel(parts: HostModelParts): HostModel {
   const loopback = parts.kernel === 'bsd' ? 'lo0' : 'lo';
   const given = parts.interfaces.find((i) => i.name === loopback);
   const all = [given ?? { name: loopback, up: true, addresses: LOOPBACK[parts.kernel] }, ...parts.interfaces.filter((i) => i !== given)];
-  const interfaces: HostInterface[] = all.map((i, n) => ({ name: i.name, up: i.name === loopback || i.up, loopback: i.name === loopback, index: n + 1 }));
+  const interfaces: HostInterface[] = all.map((i, n) => ({
+    name: i.name,
+    up: i.name === loopback || i.up,
+    loopback: i.name === loopback,
+    index: 'index' in i && typeof i.index === 'number' ? i.index : n + 1,
+  }));
   // The loopback's addresses come first (configured at boot), then the order of addition.
   const [lo, ...rest] = all.map((i) => i.addresses.map((a) => ({ ...a, iface: i.name })));
   const later = (rest.flat() as { added?: number; iface: string; address: HostAddress; flags: readonly HostAddressFlag[] }[]).sort(

@@ -36,6 +36,17 @@ function connects(model: HostModel, a: InterfaceAddress, kernel: KernelModel): b
   return !has(a, 'anycast') || kernel !== 'linux';
 }
 
+/**
+ * Linux IPv4: an address in the subnet of an earlier one on the same interface, with the
+ * same prefix length, is secondary, and the routes it brings (even its own local route)
+ * name the primary as their source (checked on the real kernel).
+ */
+function primaryOf(model: HostModel, a: InterfaceAddress): InterfaceAddress {
+  if (a.family !== 4) return a;
+  const subnet = { prefix: a.address, length: length128(a) };
+  return model.addresses.find((p) => p.iface === a.iface && p.family === 4 && p.prefixLength === a.prefixLength && contains(subnet, p.address)) ?? a;
+}
+
 interface Candidate {
   readonly length: number;
   readonly dev: string | null;
@@ -66,12 +77,16 @@ export function routeFor(model: HostModel, dest: Destination, kernel: KernelMode
         a.iface === iface.name && isLinkLocal6(a.address) && connects(model, a, kernel) && contains({ prefix: a.address, length: length128(a) }, dest.address),
     );
     if (onLink) return { ok: true, dev: iface };
+    // Linux looks the address up bound to the zone's interface: a route through that
+    // interface that covers fe80::/10 (the default route) will do (checked on the real kernel).
+    const through = kernel === 'linux' && iface.up && model.routes.some((r) => r.family === 6 && r.dev === iface.name && contains(r, dest.address));
+    if (through) return { ok: true, dev: iface };
     return { ok: false, why: `${iface.name} has no link-local address, so no route to its link` };
   }
   const candidates: Candidate[] = [];
   for (const a of model.addresses) {
     if (a.family !== dest.family) continue;
-    if (a.address === dest.address) candidates.push({ length: 129, dev: a.iface, prefsrc: a });
+    if (a.address === dest.address) candidates.push({ length: 129, dev: a.iface, prefsrc: kernel === 'linux' ? primaryOf(model, a) : a });
     if (isLinkLocal6(a.address) || !connects(model, a, kernel)) continue;
     if (contains({ prefix: a.address, length: length128(a) }, dest.address)) candidates.push({ length: length128(a), dev: a.iface, prefsrc: a });
   }

@@ -27,6 +27,6 @@ export function runGlibcCases(cases: GlibcCase[], options?: GlibcCaseOptions): P
 export function glibcOracleAvailable(): Promise<{ ok: true; glibc: string; node: string } | { ok: false; reason: string }>;
 /** Many whole hosts, batched: one namespace and one resolver process per distinct gai.conf. */
 export function runHostCases(
-  cases: { gaiConf: string; destinations: string[]; host: import('../../src/model/host-file.js').HostFile }[],
+  cases: { gaiConf: string; destinations: string[]; host: import('../../src/model/host-file.js').HostFile; zoned?: string[] }[],
   options?: { concurrency?: number },
-): Promise<GlibcResult[]>;
+): Promise<(GlibcResult & { zoned?: Record<string, string | null> })[]>;

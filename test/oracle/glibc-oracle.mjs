@@ -439,8 +439,9 @@ function prepareEtc(dir) {
 // process), which for each host deletes the previous host's interfaces, restores the
 // kernel's default `ip addrlabel` table, builds the host with `ip -batch`, rewrites the
 // bind-mounted /etc/hosts and asks getaddrinfo and the kernel (UDP connect).
-//   case = { gaiConf, destinations, host }   (host: see hostBatch)
-//   -> one result per case: { order, sources } | { error }
+//   case = { gaiConf, destinations, host, zoned? }   (host: see hostBatch; zoned: link-local
+//          destinations with a %zone, whose source only the kernel is asked for)
+//   -> one result per case: { order, sources, zoned: {dest: src|null} } | { error }
 const HOST_CHILD_FLAG = '--glibc-host-child';
 
 const HOST_RUNNER = String.raw`
@@ -486,7 +487,10 @@ const lookup = (name) => new Promise((res) => dns.lookup(name, { all: true, fami
       if (!Array.isArray(order)) { results.push(order); continue; }
       const sources = {};
       for (const a of order) sources[a] = await srcFor(a);
-      results.push({ order, sources });
+      // Zoned destinations never come from /etc/hosts: the kernel alone is asked about them.
+      const zoned = {};
+      for (const a of c.zoned) zoned[a] = await srcFor(a);
+      results.push({ order, sources, zoned });
     } catch (e) { results.push({ error: String(e.message || e) }); }
   }
   process.stdout.write(JSON.stringify(results) + "\n");
@@ -530,6 +534,7 @@ export async function runHostCases(cases, options = {}) {
         destinations: cases[i].destinations,
         interfaces: cases[i].host.interfaces.map((f) => f.name),
         rejects: cases[i].host.routes.filter((r) => !r.dev).map((r) => r.to),
+        zoned: cases[i].zoned ?? [],
         batch: hostBatch(cases[i].host).replace(/^link set lo up\n/, ''),
       }));
       fs.writeFileSync(path.join(gd, 'cases.json'), JSON.stringify(list));

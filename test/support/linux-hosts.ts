@@ -30,6 +30,8 @@ export interface LinuxHostCase {
   readonly host: HostFile;
   readonly gaiConf: string;
   readonly destinations: string[];
+  /** Link-local destinations with a %zone (an interface name, an index, or no such interface). */
+  readonly zoned: string[];
 }
 
 const NAMES = ['eth0', 'eth1', 'wan0'];
@@ -119,9 +121,13 @@ export function generateLinuxHosts(count: number, seed: number): LinuxHostCase[]
       routes,
       ...(r.chance(0.25) ? { addrlabels: r.sample(LABEL_ROWS, 2 + r.int(5)) } : {}),
     };
-    const own = interfaces.flatMap((i) => i.addresses.map((a) => a.address.split('/')[0]!)).filter((a) => !a.startsWith('fe80'));
+    // An own address as destination, but not one on a down interface: whether the kernel then
+    // connects from it or fails varied between runs of the same host on the real kernel.
+    const own = interfaces.flatMap((i) => (i.up ? i.addresses.map((a) => a.address.split('/')[0]!) : [])).filter((a) => !a.startsWith('fe80'));
     const destinations = r.sample([...DESTINATIONS, ...(own.length > 0 && r.chance(0.2) ? [r.pick(own)] : [])], 2 + r.int(4));
-    cases.push({ host, gaiConf: r.pick(GAI_CONFS), destinations: [...new Set(destinations)] });
+    const zoned = interfaces.filter(() => r.chance(0.4)).map((i) => `fe80::${r.pick(['1', '1:1', '2:99'])}%${i.name}`);
+    if (r.chance(0.05)) zoned.push('fe80::1%nosuch0');
+    cases.push({ host, gaiConf: r.pick(GAI_CONFS), destinations: [...new Set(destinations)], zoned: [...new Set(zoned)] });
   }
   return cases;
 }
