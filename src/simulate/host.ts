@@ -112,5 +112,3 @@ export const ipv4 = (a: number, b: number, c: number, d: number) => ((a << 24) |
 export const isLoopback4 = (a: bigint) => inIPv4Net(a, ipv4(127, 0, 0, 0), 8);
 export const isLinkLocal4 = (a: bigint) => inIPv4Net(a, ipv4(169, 254, 0, 0), 16);
 
-/** Every host has lo: these are the sources for loopback destinations. */
-export const LOOPBACK_SOURCES: readonly HostAddress[] = [parseHostAddress('::1/128'), parseHostAddress('127.0.0.1/8')];
