@@ -111,4 +111,3 @@ export function inIPv4Net(a: bigint, net: number, length: number): boolean {
 export const ipv4 = (a: number, b: number, c: number, d: number) => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
 export const isLoopback4 = (a: bigint) => inIPv4Net(a, ipv4(127, 0, 0, 0), 8);
 export const isLinkLocal4 = (a: bigint) => inIPv4Net(a, ipv4(169, 254, 0, 0), 16);
-

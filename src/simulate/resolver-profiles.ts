@@ -31,9 +31,9 @@ export interface Verification {
   readonly detail: string;
 }
 
-const SOURCE_READING = (what: string): Verification => ({
+const SOURCE_READING = (what: string, besides?: string): Verification => ({
   level: 'source-reading',
-  detail: `from reading ${what} only, never compared with the real system`,
+  detail: `from reading ${what} only, never compared with the real system${besides ? `; ${besides}` : ''}`,
 });
 
 export interface PlatformBehaviour {
@@ -132,7 +132,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
   musl: {
     platform: 'musl',
     title: 'musl libc getaddrinfo on Linux',
-    verification: SOURCE_READING("musl src/network/lookup_name.c (the kernel's source choice is Linux's, checked in CI)"),
+    verification: SOURCE_READING('musl src/network/lookup_name.c', "the kernel's source choice is Linux's, compared in CI"),
     kernel: 'linux',
     readsPolicy: false,
     linkLocalNeedsZone: true,
@@ -149,7 +149,7 @@ export const BEHAVIOUR: Readonly<Record<SimPlatform, PlatformBehaviour>> = {
   go: {
     platform: 'go',
     title: 'Go net pure resolver on Linux',
-    verification: SOURCE_READING("Go src/net/addrselect.go (the kernel's source choice is Linux's, checked in CI)"),
+    verification: SOURCE_READING('Go src/net/addrselect.go', "the kernel's source choice is Linux's, compared in CI"),
     kernel: 'linux',
     readsPolicy: false,
     linkLocalNeedsZone: true,
