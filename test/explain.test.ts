@@ -28,11 +28,12 @@ describe('policylint explain', () => {
     expect(text).toContain('rule 5: source fd00:1::10 has label 6, 2001:db8::1 has label 1; the IPv4 pair matches on label 4');
   });
 
-  it('json has exactly version, platform, order, sources, steps', async () => {
+  it('json has exactly version, platform, order, sources, steps, verification', async () => {
     const t = io();
     await command.run({ ...seed, format: 'json' }, t.io);
     const json = JSON.parse(t.text());
-    expect(Object.keys(json).sort()).toEqual(['order', 'platform', 'sources', 'steps', 'version']);
+    expect(Object.keys(json).sort()).toEqual(['order', 'platform', 'sources', 'steps', 'verification', 'version']);
+    expect(json.verification.level).toBe('real-system');
     expect(json.platform).toBe('glibc');
     expect(json.order).toEqual(['198.51.100.7', '2001:db8::1']);
     expect(json.steps[0]).toMatchObject({ a: '198.51.100.7', b: '2001:db8::1', rule: 5 });

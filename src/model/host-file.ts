@@ -9,12 +9,20 @@ export interface HostFileAddress {
   /** `ADDR/PLEN`; a link-local IPv6 address belongs to its interface's zone. */
   readonly address: string;
   readonly flags?: readonly HostAddressFlag[];
+  /**
+   * The address's place in the host's order of addition across all interfaces (FreeBSD
+   * walks one list of every address, so among equals the first added wins). Absent: after
+   * the addresses that have one, in the file's order.
+   */
+  readonly added?: number;
 }
 
 export interface HostFileInterface {
   readonly name: string;
   /** Absent: up. */
   readonly up?: boolean;
+  /** The kernel's interface index, which a `%zone` may name. Absent: lo is 1, the others follow in the file's order. */
+  readonly index?: number;
   /** In the order they were added (the kernels' tie-break). */
   readonly addresses: readonly HostFileAddress[];
 }

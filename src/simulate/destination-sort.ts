@@ -6,6 +6,9 @@ import { commonPrefixLength, commonPrefixLength4, inSubnet, isLinkLocal6, type D
 import type { PlatformBehaviour } from './resolver-profiles.js';
 import { freebsdScope, glibcScope, goScope, muslScope, rfc6724Scope } from './scope.js';
 
+/** 0.0.0.0 (::ffff:0.0.0.0): Linux connects from it when a route exists but no IPv4 address does. */
+const UNSPECIFIED4_VALUE = 0xffffn << 32n;
+
 /** Everything the comparison needs about one destination, computed once. */
 export interface DestinationFacts {
   readonly dest: Destination;
@@ -19,6 +22,10 @@ export interface DestinationFacts {
   readonly srcHasPolicy: boolean;
   readonly precedence: number;
   readonly deprecated: boolean;
+  /** The source is a home address (rule 4). */
+  readonly home: boolean;
+  /** glibc knows the host's addresses and the source is not one of them (0.0.0.0): rule 7 calls it not native. */
+  readonly unlisted: boolean;
   /** Rule 9's measure for this destination and its source (higher wins). */
   readonly prefixMatch: number;
   /** Why a destination has no source (for the explanation). */
@@ -79,12 +86,14 @@ export function destinationFacts(
   dest: Destination,
   source: HostAddress | null,
   host: HostFacts,
+  why?: string,
 ): DestinationFacts {
   const hostFamilies = host.families;
   const d = lookup(table, dest.address);
   const s = source ? lookup(table, source.address) : null;
   let noSourceWhy: string | undefined;
-  if (!source) {
+  if (!source && why) noSourceWhy = why;
+  else if (!source) {
     noSourceWhy = !hostFamilies.has(dest.family)
       ? `the host has no IPv${dest.family} address`
       : isLinkLocal6(dest.address) && b.linkLocalNeedsZone
@@ -102,6 +111,8 @@ export function destinationFacts(
     srcHasPolicy: !!s && (!b.unmatchedIsNoPolicy || s.labelRow !== undefined),
     precedence: d.precedence,
     deprecated: b.rule3 && host.knowsAddresses && !!source?.deprecated,
+    home: b.rule4 && host.knowsAddresses && !!source?.flags?.has('home'),
+    unlisted: host.knowsAddresses && source !== null && source.address === UNSPECIFIED4_VALUE,
     prefixMatch: prefixMatch(b, dest, source, host.knowsAddresses),
     ...(noSourceWhy ? { noSourceWhy } : {}),
   };
@@ -151,6 +162,18 @@ const rule3 = preferIf(
   3,
   (x) => x.source !== null && !x.deprecated,
   (w, l) => `the source ${src(l)} of ${l.dest.text} is deprecated, ${src(w)} is not`,
+);
+
+const rule4 = preferIf(
+  4,
+  (x) => x.source !== null && x.home,
+  (w, l) => `the source ${src(w)} of ${w.dest.text} is a home address, ${src(l)} is not`,
+);
+
+const rule7 = preferIf(
+  7,
+  (x) => x.source !== null && !x.unlisted,
+  (w, l) => `the source ${src(l)} of ${l.dest.text} is on no interface glibc knows of (not native), ${src(w)} is`,
 );
 
 function labelText(x: DestinationFacts, which: 'src' | 'dst'): string {
@@ -239,11 +262,14 @@ export function comparison(b: PlatformBehaviour): (a: DestinationFacts, x: Desti
   if (b.noSourcesMeansOriginalOrder) checks.push((a, x) => (!a.source && !x.source ? rule10(a, x) : null));
   checks.push(needsSource(rule2));
   if (b.rule3) checks.push(needsSource(rule3));
-  // (Rule 4, home addresses: no simulated host has one. FreeBSD, musl and Go never test it.)
+  // (FreeBSD, musl and Go never test rule 4.)
+  if (b.rule4) checks.push(needsSource(rule4));
   checks.push(b.unmatchedIsNoPolicy ? rule5 : needsSource(rule5));
   checks.push(b.unmatchedIsNoPolicy ? rule6Bsd : rule6Plain);
-  // (Rule 7, native transport: glibc compares it only across interfaces of a tunnel type;
-  // every simulated source is native. Nobody else implements it.)
+  // Rule 7, native transport: glibc compares it only when the sources' interface indexes
+  // differ, and counts a source missing from __check_pf()'s list (0.0.0.0, index ~0) as not
+  // native; every interface simulated is native (no tunnels). Nobody else implements it.
+  if (b.rule4 && b.addressInfoNeedsIPv6) checks.push(needsSource(rule7));
   checks.push(rule8, rule9(b), rule10);
   return (a, x) => {
     for (const check of checks) {

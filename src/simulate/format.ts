@@ -1,14 +1,21 @@
 // Text and JSON renderings of a simulation and of the scenario table.
 import type { ScenarioReport } from './scenarios.js';
 import type { Simulation } from './simulate.js';
-import { BEHAVIOUR } from './resolver-profiles.js';
+import { BEHAVIOUR, type Verification } from './resolver-profiles.js';
 
 export interface SimulationJson {
   readonly platform: string;
   readonly order: string[];
   readonly sources: Record<string, string | null>;
   readonly steps: { a: string; b: string; rule: number | null; reason: string }[];
+  readonly verification: { level: string; detail: string };
 }
+
+const VERIFIED: Record<Verification['level'], string> = {
+  'real-system': 'verified on the real system',
+  recorded: 'verified on recorded runs',
+  'source-reading': 'not verified',
+};
 
 export function simulationJson(sim: Simulation): SimulationJson {
   return {
@@ -16,11 +23,12 @@ export function simulationJson(sim: Simulation): SimulationJson {
     order: sim.order,
     sources: sim.sources,
     steps: sim.steps.map((s) => ({ a: s.a, b: s.b, rule: s.rule, reason: s.reason })),
+    verification: { level: sim.verification.level, detail: sim.verification.detail },
   };
 }
 
 export function formatSimulation(sim: Simulation, policyLabel: string): string {
-  const lines = [`${BEHAVIOUR[sim.platform].title}, ${policyLabel}`, ''];
+  const lines = [`${BEHAVIOUR[sim.platform].title}, ${policyLabel}`, `How sure: ${VERIFIED[sim.verification.level]}: ${sim.verification.detail}`, ''];
   const width = Math.max(...sim.order.map((d) => d.length));
   sim.order.forEach((dest, i) => {
     const source = sim.sources[dest];

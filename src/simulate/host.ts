@@ -1,6 +1,7 @@
 // Host and destination addresses as the simulator sees them: 128-bit values
 // (IPv4 as ::ffff:a.b.c.d) plus the facts the rules need.
 import { formatAnyAddress, parseAnyAddress } from '../model/address.js';
+import type { HostAddressFlag } from '../model/host-file.js';
 
 export interface HostAddress {
   readonly address: bigint;
@@ -9,12 +10,19 @@ export interface HostAddress {
   readonly prefixLength: number;
   readonly deprecated: boolean;
   readonly text: string;
+  /** The interface holding it (host model); absent in bare address lists. */
+  readonly iface?: string;
+  /** The kernel's address flags besides `deprecated` (temporary, anycast, tentative, ...). */
+  readonly flags?: ReadonlySet<HostAddressFlag>;
 }
 
 export interface Destination {
   readonly address: bigint;
   readonly family: 4 | 6;
+  /** As the output shows it: the address, with its `%zone` as written. */
   readonly text: string;
+  /** The `%zone` as written (an interface name or index); absent: none. */
+  readonly zone?: string;
   /** Position in the resolver's original order (rule 10). */
   readonly index: number;
 }
@@ -50,14 +58,21 @@ export function parseHostAddress(text: string, deprecated = false): HostAddress 
 const parsedDestinations = new Map<string, Omit<Destination, 'index'>>();
 
 export function parseDestination(text: string, index: number): Destination {
-  let parsed = parsedDestinations.get(text);
+  const percent = text.indexOf('%');
+  const addressText = percent < 0 ? text : text.slice(0, percent);
+  let parsed = parsedDestinations.get(addressText);
   if (!parsed) {
-    const p = parseAnyAddress(text);
+    const p = parseAnyAddress(addressText);
     if (!p) throw new AddressInputError(text, 'not an IPv4 or IPv6 address');
     parsed = { address: p.value, family: p.family, text: formatAnyAddress(p.value, p.family) };
-    if (parsedDestinations.size < 4096) parsedDestinations.set(text, parsed);
+    if (parsedDestinations.size < 4096) parsedDestinations.set(addressText, parsed);
   }
-  return { ...parsed, index };
+  if (percent < 0) return { ...parsed, index };
+  const zone = text.slice(percent + 1);
+  if (parsed.family === 4 || !/^[A-Za-z0-9_.:-]{1,16}$/.test(zone)) {
+    throw new AddressInputError(text, 'a zone (%NAME or %INDEX) belongs only after an IPv6 address and needs a name of 1 to 16 letters, digits, _ . : -');
+  }
+  return { ...parsed, text: `${parsed.text}%${zone}`, zone, index };
 }
 
 /** Leading bits two 128-bit values share (0..128). */
@@ -96,6 +111,3 @@ export function inIPv4Net(a: bigint, net: number, length: number): boolean {
 export const ipv4 = (a: number, b: number, c: number, d: number) => ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
 export const isLoopback4 = (a: bigint) => inIPv4Net(a, ipv4(127, 0, 0, 0), 8);
 export const isLinkLocal4 = (a: bigint) => inIPv4Net(a, ipv4(169, 254, 0, 0), 16);
-
-/** Every host has lo: these are the sources for loopback destinations. */
-export const LOOPBACK_SOURCES: readonly HostAddress[] = [parseHostAddress('::1/128'), parseHostAddress('127.0.0.1/8')];

@@ -4,7 +4,10 @@
 import type { EffectiveTable } from '../model/effective-table.js';
 import { comparison, destinationFacts, type DestinationFacts } from './destination-sort.js';
 import { AddressInputError, parseDestination, parseHostAddress, type Destination, type HostAddress } from './host.js';
-import { BEHAVIOUR, type SimPlatform } from './resolver-profiles.js';
+import { cachedShorthandHost, type HostModel } from './host-model.js';
+import { hostModelFromFile } from './host-file-model.js';
+import type { HostFile } from '../model/host-file.js';
+import { BEHAVIOUR, type SimPlatform, type Verification } from './resolver-profiles.js';
 import { sortWith } from './sort-algorithms.js';
 import { selectSource } from './source-selection.js';
 
@@ -36,6 +39,8 @@ export interface Simulation {
   readonly notes: string[];
   /** Per destination, in the final order: the values the rules looked at. */
   readonly facts: DestinationFacts[];
+  /** How the platform's model was checked (the real system, recorded runs, or source reading only). */
+  readonly verification: Verification;
 }
 
 function hostAddresses(sources: SimulateInput['sources']): HostAddress[] {
@@ -58,15 +63,45 @@ function resolverOrder(platform: SimPlatform, destinations: Destination[]): Dest
   return [...destinations.filter((d) => d.family === 6), ...destinations.filter((d) => d.family === 4)].map((d, index) => ({ ...d, index }));
 }
 
+/** The one-interface shorthand: every source on one interface, a default route per family it has. */
 export function simulate(input: SimulateInput): Simulation {
+  const kernel = BEHAVIOUR[input.platform].kernel === 'linux' ? 'linux' : 'bsd';
+  return simulateModel(
+    cachedShorthandHost(input.sources, () => hostAddresses(input.sources), kernel),
+    {
+      platform: input.platform,
+      destinations: input.destinations,
+      ...(input.table ? { policy: input.table } : {}),
+    },
+  );
+}
+
+export interface SimulateHostOptions {
+  readonly platform: SimPlatform;
+  /** Destinations in the resolver's original order; a link-local one may carry a `%zone`. */
+  readonly destinations: readonly string[];
+  /** Replaces the table the platform's resolver reads (gai.conf for glibc, the kernel table for FreeBSD). */
+  readonly policy?: EffectiveTable;
+}
+
+/** The resolver's table on this host: the policy given, else the host's own, else the platform's default. */
+function resolverTable(model: HostModel, platform: SimPlatform, policy: EffectiveTable | undefined): EffectiveTable | undefined {
+  if (policy) return policy;
+  if (platform === 'glibc') return model.resolverTable;
+  return BEHAVIOUR[platform].kernel === 'linux' ? undefined : model.kernelTable;
+}
+
+export function simulateModel(model: HostModel, options: SimulateHostOptions): Simulation {
+  const input = options;
   const behaviour = BEHAVIOUR[input.platform];
   const notes: string[] = [];
-  let table = input.table ?? behaviour.defaultTable();
-  if (input.table && !behaviour.readsPolicy) {
+  const given = resolverTable(model, input.platform, options.policy);
+  let table = given ?? behaviour.defaultTable();
+  if (options.policy && !behaviour.readsPolicy) {
     notes.push(`${input.platform} ignores policy files: its compiled-in table is used`);
     table = behaviour.defaultTable();
   }
-  const hosts = hostAddresses(input.sources);
+  const hosts = model.addresses.filter((a) => a.iface !== model.loopback);
   const destinations = resolverOrder(
     input.platform,
     input.destinations.map((d, i) => parseDestination(d, i)),
@@ -81,8 +116,12 @@ export function simulate(input: SimulateInput): Simulation {
   if (!knowsAddresses && hosts.length > 0) {
     notes.push('glibc gets address flags and prefix lengths only on a host with an IPv6 address: rule 3 is off and IPv4 rule 9 sees only an exact match');
   }
-  const kernel = { kernel: behaviour.kernel, labels: behaviour.kernelLabels(table), linkLocalNeedsZone: behaviour.linkLocalNeedsZone };
-  const facts = destinations.map((d) => destinationFacts(behaviour, table, d, selectSource(hosts, d, kernel), { families, knowsAddresses }));
+  const labels = behaviour.kernel === 'linux' ? (model.kernelTable ?? behaviour.kernelLabels(table)) : behaviour.kernelLabels(table);
+  const kernel = { kernel: behaviour.kernel, labels, linkLocalNeedsZone: behaviour.linkLocalNeedsZone };
+  const facts = destinations.map((d) => {
+    const chosen = selectSource(model, d, kernel);
+    return destinationFacts(behaviour, table, d, chosen.source, { families, knowsAddresses }, chosen.why);
+  });
 
   const unsorted = whyUnsorted(input.platform, table, facts);
   const compare = comparison(behaviour);
@@ -121,5 +160,22 @@ export function simulate(input: SimulateInput): Simulation {
     sorted: !unsorted,
     notes,
     facts: ordered,
+    verification: behaviour.verification,
   };
+}
+
+/** The whole host (a host file): its interfaces, routes and tables, as `platform` sees them. */
+export function simulateHost(host: HostFile, options: SimulateHostOptions): Simulation {
+  const model = hostModelFromFile(host, options.platform);
+  const policy = options.policy;
+  // A policy replaces the table of its own dialect only: gai.conf for glibc, the kernel table for FreeBSD.
+  const reads = options.platform === 'glibc' ? 'glibc' : options.platform === 'freebsd' ? 'freebsd' : null;
+  if (policy && reads !== null && policy.system !== reads) {
+    const { policy: _, ...rest } = options;
+    const sim = simulateModel(model, rest);
+    const what = policy.system === 'glibc' ? 'a gai.conf' : 'an ip6addrctl table';
+    sim.notes.push(`the policy is ${what}, which ${options.platform} does not read: the host's own table is used`);
+    return sim;
+  }
+  return simulateModel(model, options);
 }

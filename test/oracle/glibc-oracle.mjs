@@ -47,6 +47,13 @@
 //       up (::1, 127.0.0.1 usable); there are no automatic fe80:: addresses;
 //       glibc's /etc/hosts parser takes no zones, so a link-local destination
 //       has no usable source (connect() without a scope id fails).
+//     case (whole host) = { gaiConf, destinations, host } where host is a host file
+//       (src/model/host-file.ts) with `interfaces` (veth devices in that order, each
+//       up or down, addresses added in order; IPv6 ones `nodad` unless flagged
+//       `tentative`, which keeps them tentative for 60 s; `deprecated` is
+//       `preferred_lft 0`; `home` is ip's `home`), `routes` (`to` via `dev`; `dev` null:
+//       `unreachable`) and optional `addrlabels` (the WHOLE kernel label table: flushed
+//       first). `sources` is then not needed: lo is implied as always.
 //     options = { concurrency?: number, timeoutMs?: number (per case) }
 //   runGlibcCases THROWS (with a clear message) when the namespace machinery is
 //   unavailable (not Linux, not glibc, no unshare/ip, namespaces not permitted).
@@ -147,6 +154,7 @@ function validateCase(c, i) {
       throw new TypeError(`case ${i}: ipCommands must be an array of single-line strings`);
     }
   }
+  if (c.host !== undefined) return validateHost(c.host, i);
   if (!Array.isArray(c.sources)) throw new TypeError(`case ${i}: sources must be an array`);
   for (const s of c.sources) {
     const fam = s && typeof s.address === 'string' ? net.isIP(s.address) : 0;
@@ -158,8 +166,69 @@ function validateCase(c, i) {
   }
 }
 
+const NAME = /^[a-z][a-z0-9]{0,9}$/;
+const WORD = /^[0-9a-fA-F:./]+$/;
+
+function validateHost(h, i) {
+  if (!h || !Array.isArray(h.interfaces) || !Array.isArray(h.routes)) throw new TypeError(`case ${i}: host needs interfaces and routes arrays`);
+  for (const f of h.interfaces) {
+    if (!NAME.test(f.name) || f.name === 'lo') throw new TypeError(`case ${i}: interface name ${JSON.stringify(f.name)} (a-z0-9, up to 10 characters, not lo)`);
+    for (const a of f.addresses) {
+      if (!WORD.test(a.address) || !a.address.includes('/')) throw new TypeError(`case ${i}: address ${JSON.stringify(a.address)} must be ADDR/PLEN`);
+      for (const flag of a.flags ?? [])
+        if (!['deprecated', 'tentative', 'home'].includes(flag)) throw new TypeError(`case ${i}: flag ${flag} cannot be made with ip`);
+    }
+  }
+  for (const r of h.routes) {
+    if (!WORD.test(r.to) || (r.dev !== null && r.dev !== undefined && !h.interfaces.some((f) => f.name === r.dev)))
+      throw new TypeError(`case ${i}: bad route ${JSON.stringify(r)}`);
+  }
+  for (const l of h.addrlabels ?? [])
+    if (!WORD.test(l.prefix) || !Number.isInteger(l.label)) throw new TypeError(`case ${i}: bad addrlabel ${JSON.stringify(l)}`);
+}
+
+/** Where hostBatch's links are made and its addresses not yet: the host runner sets DAD's timer there. */
+const LINKS_DONE = '# links done';
+
+/** The `ip -batch` script that builds a whole host: veth devices in order, their addresses, routes, labels. */
+function hostBatch(h) {
+  const lines = ['link set lo up'];
+  for (const f of h.interfaces) {
+    lines.push(
+      `link add ${f.name} type veth peer name ${f.name}p`,
+      `link set ${f.name} addrgenmode none`,
+      `link set ${f.name}p addrgenmode none`,
+      `link set ${f.name}p up`,
+    );
+    if (f.up !== false) lines.push(`link set ${f.name} up`);
+  }
+  lines.push(LINKS_DONE);
+  for (const f of h.interfaces) {
+    for (const a of f.addresses) {
+      const flags = a.flags ?? [];
+      if (!a.address.includes(':')) {
+        lines.push(`addr add ${a.address} dev ${f.name}`);
+        continue;
+      }
+      const extra = [
+        flags.includes('tentative') ? '' : ' nodad',
+        flags.includes('deprecated') ? ' preferred_lft 0' : '',
+        flags.includes('home') ? ' home' : '',
+      ].join('');
+      lines.push(`addr add ${a.address} dev ${f.name}${extra}`);
+    }
+  }
+  for (const r of h.routes) lines.push(r.dev ? `route add ${r.to} dev ${r.dev}` : `route add unreachable ${r.to}`);
+  if (h.addrlabels) {
+    lines.push('addrlabel flush');
+    for (const l of h.addrlabels) lines.push(`addrlabel add prefix ${l.prefix} label ${l.label}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 /** The `ip -batch` script that sets up one case's network. */
 function ipBatch(c) {
+  if (c.host) return hostBatch(c.host).replace(`${LINKS_DONE}\n`, '');
   const lines = [
     'link set lo up',
     'link add v0 type veth peer name v1',
@@ -329,6 +398,21 @@ function runOne(spec, dir, i) {
 
 async function childMain(dir) {
   const spec = JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8'));
+  prepareEtc(dir);
+  const results = new Array(spec.n);
+  let next = 0;
+  async function worker() {
+    while (next < spec.n) {
+      const i = next++;
+      results[i] = await runOne(spec, dir, i);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(spec.concurrency, spec.n) }, worker));
+  process.stdout.write(JSON.stringify(results) + '\n');
+}
+
+/** Inside the outer namespace: host.conf ("multi on") and nsswitch.conf ("hosts: files") for every case. */
+function prepareEtc(dir) {
   // Ensure the bind targets exist.  /etc/hosts and /etc/nsswitch.conf were
   // checked by the parent; /etc/gai.conf and /etc/host.conf may be missing on
   // some systems: then bind-mount a private copy of the whole /etc (never
@@ -346,20 +430,181 @@ async function childMain(dir) {
     const m = spawnSync('mount', ['--bind', path.join(dir, f), `/etc/${f}`], { encoding: 'utf8' });
     if (m.status !== 0) throw new Error(`mount --bind ${f} failed: ${m.stderr}`);
   }
-  const results = new Array(spec.n);
+}
+
+// ---------------------------------------------------------------- whole hosts, batched
+
+// runHostCases(cases) builds many whole hosts with few processes: cases that share a
+// gai.conf share ONE namespace and ONE resolver process (glibc reads gai.conf once per
+// process), which for each host deletes the previous host's interfaces, restores the
+// kernel's default `ip addrlabel` table, builds the host with `ip -batch`, rewrites the
+// bind-mounted /etc/hosts and asks getaddrinfo and the kernel (UDP connect).
+//   case = { gaiConf, destinations, host, zoned? }   (host: see hostBatch; zoned: link-local
+//          destinations with a %zone, whose source only the kernel is asked for)
+//   -> one result per case: { order, sources, zoned: {dest: src|null} } | { error }
+const HOST_CHILD_FLAG = '--glibc-host-child';
+
+const HOST_RUNNER = String.raw`
+const { spawnSync } = require("child_process"), fs = require("fs"), path = require("path");
+const dns = require("dns"), dgram = require("dgram"), net = require("net");
+const [dir, ip] = process.argv.slice(1);
+const cases = JSON.parse(fs.readFileSync(path.join(dir, "cases.json"), "utf8"));
+function run(args, input) {
+  const r = spawnSync(ip, args, { input, encoding: "utf8" });
+  if (r.status !== 0) throw new Error("ip " + args.join(" ") + ": " + (r.stderr || "").trim());
+  return r.stdout;
+}
+const defaults = run(["-6", "addrlabel", "list"]).split("\n").map((l) => /^prefix (\S+) label (\d+)/.exec(l)).filter(Boolean);
+const restore = "addrlabel flush\n" + defaults.map((m) => "addrlabel add prefix " + m[1] + " label " + m[2] + "\n").join("");
+function srcFor(addr) {
+  return new Promise((res) => {
+    const s = dgram.createSocket(net.isIPv6(addr) ? "udp6" : "udp4");
+    let done = false;
+    const fin = (v) => { if (!done) { done = true; try { s.close(); } catch {} res(v); } };
+    s.on("error", () => fin(null));
+    try { s.connect(9, addr, (err) => { if (err) return fin(null); try { fin(s.address().address); } catch { fin(null); } }); } catch { fin(null); }
+  });
+}
+const lookup = (name) => new Promise((res) => dns.lookup(name, { all: true, family: 0, hints: 0, order: "verbatim" }, (err, a) => res(err ? { error: "getaddrinfo: " + (err.code || err.message) } : a.map((x) => x.address))));
+(async () => {
+  const results = [];
+  let previous = [];
+  let rejects = [];
+  for (const c of cases) {
+    try {
+      run(["-batch", "-"], previous.map((n) => "link del " + n + "\n").join("") + restore);
+      // Unreachable routes belong to no interface: remove the last host's by hand.
+      for (const r of rejects) run(["route", "del", "unreachable", r]);
+      previous = c.interfaces;
+      rejects = c.rejects;
+      const [links, rest] = c.batch.split("# links done\n");
+      run(["-batch", "-"], links);
+      // DAD waits 60 s per probe on these interfaces, so a tentative address stays tentative.
+      for (const n of c.interfaces) fs.writeFileSync("/proc/sys/net/ipv6/neigh/" + n + "/retrans_time_ms", "60000");
+      run(["-batch", "-"], rest);
+      fs.writeFileSync("/etc/hosts", c.destinations.map((d) => d + "\t" + c.name + "\n").join(""));
+      const order = await lookup(c.name);
+      if (!Array.isArray(order)) { results.push(order); continue; }
+      const sources = {};
+      for (const a of order) sources[a] = await srcFor(a);
+      // Zoned destinations never come from /etc/hosts: the kernel alone is asked about them.
+      const zoned = {};
+      for (const a of c.zoned) zoned[a] = await srcFor(a);
+      results.push({ order, sources, zoned });
+    } catch (e) { results.push({ error: String(e.message || e) }); }
+  }
+  process.stdout.write(JSON.stringify(results) + "\n");
+})();
+`;
+
+const HOST_GROUP_SCRIPT = String.raw`
+set -e
+d="$1"
+mount --bind "$d/gai.conf" /etc/gai.conf
+mount --bind "$d/hosts" /etc/hosts
+ip link set lo up
+exec "$2" -e "$3" "$d" "$4"
+`;
+
+export async function runHostCases(cases, options = {}) {
+  if (!Array.isArray(cases)) throw new TypeError('runHostCases: cases must be an array');
+  cases.forEach((c, i) => {
+    if (typeof c.gaiConf !== 'string' || !Array.isArray(c.destinations) || c.destinations.some((d) => !net.isIP(d)))
+      throw new TypeError(`case ${i}: needs gaiConf and IP-literal destinations`);
+    validateHost(c.host, i);
+  });
+  const avail = await glibcOracleAvailable();
+  if (!avail.ok) throw new Error(avail.reason);
+  if (cases.length === 0) return [];
+  const t = toolPaths();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glibc-host-oracle-'));
+  try {
+    const groups = new Map();
+    cases.forEach((c, i) => {
+      if (!groups.has(c.gaiConf)) groups.set(c.gaiConf, []);
+      groups.get(c.gaiConf).push(i);
+    });
+    const plan = [...groups.entries()].map(([gaiConf, members], g) => {
+      const gd = path.join(dir, `group${g}`);
+      fs.mkdirSync(gd);
+      fs.writeFileSync(path.join(gd, 'gai.conf'), gaiConf);
+      fs.writeFileSync(path.join(gd, 'hosts'), '');
+      const list = members.map((i) => ({
+        name: `host${i}.${HOSTNAME}`,
+        destinations: cases[i].destinations,
+        interfaces: cases[i].host.interfaces.map((f) => f.name),
+        rejects: cases[i].host.routes.filter((r) => !r.dev).map((r) => r.to),
+        zoned: cases[i].zoned ?? [],
+        batch: hostBatch(cases[i].host).replace(/^link set lo up\n/, ''),
+      }));
+      fs.writeFileSync(path.join(gd, 'cases.json'), JSON.stringify(list));
+      return { dir: gd, members };
+    });
+    fs.writeFileSync(path.join(dir, 'host.conf'), 'multi on\n');
+    fs.writeFileSync(path.join(dir, 'nsswitch.conf'), 'hosts: files\n');
+    fs.writeFileSync(path.join(dir, 'spec.json'), JSON.stringify({ plan, tools: t, node: process.execPath, concurrency: options.concurrency ?? 2 }));
+    const { code, signal, stdout, stderr } = await new Promise((resolve, reject) => {
+      const ch = spawn(t.unshare, ['-rmn', process.execPath, SELF, HOST_CHILD_FLAG, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '',
+        err = '';
+      ch.stdout.on('data', (b) => (out += b));
+      ch.stderr.on('data', (b) => (err += b));
+      ch.on('error', reject);
+      ch.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
+    });
+    if (code !== 0) throw new Error(`glibc host oracle: child failed (exit ${code}${signal ? ', signal ' + signal : ''}): ${stderr.trim().slice(0, 2000)}`);
+    const byGroup = JSON.parse(stdout.trim().split('\n').pop());
+    const results = new Array(cases.length);
+    plan.forEach((p, g) => p.members.forEach((i, k) => (results[i] = byGroup[g][k] ?? { error: 'no result' })));
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runGroup(spec, group) {
+  return new Promise((resolve) => {
+    const ch = spawn(spec.tools.unshare, ['-mn', spec.tools.sh, '-c', HOST_GROUP_SCRIPT, 'sh', group.dir, spec.node, HOST_RUNNER, spec.tools.ip], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH || '/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' },
+    });
+    let out = '',
+      err = '';
+    ch.stdout.on('data', (b) => (out += b));
+    ch.stderr.on('data', (b) => (err += b));
+    ch.on('close', (code, signal) => {
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()));
+      } catch {
+        const error = `host group failed (exit ${code}${signal ? ', ' + signal : ''}): ${err.trim().slice(0, 1000)}`;
+        resolve(group.members.map(() => ({ error })));
+      }
+    });
+  });
+}
+
+async function hostChildMain(dir) {
+  const spec = JSON.parse(fs.readFileSync(path.join(dir, 'spec.json'), 'utf8'));
+  prepareEtc(dir);
+  const results = new Array(spec.plan.length);
   let next = 0;
   async function worker() {
-    while (next < spec.n) {
-      const i = next++;
-      results[i] = await runOne(spec, dir, i);
+    while (next < spec.plan.length) {
+      const g = next++;
+      results[g] = await runGroup(spec, spec.plan[g]);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(spec.concurrency, spec.n) }, worker));
+  await Promise.all(Array.from({ length: Math.min(spec.concurrency, spec.plan.length) }, worker));
   process.stdout.write(JSON.stringify(results) + '\n');
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === SELF;
-if (invokedDirectly && process.argv[2] === CHILD_FLAG) {
+if (invokedDirectly && process.argv[2] === HOST_CHILD_FLAG) {
+  hostChildMain(process.argv[3]).catch((e) => {
+    process.stderr.write(`glibc host oracle child: ${e.stack || e}\n`);
+    process.exit(2);
+  });
+} else if (invokedDirectly && process.argv[2] === CHILD_FLAG) {
   childMain(process.argv[3]).catch((e) => {
     process.stderr.write(`glibc oracle child: ${e.stack || e}\n`);
     process.exit(2);

@@ -1,8 +1,7 @@
-// A recorded FreeBSD host scenario (fixtures/freebsd-recorded/records/sort.jsonl) as
-// today's explain inputs: one interface besides lo0, its addresses in the order added.
-import { readIp6addrctl } from '../../src/dialects/ip6addrctl-reader.js';
-import { builtinEffectiveTable, effectiveTable, type EffectiveTable } from '../../src/model/effective-table.js';
-import { parseHostAddress, type HostAddress } from '../../src/simulate/host.js';
+// A recorded FreeBSD host scenario (fixtures/freebsd-recorded/records/sort.jsonl) as a
+// host file: its interfaces, addresses in the order added with their flags, default
+// routes and kernel policy table, as `explain --host` reads them.
+import type { HostAddressFlag, HostFile, HostFilePolicyRow } from '../../src/model/host-file.js';
 
 export interface Scenario {
   readonly policy: 'default' | 'none' | string[];
@@ -37,33 +36,25 @@ export function parseScenario(text: string): Scenario {
   return s;
 }
 
-const family = (address: string) => (address.includes(':') ? 6 : 4);
-
-/**
- * What today's explain can express: one interface (up) besides lo0, no address flag but
- * `deprecated`, no zoned destination, and a default route for each family the host has an
- * address of (explain routes every family it has an address of; without one, no source).
- */
-export function inScope(s: Scenario): boolean {
-  if (s.interfaces.length !== 1 || s.interfaces[0]!.down) return false;
-  if (s.addresses.some((a) => a.flags.some((f) => f !== 'deprecated'))) return false;
-  if (s.destinations.some((d) => d.includes('%'))) return false;
-  for (const [f, route] of [
-    [6, s.route6],
-    [4, s.route4],
-  ] as const) {
-    const has = s.addresses.some((a) => family(a.address) === f);
-    if (has && route === 'none') return false;
-  }
-  return true;
+function policyRows(rows: readonly string[]): HostFilePolicyRow[] {
+  return rows.map((row) => {
+    const [prefix, precedence, label] = row.split(' ');
+    return { prefix: prefix!, precedence: Number(precedence), label: Number(label) };
+  });
 }
 
-export function scenarioTable(s: Scenario): EffectiveTable {
-  if (s.policy === 'default') return builtinEffectiveTable('freebsd');
-  const text = s.policy === 'none' ? '' : s.policy.map((row) => `${row}\n`).join('');
-  return effectiveTable(readIp6addrctl(text).policy);
-}
-
-export function scenarioSources(s: Scenario): HostAddress[] {
-  return s.addresses.map((a) => parseHostAddress(a.address, a.flags.includes('deprecated')));
+/** The scenario's host; `policy default` leaves policyTable out (rc.d's default table). */
+export function scenarioHost(s: Scenario): HostFile {
+  const routes = [];
+  if (s.route6 !== 'none') routes.push({ to: '::/0', dev: s.route6 });
+  if (s.route4 !== 'none') routes.push({ to: '0.0.0.0/0', dev: s.route4 });
+  return {
+    interfaces: s.interfaces.map((i) => ({
+      name: i.name,
+      up: !i.down,
+      addresses: s.addresses.flatMap((a, added) => (a.iface === i.name ? [{ address: a.address, flags: a.flags as HostAddressFlag[], added }] : [])),
+    })),
+    routes,
+    ...(s.policy === 'default' ? {} : { policyTable: s.policy === 'none' ? [] : policyRows(s.policy) }),
+  };
 }

@@ -21,6 +21,7 @@ import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { checkExplainValues } from '../explain-options.js';
 import { formatImpactView, impactView, impactViewJson } from '../impact-view.js';
 import { PLATFORMS, type Platform } from '../../model/builtin-tables.js';
+import { hostPlatform, readHostFile, simulateHostFile } from './explain-host.js';
 
 /** The version of explain's JSON shape (schema/explain.schema.json). */
 const EXPLAIN_JSON_VERSION = 1;
@@ -109,28 +110,56 @@ async function run(argv: Record<string, unknown>, io: CommandIO): Promise<number
 
   const destinations = stringList(argv.dest);
   if (destinations.length === 0) throw new UsageError('explain: give at least one destination address (or --scenarios)');
-  const sources = hostAddresses(argv);
-  let sim;
+  const sim =
+    typeof argv.host === 'string'
+      ? await runHost(argv, io, argv.host, explicitPlatform, policy, destinations)
+      : runShorthand(argv, platform, policy, destinations);
+  io.stdout(
+    json ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim.simulation) }, null, 2) + '\n' : formatSimulation(sim.simulation, sim.label),
+  );
+  return 0;
+}
+
+function badDestination<T>(run: () => T): T {
   try {
-    sim = simulate({ platform, sources, destinations, ...(policy ? { table: policy.table } : {}) });
+    return run();
   } catch (e) {
     if (e instanceof AddressInputError) throw new UsageError(`explain: bad destination ${e.message}`);
     throw e;
   }
-  if (sources.length === 0) sim.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
-  io.stdout(
-    json
-      ? JSON.stringify({ version: EXPLAIN_JSON_VERSION, ...simulationJson(sim) }, null, 2) + '\n'
-      : formatSimulation(sim, policy?.label ?? 'built-in default table'),
-  );
-  return 0;
+}
+
+/** --source/--deprecated: one interface holding every address, a default route per family. */
+function runShorthand(argv: Record<string, unknown>, platform: SimPlatform, policy: LoadedPolicy | undefined, destinations: string[]) {
+  const sources = hostAddresses(argv);
+  const simulation = badDestination(() => simulate({ platform, sources, destinations, ...(policy ? { table: policy.table } : {}) }));
+  if (sources.length === 0) simulation.notes.push('no --source given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
+  return { simulation, label: policy?.label ?? 'built-in default table' };
+}
+
+/** --host HOST.json: the whole host; --policy replaces the table of its own dialect only. */
+async function runHost(
+  argv: Record<string, unknown>,
+  io: CommandIO,
+  file: string,
+  explicitPlatform: SimPlatform | undefined,
+  policy: LoadedPolicy | undefined,
+  destinations: string[],
+) {
+  if (argv.source !== undefined || argv.deprecated !== undefined) {
+    throw new UsageError('explain: --host describes the whole host: give its addresses there, not also with --source/--deprecated');
+  }
+  const host = await readHostFile(file, io, limitsFrom(argv));
+  const platform = explicitPlatform ?? hostPlatform(host) ?? (policy?.dialect === 'ip6addrctl' ? 'freebsd' : 'glibc');
+  const simulation = badDestination(() => simulateHostFile(file, host, { platform, destinations, ...(policy ? { policy: policy.table } : {}) }));
+  return { simulation, label: `host ${file}${policy ? `, ${policy.label}` : ''}` };
 }
 
 export const command: CommandModule = {
   spec: {
     name: 'explain',
     summary: 'Simulate RFC 6724 address selection: the order a resolver returns, each source, and the deciding rules',
-    usage: 'explain [--source ADDR/PLEN]... [--policy FILE] [options] DEST...',
+    usage: 'explain [--host HOST.json | --source ADDR/PLEN...] [--policy FILE] [options] DEST...',
     positionals: [{ name: 'dest', display: 'DEST', variadic: true, describe: "the name's addresses, in the resolver's original order" }],
     options: [
       {
@@ -141,6 +170,12 @@ export const command: CommandModule = {
         describe: "whose behaviour to simulate (default: the policy's dialect, else glibc)",
       },
       { name: 'policy', type: 'string', valueName: 'FILE', describe: 'gai.conf or ip6addrctl.conf to use instead of the default table (- for stdin)' },
+      {
+        name: 'host',
+        type: 'string',
+        valueName: 'HOST.json',
+        describe: 'the whole host: interfaces, addresses with flags, routes, kernel tables, gai.conf (docs/explain.md; - for stdin)',
+      },
       {
         name: 'dialect',
         type: 'string',
@@ -177,6 +212,7 @@ export const command: CommandModule = {
     examples: [
       ['policylint explain --source fd00::10/64 --source 192.0.2.10/24 2001:db8::1 198.51.100.7', 'Why a ULA host tries IPv4 first (rule 5, label mismatch)'],
       ['policylint explain --policy /etc/gai.conf --source fd00::10/64 2001:db8::1', 'The same with your own table'],
+      ['policylint explain --host host.json --platform freebsd 2001:db8::1 fe80::1%em0 198.51.100.7', 'A whole host: its interfaces, routes and tables'],
       ['policylint explain --scenarios --policy ip6addrctl.conf', 'Common hosts and destinations, with your table and without'],
     ],
   },
