@@ -1,11 +1,10 @@
-// The one place doctor predicts a host's order: the host file in, a simulation out. Today it
-// flattens the up interfaces' addresses into simulate()'s sources (routes and the kernel's
-// address labels are not modelled yet: see notes); when the simulator's host model lands
-// (simulateHost), this file is the only one to switch.
+// The one place doctor predicts a host's order: the host file in, a simulation out, through
+// the simulator's host model (simulateHost: interfaces, routes, address flags, the kernel's
+// own table and the resolver's).
 import type { HostFile } from '../model/host-file.js';
 import { effectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import { readPolicy } from '../dialects/registry.js';
-import { parseHostAddress, simulate, type HostAddress, type SimPlatform, type Simulation } from '../simulate/index.js';
+import { parseHostAddress, simulateHost, type HostAddress, type SimPlatform, type Simulation } from '../simulate/index.js';
 
 /** The table the host's resolver uses, from what the host file holds (undefined: the platform's default). */
 export function hostTable(host: HostFile, platform: SimPlatform): EffectiveTable | undefined {
@@ -26,7 +25,7 @@ export function hostSources(host: HostFile): HostAddress[] {
     .filter((a) => a.text !== '::1' && !(a.family === 4 && a.text.startsWith('127.')));
 }
 
+/** The host's order and sources: the simulator's host model (interfaces, routes, flags, the kernel's and the resolver's tables). */
 export function predictHost(host: HostFile, platform: SimPlatform, destinations: readonly string[], policy?: EffectiveTable): Simulation {
-  const table = policy ?? hostTable(host, platform);
-  return simulate({ platform, sources: hostSources(host), destinations, ...(table ? { table } : {}) });
+  return simulateHost(host, { platform, destinations, ...(policy ? { policy } : {}) });
 }

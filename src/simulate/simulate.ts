@@ -100,6 +100,9 @@ export function simulateModel(model: HostModel, options: SimulateHostOptions): S
   if (options.policy && !behaviour.readsPolicy) {
     notes.push(`${input.platform} ignores policy files: its compiled-in table is used`);
     table = behaviour.defaultTable();
+  } else if (model.resolverTable && input.platform !== 'glibc' && behaviour.kernel === 'linux') {
+    // A host file's gai.conf governs glibc-linked programs only (doctor asks about the others too).
+    notes.push(`${input.platform} ignores policy files, the host's /etc/gai.conf too: its compiled-in table is used`);
   }
   const hosts = model.addresses.filter((a) => a.iface !== model.loopback);
   const destinations = resolverOrder(
