@@ -228,7 +228,8 @@ function drawExplanation(input: DecodedBytes, dialect: 'gai' | 'ip6addrctl') {
   const platform = (ui.platform.value === 'auto' ? platformOf(dialect) : ui.platform.value) as SimPlatform;
   const sources = explainSources();
   if (typeof sources === 'string') return explainProblem(sources);
-  const result = explainPage(input, dialect, { platform, sources, destinations: lines(ui.dests.value) });
+  const hostFile = ui.sources.disabled ? { hostFile: ui.host.value } : {};
+  const result = explainPage(input, dialect, { platform, sources, destinations: lines(ui.dests.value), ...hostFile });
   if ('problem' in result) return explainProblem(result.problem);
   const sim = result.simulation;
   ui.explainTitle.className = 'muted';

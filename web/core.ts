@@ -12,12 +12,23 @@ import { lintText, type LintResult } from '../src/lint/lint.js';
 import type { Dialect, Policy } from '../src/model/ast.js';
 import { PLATFORMS, type Platform } from '../src/model/builtin-tables.js';
 import { DEFAULT_CONFIG, parseInterfaceList, type ResolvedConfig } from '../src/model/config.js';
-import { effectiveTable } from '../src/model/effective-table.js';
+import { effectiveTable, type EffectiveTable } from '../src/model/effective-table.js';
 import { modelOf } from '../src/model/policy-meaning.js';
 import type { RuleId } from '../src/rules/catalog.js';
 import { readDiagnosed } from '../src/rules/render-finding.js';
 import { impactOf } from '../src/rules/support/impact.js';
-import { AddressInputError, parseHostAddress, simulate, SIM_PLATFORMS, type HostAddress, type Simulation, type SimPlatform } from '../src/simulate/index.js';
+import type { HostFile } from '../src/model/host-file.js';
+import {
+  AddressInputError,
+  HostFileError,
+  parseHostAddress,
+  simulate,
+  simulateHost,
+  SIM_PLATFORMS,
+  type HostAddress,
+  type Simulation,
+  type SimPlatform,
+} from '../src/simulate/index.js';
 import type { DecodedBytes } from './bytes.js';
 
 export { PLATFORMS, SIM_PLATFORMS, DIALECT_TEXT };
@@ -133,6 +144,8 @@ export interface ExplainInput {
   /** One host address per entry: `ADDR/PLEN`, or `deprecated ADDR/PLEN`. */
   readonly sources: readonly string[];
   readonly destinations: readonly string[];
+  /** A host file's text (`explain --host`): replaces `sources` with the whole host model. */
+  readonly hostFile?: string;
 }
 
 export type PageExplanation = { readonly simulation: Simulation; readonly title: string } | { readonly problem: string };
@@ -141,6 +154,8 @@ export type PageExplanation = { readonly simulation: Simulation; readonly title:
 export function explainPage(input: DecodedBytes, dialect: Dialect, explain: ExplainInput): PageExplanation {
   const read = readDiagnosed(dialect, input.text);
   const table = modelOf(read.policy, read.semantics).table;
+  const title = `${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'} from the editor`;
+  if (explain.hostFile !== undefined) return explainHostFile(explain.hostFile, table, explain, title);
   let sources: HostAddress[];
   try {
     sources = explain.sources.map((s) => {
@@ -155,8 +170,26 @@ export function explainPage(input: DecodedBytes, dialect: Dialect, explain: Expl
   try {
     const simulation = simulate({ platform: explain.platform, sources, destinations: explain.destinations, table });
     if (sources.length === 0) simulation.notes.push('no host address given: every destination is unusable (rule 1), so only rules 6 and 8 sort');
-    return { simulation, title: `${dialect === 'gai' ? 'gai.conf' : 'ip6addrctl.conf'} from the editor` };
+    return { simulation, title };
   } catch (e) {
+    if (e instanceof AddressInputError) return { problem: `bad destination ${e.message}` };
+    throw e;
+  }
+}
+
+/** `policylint explain --host HOST.json --policy FILE DEST…`: interfaces, routes, flags and tables, as the CLI simulates them. */
+function explainHostFile(text: string, table: EffectiveTable, explain: ExplainInput, title: string): PageExplanation {
+  let host: HostFile;
+  try {
+    host = JSON.parse(text) as HostFile;
+  } catch (e) {
+    return { problem: `host file: not JSON (${(e as Error).message}); give the JSON that doctor --dump-host writes` };
+  }
+  if (explain.destinations.length === 0) return { problem: 'give at least one destination address' };
+  try {
+    return { simulation: simulateHost(host, { platform: explain.platform, destinations: explain.destinations, policy: table }), title };
+  } catch (e) {
+    if (e instanceof HostFileError) return { problem: `host file: ${e.message}` };
     if (e instanceof AddressInputError) return { problem: `bad destination ${e.message}` };
     throw e;
   }

@@ -1,6 +1,6 @@
-// A host file (src/model/host-file.ts: `explain --host HOST.json`) as the explain panel uses
-// it: the addresses of its interfaces that are up, in order, deprecated ones marked. Only
-// the addresses: the routes and tables of the host model are the CLI's (a later step).
+// A host file (src/model/host-file.ts: `explain --host HOST.json`) as the explain panel names
+// it: the addresses of its interfaces that are up, in order, deprecated ones marked. The
+// simulation itself takes the whole host file (web/core.ts: simulateHost, as the CLI).
 import type { HostFile } from '../src/model/host-file.js';
 
 export type HostSources = { readonly sources: string[] } | { readonly problem: string };
