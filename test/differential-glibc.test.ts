@@ -6,6 +6,7 @@ import { effectiveTable } from '../src/model/effective-table.js';
 import { parseHostAddress, simulate } from '../src/simulate/index.js';
 import { glibcOracleAvailable, runGlibcCases, type GlibcCase, type GlibcResult } from './oracle/glibc-oracle.mjs';
 import { systemTool } from './support/system-tool.js';
+import { prng } from './support/linux-hosts.js';
 
 const availability = await glibcOracleAvailable();
 const oracle = systemTool({
@@ -16,28 +17,6 @@ const oracle = systemTool({
   skipEnv: 'POLICYLINT_SKIP_GLIBC_ORACLE',
 });
 const GLIBC = (process.report.getReport() as { header: { glibcVersionRuntime?: string } }).header.glibcVersionRuntime;
-
-/** mulberry32: a small seeded PRNG, so every run generates the same cases. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  const chance = (p: number) => next() < p;
-  const sample = <T>(xs: readonly T[], k: number): T[] => {
-    const pool = [...xs];
-    const out: T[] = [];
-    while (out.length < k && pool.length > 0) out.push(pool.splice(int(pool.length), 1)[0]!);
-    return out;
-  };
-  return { int, pick, chance, sample };
-}
 
 const LABEL_PREFIXES = ['::1/128', '::/0', '2002::/16', '::/96', '::ffff:0:0/96', 'fec0::/10', 'fc00::/7', '2001::/32'];
 const EXTRA_PREFIXES = [

@@ -2,25 +2,13 @@
 // cannot import: it reads files): UTF-8 when the bytes are UTF-8, else one character per byte
 // (latin1) with the offset of the first bad byte, so the invalid-utf8 finding and the byte
 // offsets match the CLI's and a shared link gives back the same bytes.
+import { firstInvalidUtf8 } from '../src/dialects/utf8-scan.js';
 
 export interface DecodedBytes {
   readonly text: string;
   readonly encoding: 'utf8' | 'latin1';
   /** Offset of the first byte that is not valid UTF-8, when encoding is latin1. */
   readonly invalidUtf8At?: number;
-}
-
-/** Offset of the first byte that breaks UTF-8 (the same scan as src/cli/input.ts). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0 || (i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0)) return i;
-    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += need + 1;
-  }
-  return bytes.length;
 }
 
 const latin1 = (bytes: Uint8Array): string => {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { BoundedBytes, PIPE_WRITER_WAIT_MS, ReadFailure, readBoundedFile, readBoundedStream, RefusedFile, type Overrun } from './bounded-read.js';
 import { UsageError, type CommandIO } from './command.js';
 import type { OptionSpec } from './option-table.js';
+import { firstInvalidUtf8 } from '../dialects/utf8-scan.js';
 
 /** Default size limit: far above any real policy table, far below memory trouble. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -64,19 +65,6 @@ const REASONS: Record<string, string> = {
 export function ioReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   return (code && REASONS[code]) ?? (code ? `error ${code}` : String((error as Error)?.message ?? error));
-}
-
-/** Offset of the first byte that breaks UTF-8 (a linear scan; the decoder does not say). */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0 || (i + need >= bytes.length + (need === 0 ? 1 : 0) && need > 0)) return i;
-    for (let k = 1; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += need + 1;
-  }
-  return bytes.length;
 }
 
 export function decodeBytes(path: string, bytes: Buffer): InputFile {

@@ -3,17 +3,11 @@
 // preferred_lft 0, tentative, home), default routes per interface or none, more specific
 // routes, the kernel's `ip addrlabel` table and gai.conf, from a fixed seed.
 import type { HostFile, HostFileAddress, HostFileRoute } from '../../src/model/host-file.js';
+import { prng as uniform } from './generators.js';
 
-/** mulberry32: a small seeded PRNG, so every run generates the same hosts. */
+/** The fuzzers' seeded PRNG (generators.ts) with the picks the host generators use, so every run generates the same hosts. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = uniform(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   const chance = (p: number) => next() < p;
