@@ -45,7 +45,11 @@ export class PrefixTable<T> {
     });
     this.rows = all;
     this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
+    this.effectiveCount = this.byLength.reduce((n, l) => n + l.map.size, 0);
   }
+
+  /** How many rows take effect: distinct (prefix, length) pairs, the first of each. */
+  readonly effectiveCount: number;
 
   /** The row that decides for this address, or undefined when none matches. */
   match(address: bigint): PrefixRow<T> | undefined {
