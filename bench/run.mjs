@@ -4,7 +4,8 @@
 // Measures, side by side in one run, with the runs of each group interleaved round by
 // round so that they share the machine's noise:
 //   1. cold start: `policylint FIXTURE` vs `node -e 0`, and where the difference goes
-//      (loading the bundle, compiling it without the code cache, the lint work itself);
+//      (loading the bundle, compiling it without the code cache, the lint work itself),
+//      and two more typical files (a prefer-IPv4 one-liner, a 9-row table with a finding);
 //   2. batch: 1,000 typical files in one invocation vs one file;
 //   3. scale: lint and convert of generated 10k- and 100k-row tables (time, peak RSS);
 //   4. the exact equivalence check on two 10k-row tables (timed in-process).
@@ -147,14 +148,21 @@ try {
   // ------------------------------------------------------------ 1. cold start
   if (ONLY.has('cold')) {
     const fixture = join(ROOT, 'fixtures/freebsd/ipv6-prefer.ip6addrctl.conf');
+    // Typical files beside the stock table (issue 10): the prefer-IPv4 one-liner gai.conf and a
+    // 9-row table with one finding (the impact engine simulates its scenarios at start).
+    const typical = [
+      { id: 'prefer-ipv4.gai.conf (one line)', file: join(ROOT, 'fixtures/glibc/prefer-ipv4.gai.conf') },
+      { id: 'ula-precedence-only (9 rows, 1 finding)', file: join(ROOT, 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf') },
+    ];
     // The breakdown cases run in the same rounds, so their differences share the noise.
     const cases = [
       { run: lint(fixture) },
       { run: () => runOnce(NODE, ['-e', '0']) },
       { run: () => runOnce(NODE, [BIN, '--version']) }, // load the bundle, do nothing
       { run: () => runOnce(NODE, [BIN, fixture], { env: { POLICYLINT_CODE_CACHE: '0' } }) }, // compile it from source
+      ...typical.map((t) => ({ run: lint(t.file) })),
     ];
-    const [pl, base, load, uncached] = interleaved(cases, RUNS.cold).map((s) => stats(s.map((x) => x.ms)));
+    const [pl, base, load, uncached, ...others] = interleaved(cases, RUNS.cold).map((s) => stats(s.map((x) => x.ms)));
     const ratio = pl.median / base.median;
     const ms = (x) => `${x >= 0 ? '' : '−'}${Math.abs(x).toFixed(1)} ms`;
     console.log('1. cold start');
@@ -167,7 +175,14 @@ try {
     console.log(
       `    without the code cache, compiling would add: ${ms(uncached.median - pl.median)}  (POLICYLINT_CODE_CACHE=0: ${fmtMs(uncached)}, ${(uncached.median / base.median).toFixed(2)}×)`,
     );
-    record('cold', { policylint: pl, node: base, load, uncached, ratio });
+    const typicalRecords = typical.map((t, i) => {
+      const s = others[i];
+      const r = s.median / base.median;
+      line(`  policylint ${t.id}`, fmtMs(s));
+      line('  ratio', `${r.toFixed(2)}×  (linting it: ${ms(s.median - load.median)})`, r, BUDGET.cold, '×');
+      return { id: t.id, policylint: s, ratio: r };
+    });
+    record('cold', { policylint: pl, node: base, load, uncached, ratio, typical: typicalRecords });
   }
 
   // ------------------------------------------------------------ 2. batch
