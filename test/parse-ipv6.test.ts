@@ -2,7 +2,7 @@
 // ipaddr.js-based reading it short-cuts on every text, valid or not.
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { parseIPv4, parseIPv6 } from '../src/model/address.js';
+import { formatIPv6, parseIPv4, parseIPv6 } from '../src/model/address.js';
 
 /** parseIPv6 before the hand-written path (src/model/address.ts, issue 13). */
 function reference(text: string): bigint | null {
@@ -69,5 +69,18 @@ describe('parseIPv6', () => {
       'fe80::1%eth0',
     ])
       expect(parseIPv6(t)).toBe(reference(t));
+  });
+});
+
+describe('formatIPv6', () => {
+  it('writes what ipaddr.js toRFC5952String writes', () => {
+    const groups = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(groups, (parts) => {
+        const value = parts.reduce((v, p) => (v << 16n) | BigInt(p), 0n);
+        expect(formatIPv6(value)).toBe(new ipaddr.IPv6(parts).toRFC5952String());
+      }),
+      { seed: 6724, numRuns: 3000 },
+    );
   });
 });

@@ -114,14 +114,41 @@ export function parseIPv6(text: string): bigint | null {
 }
 
 function toParts(value: bigint): number[] {
+  // Two 64-bit halves, then plain numbers: one BigInt shift per group was most of the cost.
+  const hi = value >> 64n;
   const parts: number[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));
+  for (const half of [hi, value & 0xffffffffffffffffn]) {
+    const top = Number(half >> 32n);
+    const bottom = Number(half & 0xffffffffn);
+    parts.push(Math.floor(top / 65536), top % 65536, Math.floor(bottom / 65536), bottom % 65536);
+  }
   return parts;
 }
 
-/** RFC 5952 text: lower case, longest zero run compressed. */
+/** RFC 5952 text: lower case, longest zero run (of two groups or more; the first of equals) compressed. */
 export function formatIPv6(value: bigint): string {
-  return new ipaddr.IPv6(toParts(value)).toRFC5952String();
+  const parts = toParts(value);
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && parts[j] === 0) j++;
+    if (j - i > bestLength) {
+      best = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = (from: number, to: number) =>
+    parts
+      .slice(from, to)
+      .map((p) => p.toString(16))
+      .join(':');
+  return best < 0 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLength, 8)}`;
 }
 
 /** `::ffff:a.b.c.d` text for a value in the mapped space (the form `ip6addrctl show` prints). */

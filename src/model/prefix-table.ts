@@ -88,8 +88,7 @@ export class PrefixTable<T> {
   private buildSegments(): bigint[] {
     // Prefixes are nested or disjoint: sorted by start (shorter first), a stack of the open
     // ones says which row decides between two boundaries (the innermost open one).
-    const rows = this.byLength.flatMap((l) => [...l.map.values()]);
-    rows.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+    const rows = this.sortedRows();
     const starts: bigint[] = [0n];
     const owners: (PrefixRow<T> | undefined)[] = [undefined];
     const emit = (at: bigint, row: PrefixRow<T> | undefined) => {
@@ -135,6 +134,17 @@ export class PrefixTable<T> {
     return level?.map.get(prefix >> level.shift);
   }
 
+  private sorted: PrefixRow<T>[] | undefined;
+
+  /** The effective rows by start address, shorter first on ties (made once; segments and parents share it). */
+  private sortedRows(): PrefixRow<T>[] {
+    if (!this.sorted) {
+      this.sorted = this.byLength.flatMap((l) => [...l.map.values()]);
+      this.sorted.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+    }
+    return this.sorted;
+  }
+
   private parentCache: Map<PrefixRow<T>, PrefixRow<T> | undefined> | undefined;
 
   /**
@@ -145,8 +155,7 @@ export class PrefixTable<T> {
    */
   parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
     if (!this.parentCache) {
-      const rows = this.byLength.flatMap((l) => [...l.map.values()]);
-      rows.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+      const rows = this.sortedRows();
       const cache = new Map<PrefixRow<T>, PrefixRow<T> | undefined>();
       const stack: PrefixRow<T>[] = [];
       for (const r of rows) {
