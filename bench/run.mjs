@@ -8,20 +8,23 @@
 //      and two more typical files (a prefer-IPv4 one-liner, a 9-row table with a finding);
 //   2. batch: 1,000 typical files in one invocation vs one file;
 //   3. scale: lint and convert of generated 10k- and 100k-row tables (time, peak RSS);
+//   3b. max: lint, convert and diff at the allowed maximum (500k rows), each against a Node
+//       script that only reads the same file and splits it into lines (issue 13);
+//   3c. fix: --fix-dry-run on 10k, 40k and 100k fixable lines (linear, issue 13);
 //   4. the exact equivalence check on two 10k-row tables (timed in-process).
 // Every figure is a median over several runs, with min-max; each line says PASS/FAIL
 // against its budget (issue #6). Inputs are generated (seeded) into a temp dir.
 //
 // Options: --quick (fewer runs), --strict (exit 1 when a budget fails; default: exit 0,
 // it is a report), --bin PATH (another policylint entry point), --keep (keep the temp
-// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,equiv.
+// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,max,fix,equiv.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { writeBatch, writeTables } from './generate.mjs';
+import { writeBatch, writeFixable, writeTables } from './generate.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,16 +36,19 @@ const option = (name) => {
 const QUICK = flag('--quick');
 const STRICT = flag('--strict');
 const BIN = resolve(option('--bin') ?? join(ROOT, 'bin/policylint.cjs'));
-const ONLY = new Set((option('--only') ?? 'cold,batch,scale,equiv').split(','));
+const ONLY = new Set((option('--only') ?? 'cold,batch,scale,max,fix,equiv').split(','));
 const SEED = 6724;
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const KILLER = existsSync('/usr/bin/timeout') ? '/usr/bin/timeout' : null;
 /** Per-invocation limit: a run over it counts as a FAIL and its case is not run again. */
 const TIMEOUT_MS = Number(option('--timeout') ?? (QUICK ? 60 : 120)) * 1000;
 
-const RUNS = QUICK ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, equiv: 3 } : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, equiv: 7 };
+const RUNS = QUICK
+  ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, max: 1, fix: 1, equiv: 3 }
+  : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, max: 3, fix: 3, equiv: 7 };
 
-const BUDGET = { cold: 1.4, batch: 10, lint100kMs: 1500, lint100kMB: 300, scaleRatio: 12, equivMs: 300 };
+const BUDGET = { cold: 1.4, batch: 10, lint100kMs: 1500, lint100kMB: 300, scaleRatio: 12, equivMs: 300, maxVsRead: 25, maxMB: 1024, fixRatio: 12 };
 
 if (!existsSync(BIN)) {
   console.error(`bench: ${BIN} does not exist; run \`npm run build\` first (or pass --bin)`);
@@ -58,19 +64,23 @@ let failed = 0;
 /** Run a command once: wall time (ms, measured here) and peak RSS (MB, from /usr/bin/time). */
 function runOnce(cmd, cmdArgs, { okCodes = [0, 1], env } = {}) {
   const rssFile = join(work, 'rss.txt');
-  const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
+  // coreutils' timeout kills the measured process itself: spawnSync's own timeout would kill
+  // only /usr/bin/time and leave the process running, orphaned, on the shared machine.
+  const limited = KILLER ? [KILLER, '-s', 'KILL', String(TIMEOUT_MS / 1000), cmd, ...cmdArgs] : [cmd, ...cmdArgs];
+  const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, ...limited]] : [limited[0], limited.slice(1)];
   const t0 = performance.now();
   const r = spawnSync(file, argv, {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: TIMEOUT_MS,
+    timeout: TIMEOUT_MS + 5000,
     killSignal: 'SIGKILL',
     ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const ms = performance.now() - t0;
-  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL' || (KILLER && r.status === 137))
+    return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
   if (r.error) throw r.error;
   if (!okCodes.includes(r.status)) {
     throw new Error(`${cmd} ${cmdArgs.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
@@ -230,6 +240,65 @@ try {
       line('    100k / 10k time', Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a (timed out)', ratio, BUDGET.scaleRatio, '×');
       record(`scale ${op.id}`, { small, big, ratio });
     }
+  }
+
+  // ------------------------------------------------------------ 3b. the allowed maximum
+  if (ONLY.has('max')) {
+    const sizes = [100_000, 500_000];
+    const big = writeTables(join(work, 'max'), sizes, SEED);
+    // The reference: a Node script that reads the file and splits it into lines, nothing more.
+    const READ = "require('fs').readFileSync(process.argv[1],'utf8').split('\\n').length";
+    const ops = [
+      { id: 'read and split (reference)', run: (n) => runOnce(NODE, ['-e', READ, big[n].ip6addrctl]), reference: true },
+      { id: 'lint ip6addrctl', run: (n) => runOnce(NODE, [BIN, big[n].ip6addrctl]) },
+      { id: 'convert ip6addrctl → gai', run: (n) => runOnce(NODE, [BIN, 'convert', big[n].ip6addrctl, '--to', 'gai']) },
+      { id: 'diff two ip6addrctl tables', run: (n) => runOnce(NODE, [BIN, 'diff', big[n].ip6addrctl, big[n].otherIp6addrctl]) },
+    ];
+    console.log('\n3b. the allowed maximum (random valid rows, seeded; budget: 25x read-and-split, 1 GB)');
+    const measured = {};
+    for (const n of sizes) {
+      const samples = interleaved(
+        ops.map((op) => ({ run: () => op.run(n) })),
+        RUNS.max,
+      );
+      ops.forEach((op, i) => {
+        measured[`${op.id} ${n}`] = { time: stats(samples[i].map((x) => x.ms)), mb: stats(samples[i].map((x) => x.mb)) };
+      });
+    }
+    const ref = measured[`read and split (reference) 500000`];
+    for (const op of ops) {
+      const mid = measured[`${op.id} 100000`];
+      const top = measured[`${op.id} 500000`];
+      const vsRead = top.time.median / ref.time.median;
+      console.log(`  ${op.id}`);
+      line('    100k rows', `${fmtMs(mid.time)}  peak ${fmtMB(mid.mb)}`);
+      line('    500k rows', `${fmtMs(top.time)}  peak ${fmtMB(top.mb)}`);
+      if (!op.reference) {
+        line('    500k vs read-and-split', Number.isFinite(vsRead) ? `${vsRead.toFixed(1)}×` : 'n/a (timed out)', vsRead, BUDGET.maxVsRead, '×');
+        line('    500k peak RSS', fmtMB(top.mb), top.mb.median, TIME ? BUDGET.maxMB : undefined, ' MB');
+      }
+      const ratio = top.time.median / mid.time.median;
+      line('    500k / 100k time', Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a (timed out)');
+      record(`max ${op.id}`, { mid, top, vsRead, ratio });
+    }
+  }
+
+  // ------------------------------------------------------------ 3c. --fix-dry-run
+  if (ONLY.has('fix')) {
+    const sizes = [10_000, 40_000, 100_000];
+    const files = writeFixable(join(work, 'fix'), sizes);
+    const samples = interleaved(
+      sizes.map((n) => ({ run: () => runOnce(NODE, [BIN, '--fix-dry-run', files[n]]) })),
+      RUNS.fix,
+    );
+    const s = sizes.map((_, i) => ({ time: stats(samples[i].map((x) => x.ms)), mb: stats(samples[i].map((x) => x.mb)) }));
+    console.log('\n3c. --fix-dry-run, fixable lines (a host-bits-set fix on each line, a no-effect fix over all)');
+    sizes.forEach((n, i) => line(`  ${n / 1000}k lines`, `${fmtMs(s[i].time)}  peak ${fmtMB(s[i].mb)}`));
+    const r40 = s[1].time.median / s[0].time.median;
+    const r100 = s[2].time.median / s[0].time.median;
+    line('  40k / 10k time', Number.isFinite(r40) ? `${r40.toFixed(2)}×  (linear: 4×)` : 'n/a (timed out)');
+    line('  100k / 10k time', Number.isFinite(r100) ? `${r100.toFixed(2)}×  (linear: 10×)` : 'n/a (timed out)', r100, BUDGET.fixRatio, '×');
+    record('fix', { sizes, times: s, r40, r100 });
   }
 
   // ------------------------------------------------------------ 4. equivalence
