@@ -117,3 +117,31 @@ export function writeTables(dir, sizes, seed) {
   }
   return out;
 }
+
+/**
+ * A table of `n` fixable lines: FreeBSD's ipv6_prefer rows, then `n` rows whose prefixes have
+ * host bits set (host-bits-set offers a safe fix on each line; no-effect offers one for all).
+ */
+export function fixableText(n) {
+  const stock = [
+    '::1/128 50 0',
+    '::/0 40 1',
+    '::ffff:0:0/96 35 4',
+    '2002::/16 30 2',
+    '2001::/32 5 5',
+    'fc00::/7 3 13',
+    '::/96 1 3',
+    'fec0::/10 1 11',
+    '3ffe::/16 1 12',
+  ];
+  const rows = [];
+  for (let i = 0; i < n; i++) rows.push(`2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1/64 40 1`);
+  return `${[...stock, ...rows].join('\n')}\n`;
+}
+
+export function writeFixable(dir, sizes) {
+  mkdirSync(dir, { recursive: true });
+  const out = {};
+  for (const n of sizes) writeFileSync((out[n] = join(dir, `fix${n}.ip6addrctl.conf`)), fixableText(n));
+  return out;
+}

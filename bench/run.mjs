@@ -4,24 +4,29 @@
 // Measures, side by side in one run, with the runs of each group interleaved round by
 // round so that they share the machine's noise:
 //   1. cold start: `policylint FIXTURE` vs `node -e 0`, and where the difference goes
-//      (loading the bundle, compiling it without the code cache, the lint work itself);
+//      (loading the bundle, compiling it without the code cache, the lint work itself),
+//      and two more typical files (a prefer-IPv4 one-liner, a 9-row table with a finding);
 //   2. batch: 1,000 typical files in one invocation vs one file;
 //   3. scale: lint and convert of generated 10k- and 100k-row tables (time, peak RSS);
+//   3b. max: lint, convert and diff at the allowed maximum (500k rows), each against a Node
+//       script that only reads the same file and splits it into lines (issue 13);
+//   3c. fix: --fix-dry-run on 10k, 40k and 100k fixable lines (linear, issue 13);
 //   4. the exact equivalence check on two 10k-row tables (timed in-process);
-//   5. the playground: its gzipped size, and load to first findings in chromium beside the CLI (bench/web.mjs).
+//   5. the playground: its gzipped size, and load to first findings in chromium beside the CLI (bench/web.mjs);
+//   6. the write path's gap between its last check and the rename (bench/write-gap.mjs).
 // Every figure is a median over several runs, with min-max; each line says PASS/FAIL
 // against its budget (issue #6). Inputs are generated (seeded) into a temp dir.
 //
 // Options: --quick (fewer runs), --strict (exit 1 when a budget fails; default: exit 0,
 // it is a report), --bin PATH (another policylint entry point), --keep (keep the temp
-// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,equiv,web.
+// dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,max,fix,equiv,web,gap.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { writeBatch, writeTables } from './generate.mjs';
+import { writeBatch, writeFixable, writeTables } from './generate.mjs';
 import { reportWriteGap } from './write-gap.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,16 +39,19 @@ const option = (name) => {
 const QUICK = flag('--quick');
 const STRICT = flag('--strict');
 const BIN = resolve(option('--bin') ?? join(ROOT, 'bin/policylint.cjs'));
-const ONLY = new Set((option('--only') ?? 'cold,batch,scale,equiv,web').split(','));
+const ONLY = new Set((option('--only') ?? 'cold,batch,scale,max,fix,equiv,web,gap').split(','));
 const SEED = 6724;
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const KILLER = existsSync('/usr/bin/timeout') ? '/usr/bin/timeout' : null;
 /** Per-invocation limit: a run over it counts as a FAIL and its case is not run again. */
 const TIMEOUT_MS = Number(option('--timeout') ?? (QUICK ? 60 : 120)) * 1000;
 
-const RUNS = QUICK ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, equiv: 3 } : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, equiv: 7 };
+const RUNS = QUICK
+  ? { cold: 7, batch: 3, scale10k: 3, scale100k: 1, max: 1, fix: 1, equiv: 3 }
+  : { cold: 21, batch: 7, scale10k: 5, scale100k: 3, max: 3, fix: 3, equiv: 7 };
 
-const BUDGET = { cold: 1.4, batch: 10, lint100kMs: 1500, lint100kMB: 300, scaleRatio: 12, equivMs: 300 };
+const BUDGET = { cold: 1.4, batch: 10, lint100kMs: 1500, lint100kMB: 300, scaleRatio: 12, equivMs: 300, maxVsRead: 25, maxMB: 1024, fixRatio: 12 };
 
 if (!existsSync(BIN)) {
   console.error(`bench: ${BIN} does not exist; run \`npm run build\` first (or pass --bin)`);
@@ -59,19 +67,23 @@ let failed = 0;
 /** Run a command once: wall time (ms, measured here) and peak RSS (MB, from /usr/bin/time). */
 function runOnce(cmd, cmdArgs, { okCodes = [0, 1], env } = {}) {
   const rssFile = join(work, 'rss.txt');
-  const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...cmdArgs]] : [cmd, cmdArgs];
+  // coreutils' timeout kills the measured process itself: spawnSync's own timeout would kill
+  // only /usr/bin/time and leave the process running, orphaned, on the shared machine.
+  const limited = KILLER ? [KILLER, '-s', 'KILL', String(TIMEOUT_MS / 1000), cmd, ...cmdArgs] : [cmd, ...cmdArgs];
+  const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, ...limited]] : [limited[0], limited.slice(1)];
   const t0 = performance.now();
   const r = spawnSync(file, argv, {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: TIMEOUT_MS,
+    timeout: TIMEOUT_MS + 5000,
     killSignal: 'SIGKILL',
     ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const ms = performance.now() - t0;
-  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL' || (KILLER && r.status === 137))
+    return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
   if (r.error) throw r.error;
   if (!okCodes.includes(r.status)) {
     throw new Error(`${cmd} ${cmdArgs.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
@@ -149,14 +161,21 @@ try {
   // ------------------------------------------------------------ 1. cold start
   if (ONLY.has('cold')) {
     const fixture = join(ROOT, 'fixtures/freebsd/ipv6-prefer.ip6addrctl.conf');
+    // Typical files beside the stock table (issue 10): the prefer-IPv4 one-liner gai.conf and a
+    // 9-row table with one finding (the impact engine simulates its scenarios at start).
+    const typical = [
+      { id: 'prefer-ipv4.gai.conf (one line)', file: join(ROOT, 'fixtures/glibc/prefer-ipv4.gai.conf') },
+      { id: 'ula-precedence-only (9 rows, 1 finding)', file: join(ROOT, 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf') },
+    ];
     // The breakdown cases run in the same rounds, so their differences share the noise.
     const cases = [
       { run: lint(fixture) },
       { run: () => runOnce(NODE, ['-e', '0']) },
       { run: () => runOnce(NODE, [BIN, '--version']) }, // load the bundle, do nothing
       { run: () => runOnce(NODE, [BIN, fixture], { env: { POLICYLINT_CODE_CACHE: '0' } }) }, // compile it from source
+      ...typical.map((t) => ({ run: lint(t.file) })),
     ];
-    const [pl, base, load, uncached] = interleaved(cases, RUNS.cold).map((s) => stats(s.map((x) => x.ms)));
+    const [pl, base, load, uncached, ...others] = interleaved(cases, RUNS.cold).map((s) => stats(s.map((x) => x.ms)));
     const ratio = pl.median / base.median;
     const ms = (x) => `${x >= 0 ? '' : '−'}${Math.abs(x).toFixed(1)} ms`;
     console.log('1. cold start');
@@ -169,7 +188,14 @@ try {
     console.log(
       `    without the code cache, compiling would add: ${ms(uncached.median - pl.median)}  (POLICYLINT_CODE_CACHE=0: ${fmtMs(uncached)}, ${(uncached.median / base.median).toFixed(2)}×)`,
     );
-    record('cold', { policylint: pl, node: base, load, uncached, ratio });
+    const typicalRecords = typical.map((t, i) => {
+      const s = others[i];
+      const r = s.median / base.median;
+      line(`  policylint ${t.id}`, fmtMs(s));
+      line('  ratio', `${r.toFixed(2)}×  (linting it: ${ms(s.median - load.median)})`, r, BUDGET.cold, '×');
+      return { id: t.id, policylint: s, ratio: r };
+    });
+    record('cold', { policylint: pl, node: base, load, uncached, ratio, typical: typicalRecords });
   }
 
   // ------------------------------------------------------------ 2. batch
@@ -217,6 +243,65 @@ try {
       line('    100k / 10k time', Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a (timed out)', ratio, BUDGET.scaleRatio, '×');
       record(`scale ${op.id}`, { small, big, ratio });
     }
+  }
+
+  // ------------------------------------------------------------ 3b. the allowed maximum
+  if (ONLY.has('max')) {
+    const sizes = [100_000, 500_000];
+    const big = writeTables(join(work, 'max'), sizes, SEED);
+    // The reference: a Node script that reads the file and splits it into lines, nothing more.
+    const READ = "require('fs').readFileSync(process.argv[1],'utf8').split('\\n').length";
+    const ops = [
+      { id: 'read and split (reference)', run: (n) => runOnce(NODE, ['-e', READ, big[n].ip6addrctl]), reference: true },
+      { id: 'lint ip6addrctl', run: (n) => runOnce(NODE, [BIN, big[n].ip6addrctl]) },
+      { id: 'convert ip6addrctl → gai', run: (n) => runOnce(NODE, [BIN, 'convert', big[n].ip6addrctl, '--to', 'gai']) },
+      { id: 'diff two ip6addrctl tables', run: (n) => runOnce(NODE, [BIN, 'diff', big[n].ip6addrctl, big[n].otherIp6addrctl]) },
+    ];
+    console.log('\n3b. the allowed maximum (random valid rows, seeded; budget: 25x read-and-split, 1 GB)');
+    const measured = {};
+    for (const n of sizes) {
+      const samples = interleaved(
+        ops.map((op) => ({ run: () => op.run(n) })),
+        RUNS.max,
+      );
+      ops.forEach((op, i) => {
+        measured[`${op.id} ${n}`] = { time: stats(samples[i].map((x) => x.ms)), mb: stats(samples[i].map((x) => x.mb)) };
+      });
+    }
+    const ref = measured[`read and split (reference) 500000`];
+    for (const op of ops) {
+      const mid = measured[`${op.id} 100000`];
+      const top = measured[`${op.id} 500000`];
+      const vsRead = top.time.median / ref.time.median;
+      console.log(`  ${op.id}`);
+      line('    100k rows', `${fmtMs(mid.time)}  peak ${fmtMB(mid.mb)}`);
+      line('    500k rows', `${fmtMs(top.time)}  peak ${fmtMB(top.mb)}`);
+      if (!op.reference) {
+        line('    500k vs read-and-split', Number.isFinite(vsRead) ? `${vsRead.toFixed(1)}×` : 'n/a (timed out)', vsRead, BUDGET.maxVsRead, '×');
+        line('    500k peak RSS', fmtMB(top.mb), top.mb.median, TIME ? BUDGET.maxMB : undefined, ' MB');
+      }
+      const ratio = top.time.median / mid.time.median;
+      line('    500k / 100k time', Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a (timed out)');
+      record(`max ${op.id}`, { mid, top, vsRead, ratio });
+    }
+  }
+
+  // ------------------------------------------------------------ 3c. --fix-dry-run
+  if (ONLY.has('fix')) {
+    const sizes = [10_000, 40_000, 100_000];
+    const files = writeFixable(join(work, 'fix'), sizes);
+    const samples = interleaved(
+      sizes.map((n) => ({ run: () => runOnce(NODE, [BIN, '--fix-dry-run', files[n]]) })),
+      RUNS.fix,
+    );
+    const s = sizes.map((_, i) => ({ time: stats(samples[i].map((x) => x.ms)), mb: stats(samples[i].map((x) => x.mb)) }));
+    console.log('\n3c. --fix-dry-run, fixable lines (a host-bits-set fix on each line, a no-effect fix over all)');
+    sizes.forEach((n, i) => line(`  ${n / 1000}k lines`, `${fmtMs(s[i].time)}  peak ${fmtMB(s[i].mb)}`));
+    const r40 = s[1].time.median / s[0].time.median;
+    const r100 = s[2].time.median / s[0].time.median;
+    line('  40k / 10k time', Number.isFinite(r40) ? `${r40.toFixed(2)}×  (linear: 4×)` : 'n/a (timed out)');
+    line('  100k / 10k time', Number.isFinite(r100) ? `${r100.toFixed(2)}×  (linear: 10×)` : 'n/a (timed out)', r100, BUDGET.fixRatio, '×');
+    record('fix', { sizes, times: s, r40, r100 });
   }
 
   // ------------------------------------------------------------ 4. equivalence
@@ -270,7 +355,7 @@ try {
     const { benchWeb } = await import('./web.mjs');
     await benchWeb({ root: ROOT, work, rounds: RUNS.cold, lintOnce: (f) => runOnce(NODE, [BIN, f]), stats, fmtMs, line, record });
   }
-  if (ONLY.has('gap') || !option('--only')) reportWriteGap({ bin: BIN, work, runs: QUICK ? 5 : 15 });
+  if (ONLY.has('gap')) reportWriteGap({ bin: BIN, work, runs: QUICK ? 5 : 15 });
 } finally {
   if (!flag('--keep')) rmSync(work, { recursive: true, force: true });
 }

@@ -17,9 +17,11 @@ const { writeManPage } = await import('./man.mjs');
 await writeManPage();
 
 // The code cache for this Node (bin/policylint.cjs writes it after a run that found none):
-// one lint of a typical file, so the cache holds the functions the lint path compiles.
+// one lint of a typical file of each dialect (an ip6addrctl.conf with a finding, a gai.conf
+// one-liner), so the cache holds the functions both lint paths compile (issue 10: with only
+// the ip6addrctl file, every gai.conf compiled its reader and grammar at start).
 const { spawnSync } = await import('node:child_process');
-spawnSync(process.execPath, ['bin/policylint.cjs', 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf'], {
+spawnSync(process.execPath, ['bin/policylint.cjs', 'fixtures/freebsd/ula-precedence-only.ip6addrctl.conf', 'fixtures/glibc/prefer-ipv4.gai.conf'], {
   stdio: 'ignore',
   env: { ...process.env, POLICYLINT_CODE_CACHE: '1' },
 });

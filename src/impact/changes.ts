@@ -34,15 +34,23 @@ export interface Change {
   readonly kind: ChangeKind;
 }
 
-function isUlaText(text: string): boolean {
-  const v = parseIPv6(text);
-  return v !== null && isUlaPrefix({ prefix: v, length: 128 });
+/** The few address texts of the scenarios, classified once each (classify asks per change). */
+function memo(f: (text: string) => boolean): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    let v = known.get(text);
+    if (v === undefined) known.set(text, (v = f(text)));
+    return v;
+  };
 }
 
+const isUlaText = memo((text) => {
+  const v = parseIPv6(text);
+  return v !== null && isUlaPrefix({ prefix: v, length: 128 });
+});
+
 /** A destination on the global internet: not ULA, loopback, link-local or IPv4. */
-function isGlobalIPv6(text: string): boolean {
-  return !isIPv4Text(text) && !isUlaText(text) && text !== '::1' && !/^fe[89ab]/i.test(text);
-}
+const isGlobalIPv6 = memo((text) => !isIPv4Text(text) && !isUlaText(text) && text !== '::1' && !/^fe[89ab]/i.test(text));
 
 const TUNNELS = [
   { prefix: parseIPv6('2002::')!, length: 16 },
@@ -50,10 +58,10 @@ const TUNNELS = [
 ];
 
 /** A 6to4 or Teredo address (RFC 7526, RFC 4380): its traffic rides a relay. */
-function isTunnelText(text: string): boolean {
+const isTunnelText = memo((text) => {
   const v = parseIPv6(text);
   return v !== null && TUNNELS.some((t) => within({ prefix: v, length: 128 }, t));
-}
+});
 
 function ulaSourceForGlobal(o: Outcome): boolean {
   return Object.entries(o.sources).some(([dest, src]) => src !== null && isGlobalIPv6(dest) && isUlaText(src));

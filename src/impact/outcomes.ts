@@ -1,7 +1,9 @@
 // What a resolver does in each scenario under a table: the order (for the resolver's
 // order and its reverse, so a tie that the resolver's order decides shows), the source of
 // each destination, and the rule that decided the first pair.
-import type { EffectiveTable } from '../model/effective-table.js';
+import { IPV4_MAPPED_BASE, parseIPv6 } from '../model/address.js';
+import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { parseDestination } from '../simulate/host.js';
 import type { SimPlatform } from '../simulate/resolver-profiles.js';
 import { simulate } from '../simulate/simulate.js';
 import type { Scenario } from './scenario-catalogue.js';
@@ -49,4 +51,42 @@ export function cachedOutcome(platform: SimPlatform, table: EffectiveTable, scen
   let list = byKey.get(key);
   if (!list) byKey.set(key, (list = new Array(scenarios.length)));
   return (list[index] ??= outcomeOf(platform, table, scenarios[index]!));
+}
+
+/** Loopback, which every host also has (as ::1 and the mapped 127.0.0.1). */
+const LOOPBACK = [parseIPv6('::1')!, IPV4_MAPPED_BASE | 0x7f000001n];
+
+const addressesOf = new WeakMap<Scenario, readonly { readonly address: bigint; readonly family: 4 | 6 }[]>();
+
+/** Every address a simulation of the scenario looks up in a table: the host's, loopback's, the names'. */
+function scenarioAddresses(scenario: Scenario) {
+  let list = addressesOf.get(scenario);
+  if (!list) {
+    const loopback = LOOPBACK.map((address, i) => ({ address, family: (i === 0 ? 6 : 4) as 4 | 6 }));
+    list = [...scenario.host.sources, ...loopback, ...scenario.set.destinations.map((d, i) => parseDestination(d, i))];
+    addressesOf.set(scenario, list);
+  }
+  return list;
+}
+
+/**
+ * Does the scenario come out the same under both tables without simulating it? It does when
+ * every value a simulation reads from a table is the same for each of the scenario's
+ * addresses: label, precedence and whether a label row matches (rules 5 and 6, source
+ * selection, FreeBSD's no-policy case), IPv4 scopes (glibc's scopev4), and whether the table
+ * sorts at all. A cold start then simulates only the scenarios a file's lines can touch.
+ * (test/outcomes.test.ts checks that equal inputs give equal outcomes on random tables.)
+ */
+export function sameInputs(a: EffectiveTable, b: EffectiveTable, scenario: Scenario): boolean {
+  if (a === b) return true;
+  if (a.system !== b.system || a.sorts !== b.sorts) return false;
+  for (const x of scenarioAddresses(scenario)) {
+    const va = lookup(a, x.address);
+    const vb = lookup(b, x.address);
+    if (va.label !== vb.label || va.precedence !== vb.precedence || (va.labelRow === undefined) !== (vb.labelRow === undefined)) return false;
+    if (x.family === 4 && a.scopev4 !== b.scopev4) {
+      if (!a.scopev4 || !b.scopev4 || a.scopev4.match(x.address)?.value !== b.scopev4.match(x.address)?.value) return false;
+    }
+  }
+  return true;
 }

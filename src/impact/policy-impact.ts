@@ -8,7 +8,7 @@ import type { SimPlatform } from '../simulate/resolver-profiles.js';
 import { changesBetween, type GradedChange } from './changes.js';
 import { inferGoals, NO_GOALS, type Goals, type WrittenLine } from './goals.js';
 import { knownTableOf, stockTableOf } from './stock-tables.js';
-import { cachedOutcome, type Outcome } from './outcomes.js';
+import { cachedOutcome, sameInputs, type Outcome } from './outcomes.js';
 import { MAX_OWN_PREFIXES, scenariosFor, type OwnPrefixes, type Scenario } from './scenario-catalogue.js';
 
 export interface ImpactSetup {
@@ -65,11 +65,13 @@ export function outcome(setup: ImpactSetup, table: EffectiveTable, index: number
 
 /** What changes, scenario by scenario (or only in the scenarios given), when `before` is replaced by `after`. */
 export function changes(setup: ImpactSetup, before: EffectiveTable, after: EffectiveTable, only?: readonly number[]): GradedChange[] {
+  // A scenario whose looked-up values are the same under both tables cannot change: not simulated.
+  const candidates = (only ?? [...setup.scenarios.keys()]).filter((i) => !sameInputs(before, after, setup.scenarios[i]!));
   return changesBetween(
     setup.scenarios,
     (i) => outcome(setup, before, i),
     (i) => outcome(setup, after, i),
     setup.goals,
-    only,
+    candidates,
   );
 }

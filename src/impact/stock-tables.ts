@@ -19,10 +19,17 @@ function effectiveRows(t: PrefixTable<number>): string {
 }
 
 const signatures = new Map<Platform, string>();
+const tableSignatures = new WeakMap<EffectiveTable, string>();
 
 function signature(t: EffectiveTable): string {
-  return `${t.system}|${effectiveRows(t.labels)}|${effectiveRows(t.precedences)}`;
+  let sig = tableSignatures.get(t);
+  if (sig === undefined) tableSignatures.set(t, (sig = `${t.system}|${effectiveRows(t.labels)}|${effectiveRows(t.precedences)}`));
+  return sig;
 }
+
+/** Tables with different numbers of effective rows differ: no signature needed (a 500k-row file is no stock table). */
+const sameSize = (a: EffectiveTable, b: EffectiveTable) =>
+  a.system === b.system && a.labels.effectiveCount === b.labels.effectiveCount && a.precedences.effectiveCount === b.precedences.effectiveCount;
 
 /** The system's own shipped tables: what "stock" means for a file of that system's dialect. */
 const OWN_TABLES: Record<EffectiveTable['system'], readonly Platform[]> = { glibc: ['glibc'], freebsd: ['freebsd', 'freebsd-ipv4-prefer'] };
@@ -34,11 +41,12 @@ export function stockTableOf(table: EffectiveTable): Platform | null {
 
 /** The platform (of those given, default all) whose built-in table this is, or null. */
 export function knownTableOf(table: EffectiveTable, among: readonly Platform[] = PLATFORMS): Platform | null {
-  const mine = signature(table);
   for (const p of among) {
+    const builtin = builtinEffectiveTable(p);
+    if (!sameSize(table, builtin)) continue;
     let sig = signatures.get(p);
-    if (sig === undefined) signatures.set(p, (sig = signature(builtinEffectiveTable(p))));
-    if (sig === mine) return p;
+    if (sig === undefined) signatures.set(p, (sig = signature(builtin)));
+    if (sig === signature(table)) return p;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 // The linting API: text in, result out. It never throws: a bug becomes a message.
 import type { Dialect, Policy } from '../model/ast.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
-import type { Fix, Severity } from '../model/diagnostic.js';
+import type { Fix, Severity, TextEdit } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { withProvenFixes } from './prove-fix.js';
 import { fitMessage } from './fit-message.js';
@@ -182,8 +182,70 @@ export function lintAndFix(text: string, options: LintOptions & { unsafe: boolea
   return { output, result: lintText(output, options), fixedCount };
 }
 
-/** Apply non-overlapping fixes; a fix whose edits overlap an earlier one waits for the next pass. */
+/**
+ * Apply non-overlapping fixes; a fix whose edits overlap an earlier one waits for the next pass.
+ * Linear in the number of edits (issue 13): the accepted edits stay sorted, an edit is checked
+ * against its neighbours only, and the output is built once. A fix whose own edits overlap or
+ * touch at one offset (where the order of applying them matters) takes the edit-by-edit path,
+ * which is what this function always did.
+ */
 export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: number } {
+  return applyFixesSorted(text, fixes) ?? applyFixesOneByOne(text, fixes);
+}
+
+/** Accepted edits sorted by start, pairwise apart (each ends at or before the next starts). */
+function applyFixesSorted(text: string, fixes: readonly Fix[]): { output: string; applied: number } | null {
+  const taken: TextEdit[] = [];
+  /** The first index whose start is >= at (or, with strict, > at). */
+  const firstFrom = (at: number, strict: boolean) => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = taken[mid]!.start;
+      if (s < at || (strict && s === at)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // The old rule, against the accepted edits: [s, f) meets [ts, te) when s < te && ts < f, and an
+  // empty edit also meets any edit that starts where it does. The accepted edits are apart, so
+  // their ends rise with their starts: the one before the search point has the largest end.
+  const overlaps = (e: TextEdit) => {
+    if (e.end > e.start) {
+      const i = firstFrom(e.end, false);
+      return i > 0 && taken[i - 1]!.end > e.start;
+    }
+    const j = firstFrom(e.start, false);
+    if (j < taken.length && taken[j]!.start === e.start) return true;
+    return j > 0 && taken[j - 1]!.end > e.start;
+  };
+  let applied = 0;
+  for (const fix of fixes) {
+    if (fix.edits.some((e) => e.end < e.start)) return null;
+    if (fix.edits.some(overlaps)) continue;
+    for (const e of fix.edits) {
+      // Insert in order; two edits at one start, or edits that overlap, need the old path.
+      const i = firstFrom(e.start, true);
+      if (i > 0 && (taken[i - 1]!.start === e.start || taken[i - 1]!.end > e.start)) return null;
+      if (i < taken.length && (taken[i]!.start === e.start || e.end > taken[i]!.start)) return null;
+      if (i === taken.length) taken.push(e);
+      else taken.splice(i, 0, e);
+    }
+    applied++;
+  }
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of taken) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return { output: parts.join(''), applied };
+}
+
+/** Edit by edit, each fix checked against every earlier one (quadratic; for the rare fixes above). */
+function applyFixesOneByOne(text: string, fixes: readonly Fix[]): { output: string; applied: number } {
   const taken: { start: number; end: number }[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
   let applied = 0;

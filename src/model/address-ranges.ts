@@ -6,18 +6,17 @@ export function formatAddress(value: bigint): string {
   return isIPv4Mapped(value) ? formatMapped(value) : formatIPv6(value);
 }
 
-/** The fewest prefixes that cover exactly [start, end]. */
-export function rangeToPrefixes(start: bigint, end: bigint): { prefix: bigint; length: number }[] {
+const bitLength = (x: bigint) => x.toString(2).length;
+
+/** The fewest prefixes that cover exactly [start, end] (only the first `limit` of them when given). */
+export function rangeToPrefixes(start: bigint, end: bigint, limit = Infinity): { prefix: bigint; length: number }[] {
   const out: { prefix: bigint; length: number }[] = [];
   let at = start;
-  while (at <= end) {
-    let size = 0; // host bits of the block
-    while (size < 128) {
-      const next = size + 1;
-      const blockMask = (1n << BigInt(next)) - 1n;
-      if ((at & blockMask) !== 0n || at + blockMask > end) break;
-      size = next;
-    }
+  while (at <= end && out.length < limit) {
+    // Host bits of the block: the largest size whose block starts at `at` (at most its
+    // trailing zero bits) and fits before `end` (2^size <= end - at + 1).
+    let size = Math.min(128, bitLength(end - at + 1n) - 1);
+    if (at !== 0n) size = Math.min(size, bitLength(at & -at) - 1);
     out.push({ prefix: at, length: 128 - size });
     if (size === 128) break;
     at += 1n << BigInt(size);
@@ -28,7 +27,8 @@ export function rangeToPrefixes(start: bigint, end: bigint): { prefix: bigint; l
 
 /** `2001:db8::/32`, `a/48, b/47` (up to 3 prefixes) or `first - last`. */
 export function formatRange(start: bigint, end: bigint): string {
-  const prefixes = rangeToPrefixes(start, end);
+  // Only whether it takes more than 3: a range of 256 prefixes costs 128 steps per prefix (issue 13: diff at scale).
+  const prefixes = rangeToPrefixes(start, end, 4);
   if (prefixes.length <= 3) return prefixes.map((p) => `${formatAddress(p.prefix)}/${p.length}`).join(', ');
   return `${formatAddress(start)} - ${formatAddress(end)}`;
 }

@@ -29,8 +29,65 @@ export function parseIPv4(text: string): number | null {
   return value;
 }
 
+/**
+ * The common shapes, read by hand (ipaddr.js's regular expressions dominate a cold start and
+ * a large file's read): 8 groups of 1-4 hex digits, or fewer around one `::` that stands for
+ * at least one zero group. Anything else (a dotted tail, odd colons, long groups): undefined,
+ * and the full parser below decides.
+ */
+function parseIPv6Plain(text: string): bigint | null | undefined {
+  const n = text.length;
+  if (n === 0 || n > 39) return undefined;
+  const head: number[] = [];
+  const tail: number[] = [];
+  let groups = head;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (n < 2 || text.charCodeAt(1) !== 58) return undefined;
+    groups = tail;
+    i = 2;
+    if (i === n) return 0n;
+  }
+  for (;;) {
+    let value = 0;
+    let digits = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (d < 0) break;
+      value = value * 16 + d;
+      digits++;
+      i++;
+    }
+    if (digits === 0 || digits > 4) return undefined;
+    groups.push(value);
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 58) return undefined;
+    i++;
+    if (i < n && text.charCodeAt(i) === 58) {
+      if (groups === tail) return undefined;
+      groups = tail;
+      i++;
+      if (i === n) break;
+    } else if (i === n) return undefined;
+  }
+  const compressed = groups === tail;
+  if (compressed ? head.length + tail.length > 7 : head.length !== 8) return undefined;
+  let value = 0n;
+  for (const g of head) value = (value << 16n) | BigInt(g);
+  if (compressed) {
+    value <<= BigInt(16 * (8 - head.length));
+    let low = 0n;
+    for (const g of tail) low = (low << 16n) | BigInt(g);
+    value |= low;
+  }
+  return value;
+}
+
 /** inet_pton(AF_INET6) as a 128-bit value, or null when the real parser rejects the text. */
 export function parseIPv6(text: string): bigint | null {
+  const plain = parseIPv6Plain(text);
+  if (plain !== undefined) return plain;
   if (text.length === 0 || text.length > 45 || !IPV6_CHARS.test(text)) return null;
   let hexPart = text;
   let tail: bigint | null = null;
@@ -57,14 +114,41 @@ export function parseIPv6(text: string): bigint | null {
 }
 
 function toParts(value: bigint): number[] {
+  // Two 64-bit halves, then plain numbers: one BigInt shift per group was most of the cost.
+  const hi = value >> 64n;
   const parts: number[] = [];
-  for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));
+  for (const half of [hi, value & 0xffffffffffffffffn]) {
+    const top = Number(half >> 32n);
+    const bottom = Number(half & 0xffffffffn);
+    parts.push(Math.floor(top / 65536), top % 65536, Math.floor(bottom / 65536), bottom % 65536);
+  }
   return parts;
 }
 
-/** RFC 5952 text: lower case, longest zero run compressed. */
+/** RFC 5952 text: lower case, longest zero run (of two groups or more; the first of equals) compressed. */
 export function formatIPv6(value: bigint): string {
-  return new ipaddr.IPv6(toParts(value)).toRFC5952String();
+  const parts = toParts(value);
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (parts[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && parts[j] === 0) j++;
+    if (j - i > bestLength) {
+      best = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = (from: number, to: number) =>
+    parts
+      .slice(from, to)
+      .map((p) => p.toString(16))
+      .join(':');
+  return best < 0 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLength, 8)}`;
 }
 
 /** `::ffff:a.b.c.d` text for a value in the mapped space (the form `ip6addrctl show` prints). */

@@ -4,6 +4,10 @@
 // FreeBSD kernel refuses a duplicate with EEXIST, so the first one stays).
 import { maskOf } from './address.js';
 
+/** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
+const FEW_LENGTHS = 12;
+const SPACE_END = 1n << 128n;
+
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
 export interface PrefixRow<T> {
@@ -45,15 +49,73 @@ export class PrefixTable<T> {
     });
     this.rows = all;
     this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
+    this.effectiveCount = this.byLength.reduce((n, l) => n + l.map.size, 0);
   }
+
+  /** How many rows take effect: distinct (prefix, length) pairs, the first of each. */
+  readonly effectiveCount: number;
 
   /** The row that decides for this address, or undefined when none matches. */
   match(address: bigint): PrefixRow<T> | undefined {
+    if (this.byLength.length > FEW_LENGTHS) return this.segmentOf(address);
     for (const level of this.byLength) {
       const row = level.map.get(address >> level.shift);
       if (row) return row;
     }
     return undefined;
+  }
+
+  /**
+   * With many lengths (a large random table has a hundred), probing each is slow; the address
+   * space cut into segments that each have one deciding row answers with a binary search.
+   * Segment i is [segmentStarts[i], segmentStarts[i + 1]); built on the first lookup.
+   */
+  private segmentStarts: bigint[] | undefined;
+  private segmentRows: (PrefixRow<T> | undefined)[] = [];
+
+  private segmentOf(address: bigint): PrefixRow<T> | undefined {
+    const starts = this.segmentStarts ?? this.buildSegments();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= address) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.segmentRows[lo];
+  }
+
+  private buildSegments(): bigint[] {
+    // Prefixes are nested or disjoint: sorted by start (shorter first), a stack of the open
+    // ones says which row decides between two boundaries (the innermost open one).
+    const rows = this.sortedRows();
+    const starts: bigint[] = [0n];
+    const owners: (PrefixRow<T> | undefined)[] = [undefined];
+    const emit = (at: bigint, row: PrefixRow<T> | undefined) => {
+      const last = starts.length - 1;
+      if (starts[last] === at) owners[last] = row;
+      else if (owners[last] !== row) {
+        starts.push(at);
+        owners.push(row);
+      }
+    };
+    const stack: { row: PrefixRow<T>; end: bigint }[] = [];
+    const close = (upTo: bigint | null) => {
+      while (stack.length > 0 && (upTo === null || stack[stack.length - 1]!.end <= upTo)) {
+        const { end } = stack.pop()!;
+        if (end < SPACE_END) emit(end, stack[stack.length - 1]?.row);
+      }
+    };
+    for (const row of rows) {
+      close(row.prefix);
+      emit(row.prefix, row);
+      stack.push({ row, end: row.prefix + (1n << BigInt(128 - row.length)) });
+    }
+    close(null);
+    // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
+    this.segmentRows = owners;
+    this.segmentStarts = starts;
+    return starts;
   }
 
   /** The longest row that contains all of prefix/length (a row of length <= length). */
@@ -72,6 +134,17 @@ export class PrefixTable<T> {
     return level?.map.get(prefix >> level.shift);
   }
 
+  private sorted: PrefixRow<T>[] | undefined;
+
+  /** The effective rows by start address, shorter first on ties (made once; segments and parents share it). */
+  private sortedRows(): PrefixRow<T>[] {
+    if (!this.sorted) {
+      this.sorted = this.byLength.flatMap((l) => [...l.map.values()]);
+      this.sorted.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+    }
+    return this.sorted;
+  }
+
   private parentCache: Map<PrefixRow<T>, PrefixRow<T> | undefined> | undefined;
 
   /**
@@ -82,8 +155,7 @@ export class PrefixTable<T> {
    */
   parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
     if (!this.parentCache) {
-      const rows = this.byLength.flatMap((l) => [...l.map.values()]);
-      rows.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
+      const rows = this.sortedRows();
       const cache = new Map<PrefixRow<T>, PrefixRow<T> | undefined>();
       const stack: PrefixRow<T>[] = [];
       for (const r of rows) {
