@@ -1,27 +1,14 @@
 // Debian's chromium, driven by playwright-core (no browser download: the system binary), for
-// the playground's browser tests (test/web.test.ts). bench/web.mjs launches it the same way.
+// the playground's browser tests (test/web.test.ts). bench/web.mjs launches it with the same flags (chromium-launch.mjs).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { ROOT } from './generators.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium-launch.mjs';
 import { systemTool } from './system-tool.js';
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-/**
- * Without the background-networking flags chromium reaches for the network at start, which a
- * closed network refuses; the profile is fresh for each launch, so no run sees another's state.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
 function missing(): string | null {
   if (!existsSync(join(ROOT, 'node_modules', 'playwright-core', 'package.json'))) return 'node_modules/playwright-core is not installed';
