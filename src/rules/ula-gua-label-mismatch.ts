@@ -106,7 +106,7 @@ const ULA_TOP7 = 0x7en; // fc00::/7
  * first one's. Only ULA sources whose text does not occur in the destination's are shared:
  * anything else is simulated on its own.
  */
-class ExampleSimulations {
+export class ExampleSimulations {
   private readonly byInputs = new Map<string, { readonly sourceText: string; readonly simulation: ExampleSimulation }>();
 
   get(platform: 'glibc' | 'freebsd', table: EffectiveTable, source: bigint, s: PolicyValues, destination: bigint): ExampleSimulation {
