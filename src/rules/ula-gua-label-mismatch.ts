@@ -6,9 +6,10 @@
 import { formatAnyAddress, formatIPv4 } from '../model/address.js';
 import { isGaiTableEntry, isRow, type Policy } from '../model/ast.js';
 import type { Fix } from '../model/diagnostic.js';
-import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { lookup, type EffectiveTable, type PolicyValues } from '../model/effective-table.js';
 import { GLIBC_DEFAULT_LABELS } from '../model/builtin-tables.js';
-import { simulate } from '../simulate/simulate.js';
+import { commonPrefixLength } from '../simulate/host.js';
+import { simulate, type SimulationStep } from '../simulate/simulate.js';
 import type { Rule } from './rule.js';
 import { exampleAddress } from '../model/address-spaces.js';
 import { prefixText } from '../model/address.js';
@@ -38,6 +39,7 @@ export const rule: Rule = {
     for (const l of guaLabels) perLabel.set(l, (perLabel.get(l) ?? 0) + 1);
     const firstOther = guaLabels.findIndex((l) => l !== guaLabels[0]);
     const reported = new Set<string>();
+    const simulations = new ExampleSimulations();
     for (const ula of intent.ula) {
       const source = exampleAddress(ula);
       const s = lookup(table, source);
@@ -48,12 +50,7 @@ export const rule: Rule = {
       const d = lookup(table, destination);
       // Confirm with the RFC 6724 simulator: a ULA-only host with one IPv4 address, the
       // name resolving to the global address first and the IPv4 one second.
-      const simulation = simulate({
-        platform: policy.dialect === 'gai' ? 'glibc' : 'freebsd',
-        table,
-        sources: [`${formatAnyAddress(source, 6)}/64`, '192.0.2.10/24'],
-        destinations: [formatAnyAddress(destination, 6), formatIPv4(0xc6336407)],
-      });
+      const simulation = simulations.get(policy.dialect === 'gai' ? 'glibc' : 'freebsd', table, source, s, destination);
       const decisive = simulation.steps[0];
       if (simulation.order[0] !== formatIPv4(0xc6336407) || decisive?.rule !== 5) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
@@ -88,6 +85,56 @@ export const rule: Rule = {
     }
   },
 };
+
+interface ExampleSimulation {
+  readonly order: string[];
+  readonly sources: Record<string, string | null>;
+  readonly steps: SimulationStep[];
+}
+
+const ULA_TOP7 = 0x7en; // fc00::/7
+
+/**
+ * The rule's example simulations, one per distinct input the simulator reads (issue 13): a
+ * large table has thousands of ULA rows, and the host `ULA/64 + 192.0.2.10/24` reaching
+ * `destination, 198.51.100.7` depends on the ULA address only through its label and label-row
+ * presence (both tables: the policy is FreeBSD's kernel table too; glibc's kernel labels are
+ * Linux's built-in ones, one label for all of fc00::/7), its scope (global for all of
+ * fc00::/7), and its common prefix with the destination (rules 8 and 9). Its precedence is
+ * never read. So one simulation per (destination, label, label row, common prefix) is run,
+ * and the others are the same simulation with the ULA address's text put in place of the
+ * first one's. Only ULA sources whose text does not occur in the destination's are shared:
+ * anything else is simulated on its own.
+ */
+export class ExampleSimulations {
+  private readonly byInputs = new Map<string, { readonly sourceText: string; readonly simulation: ExampleSimulation }>();
+
+  get(platform: 'glibc' | 'freebsd', table: EffectiveTable, source: bigint, s: PolicyValues, destination: bigint): ExampleSimulation {
+    const sourceText = formatAnyAddress(source, 6);
+    const destinationText = formatAnyAddress(destination, 6);
+    const run = (): ExampleSimulation => {
+      const sim = simulate({ platform, table, sources: [`${sourceText}/64`, '192.0.2.10/24'], destinations: [destinationText, formatIPv4(0xc6336407)] });
+      return { order: sim.order, sources: sim.sources, steps: sim.steps };
+    };
+    if (source >> 121n !== ULA_TOP7 || destinationText.includes(sourceText)) return run();
+    const key = `${destinationText} ${s.label} ${s.labelRow !== undefined} ${commonPrefixLength(source, destination)}`;
+    const known = this.byInputs.get(key);
+    if (!known) {
+      const simulation = run();
+      this.byInputs.set(key, { sourceText, simulation });
+      return simulation;
+    }
+    if (known.sourceText === sourceText) return known.simulation;
+    const put = (text: string): string => text.split(known.sourceText).join(sourceText);
+    const sources: Record<string, string | null> = {};
+    for (const [d, src] of Object.entries(known.simulation.sources)) sources[put(d)] = src === null ? null : put(src);
+    return {
+      order: known.simulation.order.map(put),
+      sources,
+      steps: known.simulation.steps.map((step) => ({ a: put(step.a), b: put(step.b), rule: step.rule, reason: put(step.reason) })),
+    };
+  }
+}
 
 /**
  * The fix, in the file's own dialect and prefixes, and the same text as a suggestion: change
