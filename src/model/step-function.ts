@@ -83,6 +83,7 @@ export function zipPieces<A, B, C>(a: readonly Piece<A>[], b: readonly Piece<B>[
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
+    // biome-ignore lint/complexity/useMathMinMax: the starts are bigints, which Math.max does not take.
     const start = a[i]!.start > b[j]!.start ? a[i]!.start : b[j]!.start;
     const value = combine(a[i]!.value, b[j]!.value);
     const last = out[out.length - 1];
