@@ -262,6 +262,19 @@ function ipBatch(c) {
  * Runs every case in ONE `unshare -rmn` child.  Returns one result per case.
  * Throws if the oracle cannot run at all.
  */
+/** This file's child part (`flag`) in a private user+mount+network namespace, its output collected. */
+function runInNamespace(t, flag, dir) {
+  return new Promise((resolve, reject) => {
+    const ch = spawn(t.unshare, ['-rmn', process.execPath, SELF, flag, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '',
+      err = '';
+    ch.stdout.on('data', (b) => (out += b));
+    ch.stderr.on('data', (b) => (err += b));
+    ch.on('error', reject);
+    ch.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
+  });
+}
+
 export async function runGlibcCases(cases, options = {}) {
   if (!Array.isArray(cases)) throw new TypeError('runGlibcCases: cases must be an array');
   cases.forEach(validateCase);
@@ -290,15 +303,7 @@ export async function runGlibcCases(cases, options = {}) {
     };
     fs.writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(spec));
 
-    const { code, signal, stdout, stderr } = await new Promise((resolve, reject) => {
-      const ch = spawn(t.unshare, ['-rmn', process.execPath, SELF, CHILD_FLAG, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '',
-        err = '';
-      ch.stdout.on('data', (b) => (out += b));
-      ch.stderr.on('data', (b) => (err += b));
-      ch.on('error', reject);
-      ch.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
-    });
+    const { code, signal, stdout, stderr } = await runInNamespace(t, CHILD_FLAG, dir);
     if (code !== 0) {
       throw new Error(
         `glibc oracle: 'unshare -rmn' child failed (exit ${code}${signal ? ', signal ' + signal : ''}). ` +
@@ -543,15 +548,7 @@ export async function runHostCases(cases, options = {}) {
     fs.writeFileSync(path.join(dir, 'host.conf'), 'multi on\n');
     fs.writeFileSync(path.join(dir, 'nsswitch.conf'), 'hosts: files\n');
     fs.writeFileSync(path.join(dir, 'spec.json'), JSON.stringify({ plan, tools: t, node: process.execPath, concurrency: options.concurrency ?? 2 }));
-    const { code, signal, stdout, stderr } = await new Promise((resolve, reject) => {
-      const ch = spawn(t.unshare, ['-rmn', process.execPath, SELF, HOST_CHILD_FLAG, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '',
-        err = '';
-      ch.stdout.on('data', (b) => (out += b));
-      ch.stderr.on('data', (b) => (err += b));
-      ch.on('error', reject);
-      ch.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err }));
-    });
+    const { code, signal, stdout, stderr } = await runInNamespace(t, HOST_CHILD_FLAG, dir);
     if (code !== 0) throw new Error(`glibc host oracle: child failed (exit ${code}${signal ? ', signal ' + signal : ''}): ${stderr.trim().slice(0, 2000)}`);
     const byGroup = JSON.parse(stdout.trim().split('\n').pop());
     const results = new Array(cases.length);
