@@ -82,6 +82,17 @@ interface ShownFinding {
   message: string;
 }
 
+/** A CLI JSON message as the page shows it (the fields the page draws). */
+const asShown = (m: ShownFinding): ShownFinding => ({
+  ruleId: m.ruleId,
+  severity: m.severity,
+  line: m.line,
+  column: m.column,
+  endLine: m.endLine,
+  endColumn: m.endColumn,
+  message: m.message,
+});
+
 async function shownFindings(page: Page): Promise<ShownFinding[]> {
   return page.locator('#findings > li').evaluateAll((items: PageElement[]) =>
     items.map((li) => ({
@@ -194,15 +205,7 @@ browserTests.describe('the playground in chromium', () => {
       writeFileSync(file, SEED);
       const cliFindings = (text: string) => {
         writeFileSync(file, text);
-        return JSON.parse(cli(['--format', 'json', file]).stdout)[0].messages.map((m: ShownFinding) => ({
-          ruleId: m.ruleId,
-          severity: m.severity,
-          line: m.line,
-          column: m.column,
-          endLine: m.endLine,
-          endColumn: m.endColumn,
-          message: m.message,
-        }));
+        return JSON.parse(cli(['--format', 'json', file]).stdout)[0].messages.map(asShown);
       };
       const explainCli = (text: string) => {
         writeFileSync(file, text);
@@ -366,15 +369,7 @@ browserTests.describe('the playground in chromium', () => {
           link(basename(fixture), bytes, recorded(fixture) ? '&interfaces=lo0,em0' : ''),
         ),
       );
-      const want = (expected.get(fixture) ?? []).map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-        message: m.message,
-      }));
+      const want = (expected.get(fixture) ?? []).map(asShown);
       const got = await shownFindings(page);
       if (JSON.stringify(got) !== JSON.stringify(want)) differing.push(`${fixture}:\n  page ${JSON.stringify(got)}\n  cli  ${JSON.stringify(want)}`);
     }
