@@ -104,9 +104,8 @@ export interface FreebsdOutputs {
   readonly show: string;
 }
 
-const LOOPBACK = new Set(['::1', '127.0.0.1']);
-
+/** The host file of a FreeBSD machine, lo0's addresses included (the host model takes a named lo0 as it is). */
 export function freebsdHostFile(out: FreebsdOutputs, extra: Record<string, unknown> = {}): HostFile {
-  const interfaces = parseIfconfig(out.ifconfig).map((i) => ({ ...i, addresses: i.addresses.filter((a) => !LOOPBACK.has(a.address.split('/')[0]!)) }));
+  const interfaces = parseIfconfig(out.ifconfig);
   return { platform: 'freebsd', ...extra, interfaces, routes: parseNetstatRn(out.netstat), policyTable: parseIp6addrctlShow(out.show) };
 }

@@ -31,7 +31,6 @@ function json(command: string, text: string): unknown[] {
 
 // iproute2 prints these address flags as JSON booleans under the kernel's names.
 const FLAGS: readonly HostAddressFlag[] = ['deprecated', 'temporary', 'tentative', 'home'];
-const LOOPBACK = new Set(['::1', '127.0.0.1']);
 
 /**
  * `ip -j addr`. The kernel lists a link's IPv6 addresses by scope, newest first among the
@@ -93,9 +92,13 @@ export interface LinuxOutputs {
   readonly gaiConf?: string;
 }
 
-/** The host file of a Linux machine from its commands' output. Loopback addresses are left out: every host has them. */
+/**
+ * The host file of a Linux machine from its commands' output, loopback addresses included: the
+ * host model takes a named `lo` as it is, so an emptied one would leave 127.0.0.1 and ::1 with
+ * no source.
+ */
 export function linuxHostFile(out: LinuxOutputs, extra: Record<string, unknown> = {}): HostFile {
-  const interfaces = parseIpAddr(out.addr).map((i) => ({ ...i, addresses: i.addresses.filter((a) => !LOOPBACK.has(a.address.split('/')[0]!)) }));
+  const interfaces = parseIpAddr(out.addr);
   return {
     platform: 'linux',
     ...extra,
