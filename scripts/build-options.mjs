@@ -1,6 +1,21 @@
 // The esbuild options of the published bundle, shared by scripts/build.mjs (which writes
 // dist/) and scripts/notices.mjs (which reads the same build's metafile to learn which
 // third-party packages the bundle contains).
+import { fileURLToPath } from 'node:url';
+
+const LAZY_GAI_GRAMMAR = fileURLToPath(new URL('../grammar/gaiconf-entry-lazy.ts', import.meta.url));
+
+/**
+ * The gai.conf reader's grammar, loaded on first use (grammar/gaiconf-entry.ts says why):
+ * the bundle resolves grammar/gaiconf-entry.js to its lazy twin.
+ */
+const lazyGaiGrammar = {
+  name: 'lazy-gai-grammar',
+  setup(build) {
+    build.onResolve({ filter: /grammar\/gaiconf-entry\.js$/ }, () => ({ path: LAZY_GAI_GRAMMAR }));
+  },
+};
+
 export const buildOptions = {
   entryPoints: ['src/cli/run.ts'],
   outfile: 'dist/policylint.cjs',
@@ -18,4 +33,5 @@ export const buildOptions = {
   // THIRD_PARTY_NOTICES (scripts/notices.mjs), which ships in the package.
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyGaiGrammar],
 };

@@ -9,7 +9,7 @@
 // label/precedence lines are dropped on 2.36 and a first scopev4 line crashes
 // getaddrinfo), and an empty value or length (fixed: rejected; before: read as 0).
 import type { CstNode, IToken } from 'chevrotain';
-import { parseGaiConfLines } from '../../grammar/gaiconf.js';
+import { parseGaiConfLines } from '../../grammar/gaiconf-entry.js';
 import { isIPv4Mapped } from '../model/address.js';
 import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, PrefixNode } from '../model/ast.js';
 import { cStrtoul, INT_MAX, isPlainDecimal } from '../model/c-numbers.js';

@@ -1,0 +1,16 @@
+// The CLI bundle's stand-in for ./gaiconf-entry.ts (see there): the same function, with
+// Chevrotain and the grammar loaded by a synchronous require() on first use. esbuild turns
+// that require() into the bundled module's lazy initialiser; nothing is read from disk.
+import type { CstNode } from 'chevrotain';
+
+type Grammar = typeof import('./gaiconf.js');
+let grammar: Grammar | undefined;
+
+export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
+  if (!grammar) {
+    grammar = require('./gaiconf.js') as Grammar;
+    // What test/lazy-grammar.test.ts watches for: only a gai.conf loads Chevrotain.
+    if (process.env.POLICYLINT_DEBUG) process.stderr.write('policylint: loaded the gai.conf grammar (Chevrotain)\n');
+  }
+  grammar.parseGaiConfLines(text, onLine);
+}
