@@ -41,6 +41,36 @@ describe('suggestions', () => {
     expect(closest('gai.conf', commands)).toBeUndefined();
     expect(closest('ab', commands)).toBeUndefined();
   });
+  test('skipping candidates by length picks what measuring every one would', () => {
+    // The rule in closest()'s comment, measured against every candidate.
+    const measured = (word: string, candidates: readonly string[]) => {
+      const w = word.toLowerCase();
+      const limit = Math.min(2, Math.max(1, Math.floor(w.length / 3)));
+      let best: string | undefined;
+      let bestScore = Infinity;
+      for (const c of candidates) {
+        const d = editDistance(w, c.toLowerCase());
+        const score = w.length >= 3 && c.toLowerCase().startsWith(w) ? 0.5 : d <= limit ? d : Infinity;
+        if (score < bestScore) [best, bestScore] = [c, score];
+      }
+      return best;
+    };
+    const names = [...COMMANDS.map((c) => c.name), 'format', 'fix-dry-run', 'max-bytes', 'Output'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 3000; i++) {
+      const base = names[next() % names.length]!;
+      let word = base;
+      for (let e = next() % 4; e > 0; e--) {
+        const at = next() % (word.length + 1);
+        const op = next() % 3;
+        const ch = 'abcdefgilnorstuv-.'[next() % 18]!;
+        word = op === 0 ? word.slice(0, at) + ch + word.slice(at) : op === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + ch + word.slice(at + 1);
+      }
+      if (next() % 5 === 0) word = `${word}/${base}.conf`;
+      expect([word, closest(word, names)]).toEqual([word, measured(word, names)]);
+    }
+  });
 });
 
 describe('parseCommandLine', () => {

@@ -27,8 +27,16 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const distance = editDistance(w, c.toLowerCase());
-    const score = w.length >= 3 && c.toLowerCase().startsWith(w) ? 0.5 : distance <= limit ? distance : Infinity;
+    const lower = c.toLowerCase();
+    if (w.length >= 3 && lower.startsWith(w)) {
+      if (0.5 < bestScore) [best, bestScore] = [c, 0.5];
+      continue;
+    }
+    // The distance is at least the difference in length: a file path is never measured
+    // (this runs on every `policylint FILE`).
+    if (Math.abs(w.length - lower.length) > limit) continue;
+    const distance = editDistance(w, lower);
+    const score = distance <= limit ? distance : Infinity;
     if (score < bestScore) [best, bestScore] = [c, score];
   }
   return best;
