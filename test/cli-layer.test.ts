@@ -65,7 +65,8 @@ describe('suggestions', () => {
         const at = next() % (word.length + 1);
         const op = next() % 3;
         const ch = 'abcdefgilnorstuv-.'[next() % 18]!;
-        word = op === 0 ? word.slice(0, at) + ch + word.slice(at) : op === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + ch + word.slice(at + 1);
+        word =
+          op === 0 ? word.slice(0, at) + ch + word.slice(at) : op === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + ch + word.slice(at + 1);
       }
       if (next() % 5 === 0) word = `${word}/${base}.conf`;
       expect([word, closest(word, names)]).toEqual([word, measured(word, names)]);

@@ -11,7 +11,11 @@ const IP6 = join(ROOT, 'fixtures', 'freebsd', 'ula-precedence-only.ip6addrctl.co
 const GAI = join(ROOT, 'fixtures', 'glibc', 'prefer-ipv4.gai.conf');
 
 function run(args: string[], debug = '1') {
-  const r = spawnSync(process.execPath, [...cliCommand(), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', POLICYLINT_DEBUG: debug }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...cliCommand(), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', POLICYLINT_DEBUG: debug },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, loads: r.stderr.split('\n').filter((l) => l === LOADED).length };
 }
 

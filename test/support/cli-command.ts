@@ -14,6 +14,7 @@ export function cliCommand(): string[] {
       const s = statSync(p);
       return Math.max(m, s.isDirectory() ? newest(p) : s.mtimeMs);
     }, 0);
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'grammar')))) return [join(ROOT, 'bin', 'policylint.cjs')];
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'grammar'))))
+    return [join(ROOT, 'bin', 'policylint.cjs')];
   return ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'run.ts')];
 }
