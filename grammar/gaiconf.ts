@@ -5,8 +5,8 @@
 // keyword and two values; more words are ignored. Lines it cannot use are dropped one at
 // a time, silently. The grammar mirrors that: a statement is a keyword and up to two
 // value words, and any word may stand anywhere, so the parser never loses a line.
-import { createToken, CstParser, Lexer, type CstNode, type TokenType } from 'chevrotain';
-import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
+import { createToken, CstParser, Lexer, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { forEachLineRange, LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
 
@@ -112,21 +112,82 @@ export class GaiConfParser extends CstParser {
   });
 }
 
-let lexer: Lexer | undefined;
+/** What a word is, as the Word token says: anything but isspace() and `#`. */
+function isWordCode(c: number): boolean {
+  return c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x23;
+}
+const KEYWORDS = new Map<string, TokenType>([
+  ['label', Label],
+  ['precedence', Precedence],
+  ['scopev4', Scopev4],
+  ['reload', Reload],
+]);
+
+function token(image: string, tokenType: TokenType, startOffset: number, line: number, column: number): IToken {
+  const end = image.length - 1;
+  return {
+    image,
+    startOffset,
+    endOffset: startOffset + end,
+    startLine: line,
+    endLine: line,
+    startColumn: column,
+    endColumn: column + end,
+    tokenTypeIdx: tokenType.tokenTypeIdx!,
+    tokenType,
+  };
+}
+
+/**
+ * The tokens of text[start, end), which starts a line (`line`, 1-based): the same tokens,
+ * positions and all, as a Chevrotain Lexer built from gaiTokens (test/gai-tokens.test.ts
+ * compares them), with none of its start-up cost (the Lexer analyses every pattern
+ * when it is built: a third of a cold gai.conf lint, issue 10) and about a third of its
+ * time per line. Every character is a blank, a newline, a comment or a word, so there is
+ * never a lexing error; a word is a keyword only when it is the keyword exactly, as
+ * Chevrotain's longer_alt decides.
+ */
+export function tokenizeGaiConf(text: string, start: number, end: number, line: number): IToken[] {
+  const tokens: IToken[] = [];
+  let lineStart = start;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      tokens.push(token('\n', Newline, i, line, i - lineStart + 1));
+      i++;
+      line++;
+      lineStart = i;
+    } else if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c) {
+      i++;
+    } else if (c === 0x23) {
+      let j = text.indexOf('\n', i);
+      if (j < 0 || j > end) j = end;
+      tokens.push(token(text.slice(i, j), Comment, i, line, i - lineStart + 1));
+      i = j;
+    } else {
+      let j = i + 1;
+      while (j < end && isWordCode(text.charCodeAt(j))) j++;
+      const image = text.slice(i, j);
+      tokens.push(token(image, KEYWORDS.get(image) ?? Word, i, line, i - lineStart + 1));
+      i = j;
+    }
+  }
+  return tokens;
+}
+
 let parser: GaiConfParser | undefined;
 
-/** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
+/** Parse in batches of lines, calling `onLine` with each line's CST node in order (the parser is built once per process). */
 export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
-  lexer ??= new Lexer(gaiTokens, { ...lexerConfig, skipValidations: true });
   parser ??= new GaiConfParser();
-  forEachBatch(text, (batch, shift) => {
-    const lexing = lexer!.tokenize(batch);
-    shift(lexing.tokens);
-    parser!.input = lexing.tokens;
-    for (const line of (parser!.gaiFile().children.line ?? []) as CstNode[]) onLine(line);
+  forEachLineRange(text, (start, end, line) => {
+    parser!.input = tokenizeGaiConf(text, start, end, line);
+    for (const lineNode of (parser!.gaiFile().children.line ?? []) as CstNode[]) onLine(lineNode);
   });
 }
 
+/** For tests: the Chevrotain Lexer of these tokens, with its validations on (tokenizeGaiConf's oracle). */
 export function createValidatedGaiLexer(): Lexer {
   return new Lexer(gaiTokens, { ...lexerConfig, skipValidations: false });
 }

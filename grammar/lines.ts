@@ -14,6 +14,31 @@ export const LINE_LEXER_CONFIG = {
 export const LINES_PER_BATCH = 4096;
 
 /**
+ * Cut the text into batches of whole lines and call `range` with each batch's start and end
+ * offsets and its first line number (1-based), for a lexer that reads the text in place.
+ */
+export function forEachLineRange(text: string, range: (start: number, end: number, line: number) => void): void {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = start;
+    let lines = 0;
+    while (lines < LINES_PER_BATCH) {
+      const nl = text.indexOf('\n', end);
+      if (nl < 0) {
+        end = text.length;
+        break;
+      }
+      end = nl + 1;
+      lines++;
+    }
+    range(start, end, line);
+    line += lines;
+    start = end;
+  }
+}
+
+/**
  * Cut the text into batches of whole lines and run `parse` on each, with token positions
  * shifted to the whole text, so callers see one document. Peak memory then grows with
  * the batch, not the file.
