@@ -43,9 +43,15 @@ test('keywords only as whole words, and every blank glibc skips', () => {
     expectSameTokens(text);
 });
 
-test('hostile text lexes as Chevrotain lexes it', () => {
+test('hostile text lexes as Chevrotain lexes it, and parses with no error to recover from', () => {
+  const parser = new GaiConfParser();
   fc.assert(
-    fc.property(hostileTextArb, (text) => expectSameTokens(text)),
+    fc.property(hostileTextArb, (text) => {
+      expectSameTokens(text);
+      parser.input = tokenizeGaiConf(text, 0, text.length, 1);
+      parser.gaiFile();
+      expect(parser.errors).toEqual([]);
+    }),
     { numRuns: propertyRuns(400), seed: propertySeed(6724) },
   );
 });
