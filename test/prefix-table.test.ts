@@ -33,4 +33,46 @@ describe('PrefixTable', () => {
       { seed: 6724, numRuns: 400 },
     );
   });
+
+  it("finds each row's parent, covering and exact rows as brute force does", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), (raw) => {
+        const rows = raw.map(([base, noise, length, value]) => ({ prefix: (base | (noise >> 16n)) & maskOf(length), length, value }));
+        const table = new PrefixTable(rows);
+        const effective = table.rows.filter((r) => !table.rows.some((o) => o.index < r.index && o.prefix === r.prefix && o.length === r.length));
+        for (const r of table.rows) {
+          const covering = (length: number) =>
+            effective
+              .filter((o) => o.length <= length && (r.prefix & maskOf(o.length)) === o.prefix)
+              .reduce<PrefixRow<number> | undefined>((best, o) => (!best || o.length > best.length ? o : best), undefined);
+          expect(table.exact(r.prefix, r.length)).toBe(effective.find((o) => o.prefix === r.prefix && o.length === r.length));
+          expect(table.covering(r.prefix, r.length)).toBe(covering(r.length));
+          const parent = r.length === 0 ? undefined : covering(r.length - 1);
+          expect(table.parentOf(r)).toBe(effective.includes(r) ? parent : undefined);
+        }
+      }),
+      { seed: 6725, numRuns: 300 },
+    );
+  });
+
+  it("a table that shares another's shape answers as if built alone, and a different one does not share", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(word, { maxLength: 20 }), (raw, probes) => {
+        const rows = raw.map(([base, noise, length, value]) => ({ prefix: (base | (noise >> 16n)) & maskOf(length), length, value }));
+        const first = new PrefixTable(rows);
+        const values = rows.map((r, i) => ({ ...r, value: r.value * 7 + i }));
+        const shared = new PrefixTable(values, first);
+        const alone = new PrefixTable(values);
+        const other = new PrefixTable(values.slice(1), first); // other rows: must not take first's shape
+        const otherAlone = new PrefixTable(values.slice(1));
+        for (const a of [...probes, ...rows.map((r) => r.prefix)]) {
+          expect(shared.match(a)).toEqual(alone.match(a));
+          expect(other.match(a)).toEqual(otherAlone.match(a));
+        }
+        for (const r of shared.rows) expect(shared.parentOf(r)).toEqual(alone.parentOf(alone.rows[r.index]!));
+        expect(shared.effectiveCount).toBe(alone.effectiveCount);
+      }),
+      { seed: 6726, numRuns: 300 },
+    );
+  });
 });

@@ -111,7 +111,11 @@ export function freebsdTableFromRows(
   rows: readonly { prefix: bigint; length: number; precedence: number; label: number; origin: RowOrigin }[],
 ): EffectiveTable {
   const labels = new PrefixTable(rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.label, origin: r.origin })));
-  const precedences = new PrefixTable(rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.precedence, origin: r.origin })));
+  // The same rows: the precedences reuse the labels' shape (maps, sort, segments, parents).
+  const precedences = new PrefixTable(
+    rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.precedence, origin: r.origin })),
+    labels,
+  );
   return {
     system: 'freebsd',
     labels,

@@ -2,11 +2,21 @@
 // FreeBSD kernel do. Rows are given in priority order: among rows of the same length
 // that match, the earlier one wins (glibc sorts by length with a stable sort; the
 // FreeBSD kernel refuses a duplicate with EEXIST, so the first one stays).
+//
+// Which rows take effect and where (the table's shape) does not depend on the values, so a
+// FreeBSD table's labels and precedences, which come from the same rows, share one shape:
+// its maps, sort, segments and parents are built once (at 500k rows, seconds and hundreds
+// of megabytes; issue 13).
 import { maskOf } from './address.js';
 
 /** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
 const FEW_LENGTHS = 12;
 const SPACE_END = 1n << 128n;
+/** The number of addresses in a prefix of each length, 2^(128 - length). */
+const SIZE_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => 1n << BigInt(128 - length));
+const SHIFT_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => BigInt(128 - length));
+/** The top 52 bits of a 128-bit value, exact in a double: sorting compares these first. */
+const HIGH_SHIFT = 76n;
 
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
@@ -20,49 +30,86 @@ export interface PrefixRow<T> {
   readonly index: number;
 }
 
-interface Level<T> {
+interface Level {
   readonly length: number;
   readonly shift: bigint;
-  readonly map: Map<bigint, PrefixRow<T>>;
+  /** Network bits -> index of the first row with them. */
+  readonly map: Map<bigint, number>;
 }
 
-export class PrefixTable<T> {
-  readonly rows: readonly PrefixRow<T>[];
+/** The value-free part of a table: which row decides where. Built from the masked rows. */
+class TableShape {
   /**
    * One map per prefix length present, longest first: a lookup costs one probe per length.
    * Keys are the network bits shifted down (prefix >> (128 - length)), not the masked
    * prefix: V8 hashes a BigInt by its lowest 64 bits, which are all zero in a masked /64
    * or shorter, so masked keys would all share one hash bucket.
    */
-  private readonly byLength: Level<T>[];
-  private readonly levelOf = new Map<number, Level<T>>();
+  readonly byLength: readonly Level[];
+  readonly levelOf = new Map<number, Level>();
+  readonly effectiveCount: number;
 
-  constructor(rows: readonly { prefix: bigint; length: number; value: T; origin?: RowOrigin }[]) {
-    const all: PrefixRow<T>[] = [];
-    rows.forEach((row, index) => {
-      const full: PrefixRow<T> = { prefix: row.prefix & maskOf(row.length), length: row.length, value: row.value, origin: row.origin ?? 'file', index };
-      all.push(full);
-      let level = this.levelOf.get(row.length);
-      if (!level) this.levelOf.set(row.length, (level = { length: row.length, shift: BigInt(128 - row.length), map: new Map() }));
-      const key = full.prefix >> level.shift;
-      if (!level.map.has(key)) level.map.set(key, full);
-    });
-    this.rows = all;
+  constructor(
+    private readonly prefixes: readonly bigint[],
+    private readonly lengths: readonly number[],
+  ) {
+    for (let index = 0; index < prefixes.length; index++) {
+      const length = lengths[index]!;
+      let level = this.levelOf.get(length);
+      if (!level) this.levelOf.set(length, (level = { length, shift: SHIFT_OF_LENGTH[length]!, map: new Map() }));
+      const key = prefixes[index]! >> level.shift;
+      if (!level.map.has(key)) level.map.set(key, index);
+    }
     this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
     this.effectiveCount = this.byLength.reduce((n, l) => n + l.map.size, 0);
   }
 
-  /** How many rows take effect: distinct (prefix, length) pairs, the first of each. */
-  readonly effectiveCount: number;
+  /** Same rows (prefix and length, in order) as these? Then a table may share this shape. */
+  fits(prefixes: readonly bigint[], lengths: readonly number[]): boolean {
+    if (prefixes.length !== this.prefixes.length) return false;
+    for (let i = 0; i < prefixes.length; i++) if (prefixes[i] !== this.prefixes[i] || lengths[i] !== this.lengths[i]) return false;
+    return true;
+  }
 
-  /** The row that decides for this address, or undefined when none matches. */
-  match(address: bigint): PrefixRow<T> | undefined {
+  /** Index of the row that decides for this address, or -1. */
+  match(address: bigint): number {
     if (this.byLength.length > FEW_LENGTHS) return this.segmentOf(address);
     for (const level of this.byLength) {
-      const row = level.map.get(address >> level.shift);
-      if (row) return row;
+      const index = level.map.get(address >> level.shift);
+      if (index !== undefined) return index;
     }
-    return undefined;
+    return -1;
+  }
+
+  covering(prefix: bigint, length: number): number {
+    for (const level of this.byLength) {
+      if (level.length > length) continue;
+      const index = level.map.get(prefix >> level.shift);
+      if (index !== undefined) return index;
+    }
+    return -1;
+  }
+
+  exact(prefix: bigint, length: number): number {
+    const level = this.levelOf.get(length);
+    return level?.map.get(prefix >> level.shift) ?? -1;
+  }
+
+  private sorted: Int32Array | undefined;
+
+  /** The effective rows' indexes by start address, shorter first on ties (made once; segments and parents share it). */
+  sortedRows(): Int32Array {
+    if (!this.sorted) {
+      const indexes: number[] = [];
+      for (const level of this.byLength) for (const index of level.map.values()) indexes.push(index);
+      const high = new Float64Array(this.prefixes.length);
+      for (const i of indexes) high[i] = Number(this.prefixes[i]! >> HIGH_SHIFT);
+      const { prefixes, lengths } = this;
+      // Most rows differ in their top 52 bits: a comparison of doubles, not of BigInts.
+      indexes.sort((a, b) => high[a]! - high[b]! || (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!));
+      this.sorted = Int32Array.from(indexes);
+    }
+    return this.sorted;
   }
 
   /**
@@ -71,9 +118,9 @@ export class PrefixTable<T> {
    * Segment i is [segmentStarts[i], segmentStarts[i + 1]); built on the first lookup.
    */
   private segmentStarts: bigint[] | undefined;
-  private segmentRows: (PrefixRow<T> | undefined)[] = [];
+  private segmentOwners: number[] = [];
 
-  private segmentOf(address: bigint): PrefixRow<T> | undefined {
+  private segmentOf(address: bigint): number {
     const starts = this.segmentStarts ?? this.buildSegments();
     let lo = 0;
     let hi = starts.length - 1;
@@ -82,70 +129,46 @@ export class PrefixTable<T> {
       if (starts[mid]! <= address) lo = mid;
       else hi = mid - 1;
     }
-    return this.segmentRows[lo];
+    return this.segmentOwners[lo]!;
   }
 
   private buildSegments(): bigint[] {
     // Prefixes are nested or disjoint: sorted by start (shorter first), a stack of the open
     // ones says which row decides between two boundaries (the innermost open one).
-    const rows = this.sortedRows();
     const starts: bigint[] = [0n];
-    const owners: (PrefixRow<T> | undefined)[] = [undefined];
-    const emit = (at: bigint, row: PrefixRow<T> | undefined) => {
+    const owners: number[] = [-1];
+    const emit = (at: bigint, owner: number) => {
       const last = starts.length - 1;
-      if (starts[last] === at) owners[last] = row;
-      else if (owners[last] !== row) {
+      if (starts[last] === at) owners[last] = owner;
+      else if (owners[last] !== owner) {
         starts.push(at);
-        owners.push(row);
+        owners.push(owner);
       }
     };
-    const stack: { row: PrefixRow<T>; end: bigint }[] = [];
+    const open: number[] = [];
+    const ends: bigint[] = [];
     const close = (upTo: bigint | null) => {
-      while (stack.length > 0 && (upTo === null || stack[stack.length - 1]!.end <= upTo)) {
-        const { end } = stack.pop()!;
-        if (end < SPACE_END) emit(end, stack[stack.length - 1]?.row);
+      while (open.length > 0 && (upTo === null || ends[ends.length - 1]! <= upTo)) {
+        open.pop();
+        const end = ends.pop()!;
+        if (end < SPACE_END) emit(end, open.length > 0 ? open[open.length - 1]! : -1);
       }
     };
-    for (const row of rows) {
-      close(row.prefix);
-      emit(row.prefix, row);
-      stack.push({ row, end: row.prefix + (1n << BigInt(128 - row.length)) });
+    for (const index of this.sortedRows()) {
+      const prefix = this.prefixes[index]!;
+      close(prefix);
+      emit(prefix, index);
+      open.push(index);
+      ends.push(prefix + SIZE_OF_LENGTH[this.lengths[index]!]!);
     }
     close(null);
     // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
-    this.segmentRows = owners;
+    this.segmentOwners = owners;
     this.segmentStarts = starts;
     return starts;
   }
 
-  /** The longest row that contains all of prefix/length (a row of length <= length). */
-  covering(prefix: bigint, length: number): PrefixRow<T> | undefined {
-    for (const level of this.byLength) {
-      if (level.length > length) continue;
-      const row = level.map.get(prefix >> level.shift);
-      if (row) return row;
-    }
-    return undefined;
-  }
-
-  /** The row that takes effect for exactly this (masked prefix, length), if any: one probe. */
-  exact(prefix: bigint, length: number): PrefixRow<T> | undefined {
-    const level = this.levelOf.get(length);
-    return level?.map.get(prefix >> level.shift);
-  }
-
-  private sorted: PrefixRow<T>[] | undefined;
-
-  /** The effective rows by start address, shorter first on ties (made once; segments and parents share it). */
-  private sortedRows(): PrefixRow<T>[] {
-    if (!this.sorted) {
-      this.sorted = this.byLength.flatMap((l) => [...l.map.values()]);
-      this.sorted.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : a.length - b.length));
-    }
-    return this.sorted;
-  }
-
-  private parentCache: Map<PrefixRow<T>, PrefixRow<T> | undefined> | undefined;
+  private parents: Map<number, number> | undefined;
 
   /**
    * The covering row of each effective row (the longest shorter row that contains it),
@@ -153,18 +176,74 @@ export class PrefixTable<T> {
    * (shorter first on ties) and keeping a stack of open prefixes finds every parent in
    * O(n log n), where asking each row separately would probe every length per row.
    */
-  parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
-    if (!this.parentCache) {
-      const rows = this.sortedRows();
-      const cache = new Map<PrefixRow<T>, PrefixRow<T> | undefined>();
-      const stack: PrefixRow<T>[] = [];
-      for (const r of rows) {
-        while (stack.length > 0 && (r.prefix & maskOf(stack[stack.length - 1]!.length)) !== stack[stack.length - 1]!.prefix) stack.pop();
-        cache.set(r, stack[stack.length - 1]);
-        stack.push(r);
+  parentOf(index: number): number {
+    if (!this.parents) {
+      const parents = new Map<number, number>();
+      const open: number[] = [];
+      const ends: bigint[] = [];
+      for (const r of this.sortedRows()) {
+        const prefix = this.prefixes[r]!;
+        // An open prefix contains r exactly when r starts before the open one ends.
+        while (open.length > 0 && prefix >= ends[ends.length - 1]!) {
+          open.pop();
+          ends.pop();
+        }
+        parents.set(r, open.length > 0 ? open[open.length - 1]! : -1);
+        open.push(r);
+        ends.push(prefix + SIZE_OF_LENGTH[this.lengths[r]!]!);
       }
-      this.parentCache = cache;
+      this.parents = parents;
     }
-    return this.parentCache.get(row);
+    return this.parents.get(index) ?? -1;
+  }
+}
+
+export class PrefixTable<T> {
+  readonly rows: readonly PrefixRow<T>[];
+  private readonly shape: TableShape;
+
+  /** `sameShapeAs`: a table built from the same prefixes and lengths in the same order, whose shape this one reuses. */
+  constructor(rows: readonly { prefix: bigint; length: number; value: T; origin?: RowOrigin }[], sameShapeAs?: PrefixTable<unknown>) {
+    const all: PrefixRow<T>[] = new Array(rows.length);
+    const prefixes: bigint[] = new Array(rows.length);
+    const lengths: number[] = new Array(rows.length);
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index]!;
+      const prefix = row.prefix & maskOf(row.length);
+      all[index] = { prefix, length: row.length, value: row.value, origin: row.origin ?? 'file', index };
+      prefixes[index] = prefix;
+      lengths[index] = row.length;
+    }
+    this.rows = all;
+    this.shape = sameShapeAs?.shape.fits(prefixes, lengths) ? sameShapeAs.shape : new TableShape(prefixes, lengths);
+  }
+
+  /** How many rows take effect: distinct (prefix, length) pairs, the first of each. */
+  get effectiveCount(): number {
+    return this.shape.effectiveCount;
+  }
+
+  private rowAt(index: number): PrefixRow<T> | undefined {
+    return index < 0 ? undefined : this.rows[index];
+  }
+
+  /** The row that decides for this address, or undefined when none matches. */
+  match(address: bigint): PrefixRow<T> | undefined {
+    return this.rowAt(this.shape.match(address));
+  }
+
+  /** The longest row that contains all of prefix/length (a row of length <= length). */
+  covering(prefix: bigint, length: number): PrefixRow<T> | undefined {
+    return this.rowAt(this.shape.covering(prefix, length));
+  }
+
+  /** The row that takes effect for exactly this (masked prefix, length), if any: one probe. */
+  exact(prefix: bigint, length: number): PrefixRow<T> | undefined {
+    return this.rowAt(this.shape.exact(prefix, length));
+  }
+
+  /** The covering row of an effective row of this table (the longest shorter row that contains it). */
+  parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
+    return this.rowAt(this.shape.parentOf(row.index));
   }
 }
