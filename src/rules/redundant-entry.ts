@@ -3,7 +3,7 @@
 // info, never a warning. A row that restates a prefix the platform's default table gives
 // another value (`label fc00::/7 1` beside `label ::/0 1`, the documented ULA fix) says on
 // purpose what the file changes, and is not reported.
-import { isGaiTableEntry, isRow } from '../model/ast.js';
+import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
 import type { Rule } from './rule.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
 import { impactOf } from './support/impact.js';
@@ -18,6 +18,12 @@ function overridesDefault(line: ValueLine, baseline: EffectiveTable): boolean {
     (label !== undefined && line.label !== undefined && was.label !== line.label) ||
     (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence)
   );
+}
+/** How many label and precedence lines a gai.conf has (counted once, not per line). */
+function countKinds(entries: readonly Entry[]): { label: number; precedence: number } {
+  const counts = { label: 0, precedence: 0 };
+  for (const e of entries) if (isGaiTableEntry(e) && (e.kind === 'label' || e.kind === 'precedence')) counts[e.kind]++;
+  return counts;
 }
 import { prefixText } from '../model/address.js';
 import { valueLines } from './support/value-lines.js';
@@ -35,11 +41,17 @@ export const rule: Rule = {
   check(context) {
     const { policy, table } = context;
     const baseline = impactOf(context).baseline;
-    const seen = new Set<string>();
+    // Per kind of line and length, the network bits seen (a decimal BigInt key per line was
+    // most of this rule at 500k rows).
+    const seen = new Map<string, Set<bigint>>();
+    let kindCounts: { label: number; precedence: number } | undefined;
     for (const line of valueLines(policy)) {
-      const key = `${line.label === undefined}|${line.prefix}/${line.length}`;
-      if (seen.has(key)) continue; // a later duplicate: duplicate-prefix reports it
-      seen.add(key);
+      const group = `${line.label === undefined}|${line.length}`;
+      let bits = seen.get(group);
+      if (!bits) seen.set(group, (bits = new Set()));
+      const key = line.prefix >> BigInt(128 - line.length);
+      if (bits.has(key)) continue; // a later duplicate: duplicate-prefix reports it
+      bits.add(key);
       const tables = isRow(line.entry) ? [table.labels, table.precedences] : [line.label !== undefined ? table.labels : table.precedences];
       const own = tables.map((t) => t.exact(line.prefix, line.length));
       // Only a row that itself takes effect (the first of its prefix) can be redundant.
@@ -49,8 +61,10 @@ export const rule: Rule = {
       if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
       if (overridesDefault(line, baseline)) continue;
       // A gai.conf's only line of its kind: removing it brings back glibc's whole default table.
-      if (!isRow(line.entry) && policy.entries.filter((e) => isGaiTableEntry(e) && e.kind === (line.label !== undefined ? 'label' : 'precedence')).length === 1)
-        continue;
+      if (!isRow(line.entry)) {
+        kindCounts ??= countKinds(policy.entries);
+        if (kindCounts[line.label !== undefined ? 'label' : 'precedence'] === 1) continue;
+      }
       context.report({
         message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes no address. Remove it if it documents nothing.`,
         span: line.entry.span,
