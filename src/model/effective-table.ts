@@ -24,8 +24,8 @@ export interface EffectiveTable {
 export interface PolicyValues {
   readonly precedence: number;
   readonly label: number;
-  readonly labelRow?: PrefixRow<number>;
-  readonly precedenceRow?: PrefixRow<number>;
+  readonly labelRow: PrefixRow<number> | undefined;
+  readonly precedenceRow: PrefixRow<number> | undefined;
 }
 
 /** FreeBSD kernel "not applicable" label (ADDR_LABEL_NOTAPP): rejected by ioctl, given to no-match. */
@@ -153,11 +153,14 @@ function buildBuiltinTable(platform: Platform): EffectiveTable {
 /** Precedence and label of an address (IPv4 as ::ffff:a.b.c.d). */
 export function lookup(table: EffectiveTable, address: bigint): PolicyValues {
   const labelRow = table.labels.match(address);
-  const precedenceRow = table.precedences.match(address);
+  // A FreeBSD table's two halves share one shape: the row that decides is the same row.
+  const precedenceRow = table.precedences.sharesShapeWith(table.labels) ? table.precedences.rowAt(labelRow?.index ?? -1) : table.precedences.match(address);
+  // One object shape for every lookup (an absent row is undefined, not a missing key): a
+  // large table looks up every row's address, and spread objects were a good part of that.
   return {
     precedence: precedenceRow ? precedenceRow.value : table.noMatch.precedence,
     label: labelRow ? labelRow.value : table.noMatch.label,
-    ...(labelRow ? { labelRow } : {}),
-    ...(precedenceRow ? { precedenceRow } : {}),
+    labelRow,
+    precedenceRow,
   };
 }

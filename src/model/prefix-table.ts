@@ -223,8 +223,14 @@ export class PrefixTable<T> {
     return this.shape.effectiveCount;
   }
 
-  private rowAt(index: number): PrefixRow<T> | undefined {
+  /** The row given at this index (-1: none). */
+  rowAt(index: number): PrefixRow<T> | undefined {
     return index < 0 ? undefined : this.rows[index];
+  }
+
+  /** Built from the same rows as `other` (sameShapeAs): a row that decides in one decides, at the same index, in the other. */
+  sharesShapeWith(other: PrefixTable<unknown>): boolean {
+    return this.shape === other.shape;
   }
 
   /** The row that decides for this address, or undefined when none matches. */
