@@ -3,7 +3,7 @@
 // third-party packages the bundle contains).
 import { fileURLToPath } from 'node:url';
 
-const LAZY_GAI_GRAMMAR = fileURLToPath(new URL('../grammar/gaiconf-entry-lazy.ts', import.meta.url));
+const LAZY_GAI_GRAMMAR = fileURLToPath(new URL('../src/cli/lazy-gai-grammar.ts', import.meta.url));
 
 /**
  * The gai.conf reader's grammar, loaded on first use (grammar/gaiconf-entry.ts says why):
