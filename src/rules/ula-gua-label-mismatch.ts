@@ -50,9 +50,8 @@ export const rule: Rule = {
       const d = lookup(table, destination);
       // Confirm with the RFC 6724 simulator: a ULA-only host with one IPv4 address, the
       // name resolving to the global address first and the IPv4 one second.
-      const simulation = simulations.get(policy.dialect === 'gai' ? 'glibc' : 'freebsd', table, source, s, destination);
-      const decisive = simulation.steps[0];
-      if (simulation.order[0] !== formatIPv4(0xc6336407) || decisive?.rule !== 5) continue;
+      const { first, rule: decidingRule, simulation } = simulations.get(policy.dialect === 'gai' ? 'glibc' : 'freebsd', table, source, s, destination);
+      if (first !== formatIPv4(0xc6336407) || decidingRule !== 5) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
       const key = anchor ? String(anchor.span.start.offset) : 'file';
       if (reported.has(key)) continue;
@@ -74,7 +73,7 @@ export const rule: Rule = {
           intent: intent.source,
           ula: prefixText(ula),
           destination: formatAnyAddress(destination, 6),
-          simulation: { order: simulation.order, sources: simulation.sources, steps: simulation.steps },
+          simulation,
         },
         ...(fix.fix ? { fix: fix.fix } : {}),
         fixAdvice:
@@ -109,30 +108,76 @@ const ULA_TOP7 = 0x7en; // fc00::/7
 export class ExampleSimulations {
   private readonly byInputs = new Map<string, { readonly sourceText: string; readonly simulation: ExampleSimulation }>();
 
-  get(platform: 'glibc' | 'freebsd', table: EffectiveTable, source: bigint, s: PolicyValues, destination: bigint): ExampleSimulation {
+  /** The simulation, and what the rule reads of it: the address tried first and the deciding rule (neither changes with re-labelling). */
+  get(
+    platform: 'glibc' | 'freebsd',
+    table: EffectiveTable,
+    source: bigint,
+    s: PolicyValues,
+    destination: bigint,
+  ): { readonly first: string | undefined; readonly rule: number | null | undefined; readonly simulation: ExampleSimulation } {
     const sourceText = formatAnyAddress(source, 6);
     const destinationText = formatAnyAddress(destination, 6);
+    const verdict = (simulation: ExampleSimulation) => ({ first: simulation.order[0], rule: simulation.steps[0]?.rule, simulation });
     const run = (): ExampleSimulation => {
       const sim = simulate({ platform, table, sources: [`${sourceText}/64`, '192.0.2.10/24'], destinations: [destinationText, formatIPv4(0xc6336407)] });
       return { order: sim.order, sources: sim.sources, steps: sim.steps };
     };
-    if (source >> 121n !== ULA_TOP7 || destinationText.includes(sourceText)) return run();
+    if (source >> 121n !== ULA_TOP7 || destinationText.includes(sourceText)) return verdict(run());
     const key = `${destinationText} ${s.label} ${s.labelRow !== undefined} ${commonPrefixLength(source, destination)}`;
     const known = this.byInputs.get(key);
     if (!known) {
       const simulation = run();
       this.byInputs.set(key, { sourceText, simulation });
-      return simulation;
+      return verdict(simulation);
     }
-    if (known.sourceText === sourceText) return known.simulation;
-    const put = (text: string): string => text.split(known.sourceText).join(sourceText);
-    const sources: Record<string, string | null> = {};
-    for (const [d, src] of Object.entries(known.simulation.sources)) sources[put(d)] = src === null ? null : put(src);
-    return {
-      order: known.simulation.order.map(put),
-      sources,
-      steps: known.simulation.steps.map((step) => ({ a: put(step.a), b: put(step.b), rule: step.rule, reason: put(step.reason) })),
-    };
+    if (known.sourceText === sourceText) return verdict(known.simulation);
+    return { ...verdict(known.simulation), simulation: new RelabelledSimulation(known.simulation, known.sourceText, sourceText) };
+  }
+}
+
+/**
+ * A shared simulation with another ULA address's text put in place of the first one's,
+ * worked out only when read (the JSON output reads it; stylish never does): a large table
+ * has ~100k of these findings, and their strings were 2 KB each (issue 13).
+ */
+class RelabelledSimulation implements ExampleSimulation {
+  private made: ExampleSimulation | undefined;
+
+  constructor(
+    private readonly known: ExampleSimulation,
+    private readonly from: string,
+    private readonly to: string,
+  ) {}
+
+  private relabelled(): ExampleSimulation {
+    if (!this.made) {
+      const put = (text: string): string => text.split(this.from).join(this.to);
+      const sources: Record<string, string | null> = {};
+      for (const [d, src] of Object.entries(this.known.sources)) sources[put(d)] = src === null ? null : put(src);
+      this.made = {
+        order: this.known.order.map(put),
+        sources,
+        steps: this.known.steps.map((step) => ({ a: put(step.a), b: put(step.b), rule: step.rule, reason: put(step.reason) })),
+      };
+    }
+    return this.made;
+  }
+
+  get order(): string[] {
+    return this.relabelled().order;
+  }
+
+  get sources(): Record<string, string | null> {
+    return this.relabelled().sources;
+  }
+
+  get steps(): SimulationStep[] {
+    return this.relabelled().steps;
+  }
+
+  toJSON(): ExampleSimulation {
+    return this.relabelled();
   }
 }
 

@@ -55,7 +55,7 @@ test('a re-labelled example simulation is the simulation of that row', () => {
           );
           for (const [u] of ulas) {
             const source = u.len === 128 ? u.address : u.address | 1n;
-            const got = memo.get(platform, table, source, lookup(table, source), destination);
+            const { first, rule, simulation: got } = memo.get(platform, table, source, lookup(table, source), destination);
             const sim = simulate({
               platform,
               table,
@@ -63,6 +63,9 @@ test('a re-labelled example simulation is the simulation of that row', () => {
               destinations: [formatAnyAddress(destination, 6), formatIPv4(0xc6336407)],
             });
             expect(JSON.stringify(got)).toBe(JSON.stringify({ order: sim.order, sources: sim.sources, steps: sim.steps }));
+            // What the rule reads without re-labelling, and what reading the re-labelled one gives.
+            expect([first, rule]).toEqual([sim.order[0], sim.steps[0]?.rule]);
+            expect([got.order, got.sources, got.steps]).toEqual([sim.order, sim.sources, sim.steps]);
           }
         }
       },
