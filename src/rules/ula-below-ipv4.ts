@@ -60,22 +60,31 @@ export const rule: Rule = {
     }
     const intent = ulaIntent(context);
     if (!intent) return;
+    // The symptom, for the details and the fix's proof: ULA hosts reaching ULA services over
+    // IPv4. It is the same for every ULA row, so it is worked out once and every finding
+    // shares it (per row, it made the rule quadratic at 500k rows; issue 13).
+    let symptomDetails: ReturnType<typeof impactDetails> | undefined;
+    const symptom = () => {
+      if (!symptomDetails) {
+        const list = setup.scenarios.flatMap((s, i) => {
+          if (!s.host.id.startsWith('ula-v4') || !s.set.id.startsWith('ula-v4')) return [];
+          const o = outcome(setup, table, i);
+          return o.first !== null && isIPv4Text(o.first)
+            ? [{ index: i, scenario: s, before: outcome(setup, setup.baseline, i), after: o, kind: 'ipv4-first' as const, severity: 'warning' as const }]
+            : [];
+        });
+        symptomDetails = impactDetails(list, { intent: intent.source });
+      }
+      return symptomDetails;
+    };
     for (const ula of intent.ula) {
       const destination = exampleAddress(ula);
       const d = lookup(table, destination);
       if (d.precedence >= v4.precedence) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
       if (anchor && reported.has(anchor.span.start.offset)) continue;
-      // The symptom, for the details and the fix's proof: ULA hosts reaching ULA services over IPv4.
-      const symptom = setup.scenarios.flatMap((s, i) => {
-        if (!s.host.id.startsWith('ula-v4') || !s.set.id.startsWith('ula-v4')) return [];
-        const o = outcome(setup, table, i);
-        return o.first !== null && isIPv4Text(o.first)
-          ? [{ index: i, scenario: s, before: outcome(setup, setup.baseline, i), after: o, kind: 'ipv4-first' as const, severity: 'warning' as const }]
-          : [];
-      });
       context.report({
-        details: impactDetails(symptom, { intent: intent.source }),
+        details: symptom(),
         message:
           `ULA destinations rank below IPv4 (rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}, IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}, ` +
           `so hosts sharing ${prefixText(ula)} reach each other over IPv4.`,
