@@ -168,7 +168,8 @@ class TableShape {
     return starts;
   }
 
-  private parents: Map<number, number> | undefined;
+  /** Each row's parent's index (-1: none); -2 for a row that does not take effect. */
+  private parents: Int32Array | undefined;
 
   /**
    * The covering row of each effective row (the longest shorter row that contains it),
@@ -178,7 +179,7 @@ class TableShape {
    */
   parentOf(index: number): number {
     if (!this.parents) {
-      const parents = new Map<number, number>();
+      const parents = new Int32Array(this.prefixes.length).fill(-2);
       const open: number[] = [];
       const ends: bigint[] = [];
       for (const r of this.sortedRows()) {
@@ -188,13 +189,13 @@ class TableShape {
           open.pop();
           ends.pop();
         }
-        parents.set(r, open.length > 0 ? open[open.length - 1]! : -1);
+        parents[r] = open.length > 0 ? open[open.length - 1]! : -1;
         open.push(r);
         ends.push(prefix + SIZE_OF_LENGTH[this.lengths[r]!]!);
       }
       this.parents = parents;
     }
-    return this.parents.get(index) ?? -1;
+    return this.parents[index] ?? -2;
   }
 }
 
