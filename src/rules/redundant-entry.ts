@@ -19,6 +19,8 @@ function overridesDefault(line: ValueLine, baseline: EffectiveTable): boolean {
     (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence)
   );
 }
+const SHIFT_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => BigInt(128 - length));
+
 /** How many label and precedence lines a gai.conf has (counted once, not per line). */
 function countKinds(entries: readonly Entry[]): { label: number; precedence: number } {
   const counts = { label: 0, precedence: 0 };
@@ -42,23 +44,31 @@ export const rule: Rule = {
     const { policy, table } = context;
     const baseline = impactOf(context).baseline;
     // Per kind of line and length, the network bits seen (a decimal BigInt key per line was
-    // most of this rule at 500k rows).
-    const seen = new Map<string, Set<bigint>>();
+    // most of this rule at 500k rows; so were the arrays and closures per line below).
+    const seen = new Map<number, Set<bigint>>();
     let kindCounts: { label: number; precedence: number } | undefined;
     for (const line of valueLines(policy)) {
-      const group = `${line.label === undefined}|${line.length}`;
+      const group = (line.label === undefined ? 129 : 0) + line.length;
       let bits = seen.get(group);
       if (!bits) seen.set(group, (bits = new Set()));
-      const key = line.prefix >> BigInt(128 - line.length);
+      const key = line.prefix >> SHIFT_OF_LENGTH[line.length]!;
       if (bits.has(key)) continue; // a later duplicate: duplicate-prefix reports it
       bits.add(key);
-      const tables = isRow(line.entry) ? [table.labels, table.precedences] : [line.label !== undefined ? table.labels : table.precedences];
-      const own = tables.map((t) => t.exact(line.prefix, line.length));
-      // Only a row that itself takes effect (the first of its prefix) can be redundant.
-      if (own.some((row) => row?.origin !== 'file' || row.index !== own[0]!.index)) continue;
-      const parents = tables.map((t, i) => t.parentOf(own[i]!));
-      if (parents.some((p) => !p)) continue;
-      if (!parents.every((p, i) => p!.value === own[i]!.value)) continue;
+      // A row sets both tables; a gai.conf line one of them.
+      const first = isRow(line.entry) || line.label !== undefined ? table.labels : table.precedences;
+      const second = isRow(line.entry) ? table.precedences : undefined;
+      // Only a row that itself takes effect (the first of its prefix) can be redundant...
+      const own = first.exact(line.prefix, line.length);
+      if (own?.origin !== 'file') continue;
+      const ownSecond = second?.exact(line.prefix, line.length);
+      if (second && (ownSecond?.origin !== 'file' || ownSecond.index !== own.index)) continue;
+      // ...and only when the row that covers it gives the same values.
+      const parent = first.parentOf(own);
+      if (!parent || parent.value !== own.value) continue;
+      if (second) {
+        const parentSecond = second.parentOf(ownSecond!);
+        if (!parentSecond || parentSecond.value !== ownSecond!.value) continue;
+      }
       if (overridesDefault(line, baseline)) continue;
       // A gai.conf's only line of its kind: removing it brings back glibc's whole default table.
       if (!isRow(line.entry)) {
@@ -66,7 +76,7 @@ export const rule: Rule = {
         if (kindCounts[line.label !== undefined ? 'label' : 'precedence'] === 1) continue;
       }
       context.report({
-        message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parents[0]!)}: removing it changes no address. Remove it if it documents nothing.`,
+        message: `${prefixText(line)} gives the same ${isRow(line.entry) ? 'precedence and label' : line.label !== undefined ? 'label' : 'precedence'} as the row that covers it, ${prefixText(parent)}: removing it changes no address. Remove it if it documents nothing.`,
         span: line.entry.span,
         fix: { safety: 'safe', description: 'remove the redundant row', edits: [{ ...wholeLineRange(policy, line.entry), text: '' }] },
       });
