@@ -55,7 +55,8 @@ async function dispatch(argv: readonly string[], io: CommandIO): Promise<number>
 
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   // Every stderr line may quote a file's name, content or config keys: escaped in one place.
-  const safeIO: CommandIO = { ...io, stderr: (text) => io.stderr(terminalLines(text)) };
+  // io itself stays the prototype: a spread would read its lazy isTTY (see run.ts) at once.
+  const safeIO: CommandIO = Object.create(io, { stderr: { value: (text: string) => io.stderr(terminalLines(text)), enumerable: true } });
   try {
     return await dispatch(argv, safeIO);
   } catch (error) {

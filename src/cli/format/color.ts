@@ -7,12 +7,13 @@
 // honour FORCE_COLOR in a pipe) and treats an empty NO_COLOR as set.
 import { styleText } from 'node:util';
 
-export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean, flag?: boolean): boolean {
+/** `isTTY` is asked last, and only when nothing else decides (finding out can cost a cold start). */
+export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean | (() => boolean), flag?: boolean): boolean {
   if (flag !== undefined) return flag;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
   if (env.NO_COLOR) return false;
-  return isTTY && env.TERM !== 'dumb';
+  return env.TERM !== 'dumb' && (typeof isTTY === 'function' ? isTTY() : isTTY);
 }
 
 export type Style = 'red' | 'yellow' | 'cyan' | 'dim' | 'bold';

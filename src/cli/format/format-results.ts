@@ -17,6 +17,6 @@ export function formatResults(format: string, results: readonly LintResult[], io
     case 'github':
       return formatGithub(results);
     default:
-      return formatStylish(results, { color: colorEnabled(io.env, io.isTTY, options.color) });
+      return formatStylish(results, { color: colorEnabled(io.env, () => io.isTTY, options.color) });
   }
 }
