@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliCommand } from './support/cli-command.js';
+import { chunkedWriter } from '../src/cli/format/format-results.js';
+import { writeJson } from '../src/cli/format/json.js';
+import { lintText } from '../src/lint/lint.js';
 import { ROOT } from './support/generators.js';
 
 const require = createRequire(import.meta.url);
@@ -60,4 +63,41 @@ test('convert --to json and rules --format json', () => {
   const validate = validator('rules.schema.json');
   expectValid(validate, json(['rules', '--format', 'json']));
   expect(validate([{ id: 'Bad Id' }])).toBe(false);
+});
+
+describe('the lint report written piece by piece', () => {
+  // writeJson and writeStylish write as they go (a 500k-row report is hundreds of megabytes);
+  // their text must be exactly the whole-document forms: JSON.stringify(…, null, 2), and the
+  // stylish lines joined.
+  const files = ['freebsd/ula-precedence-only.ip6addrctl.conf', 'glibc/prefer-ipv4.gai.conf', 'freebsd/ipv6-prefer.ip6addrctl.conf'];
+  const results = () =>
+    files.map((f) => {
+      const text = readFileSync(FIX(f), 'utf8');
+      return lintText(text, { filePath: f, dialect: f.includes('gai') ? 'gai' : 'ip6addrctl' });
+    });
+
+  test('writeJson is JSON.stringify of the same objects, for no file, files without findings and with', () => {
+    const all = results();
+    for (const list of [[], all, [all[2]!], [all[0]!, all[2]!]]) {
+      const pieces: string[] = [];
+      writeJson(list, (t) => pieces.push(t));
+      const whole = JSON.parse(pieces.join(''));
+      expect(pieces.join('')).toBe(`${JSON.stringify(whole, null, 2)}\n`);
+      expect(whole.map((r: { filePath: string; messages: unknown[] }) => [r.filePath, r.messages.length])).toEqual(
+        list.map((r) => [r.filePath, r.messages.length]),
+      );
+    }
+    expect(all.some((r) => r.messages.length > 0) && all.some((r) => r.messages.length === 0)).toBe(true);
+  });
+
+  test('chunked writes pass the text on unchanged, in order', () => {
+    const sink: string[] = [];
+    const out = chunkedWriter((t) => sink.push(t));
+    const parts = Array.from({ length: 50_000 }, (_, i) => `line ${i}\n`);
+    for (const p of parts) out.write(p);
+    out.flush();
+    expect(sink.join('')).toBe(parts.join(''));
+    expect(sink.length).toBeGreaterThan(1);
+    expect(sink.length).toBeLessThan(parts.length / 100);
+  });
 });

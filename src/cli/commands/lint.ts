@@ -12,7 +12,7 @@ import type { CommandSpec, OptionSpec } from '../option-table.js';
 import { decodeBytes, LIMIT_OPTIONS, readInput, type InputFile } from '../input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
-import { formatResults } from '../format/format-results.js';
+import { chunkedWriter, writeResults } from '../format/format-results.js';
 import { discoverFiles, systemPolicyFiles } from '../discover.js';
 import { plural } from '../plural.js';
 import { findRcConf, rcConfNote } from '../rc-conf-note.js';
@@ -233,8 +233,11 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
   const shown = args.quiet
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 }))
     : results;
-  const output = formatResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color });
-  if (output && !(args.fixDryRun && args.format === 'stylish')) io.stdout(output);
+  if (!(args.fixDryRun && args.format === 'stylish')) {
+    const out = chunkedWriter((text) => io.stdout(text));
+    writeResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color }, out.write);
+    out.flush();
+  }
   if (ioFailure) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);

@@ -1,22 +1,44 @@
-// Picks the formatter; each loads only when asked for.
+// Picks the formatter and writes the report.
 import type { LintResult } from '../../lint/lint.js';
 import type { CommandIO } from '../command.js';
-import { formatStylish } from './stylish.js';
-import { formatJson } from './json.js';
+import { writeStylish } from './stylish.js';
+import { writeJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatGithub } from './github.js';
 import { VERSION } from '../version.js';
 import { colorEnabled } from './color.js';
 
-export function formatResults(format: string, results: readonly LintResult[], io: CommandIO, options: { color?: boolean } = {}): string {
-  switch (format) {
-    case 'json':
-      return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, io.cwd, VERSION);
-    case 'github':
-      return formatGithub(results);
-    default:
-      return formatStylish(results, { color: colorEnabled(io.env, () => io.isTTY, options.color) });
-  }
+/**
+ * Write the report in `format` through `write`. stylish and json are written piece by
+ * piece (a 500k-row table's report is tens to hundreds of megabytes); sarif and github, whole.
+ */
+export function writeResults(format: string, results: readonly LintResult[], io: CommandIO, options: { color?: boolean }, write: (text: string) => void): void {
+  if (format === 'json') writeJson(results, write);
+  else if (format === 'sarif') write(formatSarif(results, io.cwd, VERSION));
+  else if (format === 'github') write(formatGithub(results));
+  else writeStylish(results, { color: colorEnabled(io.env, () => io.isTTY, options.color) }, write);
+}
+
+/** Pieces gathered into writes of about this many characters: few system calls, little held at once. */
+const WRITE_CHUNK = 1 << 16;
+
+/** A `write` that passes text on to `sink` in chunks of about WRITE_CHUNK characters; call flush() at the end. */
+export function chunkedWriter(sink: (text: string) => void): { write: (text: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    sink(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write: (text) => {
+      if (text === '') return;
+      pending.push(text);
+      size += text.length;
+      if (size >= WRITE_CHUNK) flush();
+    },
+    flush,
+  };
 }

@@ -28,17 +28,24 @@ function codeFrame(source: string, starts: readonly number[], m: LintMessage, co
   return `${paint(color, 'dim', `${gutter} | `)}${printable}\n${caret}`;
 }
 
-export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
-  const out: string[] = [];
+/**
+ * Write the report line by line through `write` (a 500k-row table's report is tens of
+ * megabytes: built whole, it and its lines were a good part of the lint's peak memory).
+ */
+export function writeStylish(results: readonly LintResult[], options: StylishOptions, write: (text: string) => void): void {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  let safeFixes = 0;
-  let unsafeFixes = 0;
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return;
+  let safeFixes = 0;
+  let unsafeFixes = 0;
+  for (const r of results) {
     const starts = r.messages.length > 0 ? lineStarts(r.source) : [];
     for (const m of r.messages) {
       const sev =
@@ -47,22 +54,26 @@ export function formatStylish(results: readonly LintResult[], options: StylishOp
           : m.severity === 'warning'
             ? paint(options.color, 'yellow', 'warning')
             : paint(options.color, 'cyan', 'info');
-      out.push(`${terminalText(r.filePath)}:${m.line}:${m.column}  ${sev}  ${terminalText(m.message)}  ${paint(options.color, 'dim', m.ruleId)}`);
-      out.push(codeFrame(r.source, starts, m, options.color));
+      write(`${terminalText(r.filePath)}:${m.line}:${m.column}  ${sev}  ${terminalText(m.message)}  ${paint(options.color, 'dim', m.ruleId)}\n`);
+      write(`${codeFrame(r.source, starts, m, options.color)}\n`);
       if (m.fix?.safety === 'safe') safeFixes++;
       else if (m.fix) unsafeFixes++;
     }
   }
-  const total = errors + warnings + infos;
-  if (total === 0) return '';
-  out.push('');
-  out.push(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`);
+  write('\n');
+  write(`${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)\n`);
   if (safeFixes + unsafeFixes > 0) {
     const parts = [
       safeFixes > 0 ? `${safeFixes} fixable with --fix` : '',
       unsafeFixes > 0 ? `${unsafeFixes} with --fix --unsafe-fixes (${unsafeFixes === 1 ? 'changes' : 'change'} behaviour)` : '',
     ].filter(Boolean);
-    out.push(`${parts.join(', ')}; preview with --fix-dry-run`);
+    write(`${parts.join(', ')}; preview with --fix-dry-run\n`);
   }
-  return out.join('\n') + '\n';
+}
+
+/** The whole report as one string ('' when there is nothing to report). */
+export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
+  const out: string[] = [];
+  writeStylish(results, options, (text) => out.push(text));
+  return out.join('');
 }
