@@ -11,7 +11,7 @@ import { BUILTIN_TABLES } from '../model/builtin-tables.js';
 import { PrefixTable } from '../model/prefix-table.js';
 import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
 import type { ReadPolicy } from '../dialects/registry.js';
-import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
+import type { PolicyModel, Semantics, Values } from '../model/policy-meaning.js';
 import { NAMES, ValueMapper } from './value-limits.js';
 import { withoutConversionHeader } from './header.js';
 
@@ -35,8 +35,8 @@ const RFC6724_PRECEDENCE = new PrefixTable(
   }),
 );
 
-export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
-  const model = modelOf(source.policy, source.semantics);
+/** `model` is the source's (modelOf): made once by the caller, which also checks the result with it. */
+export function rowsToOther(source: ReadPolicy, target: Semantics, model: PolicyModel): Conversion {
   const effective = model.table.labels.rows;
   const mapper = new ValueMapper(
     target,
