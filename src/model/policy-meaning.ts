@@ -97,8 +97,15 @@ export function valuePieces(model: PolicyModel): Steps<Values> {
   const precedences = table.precedences.rows;
   if (sameRows(table.labels, table.precedences)) {
     // A row table (FreeBSD, Windows): one sweep over its rows gives both values.
-    const precedence = (row: number) => (row < 0 ? table.noMatch.precedence : precedences[row]!.value);
-    const label = (row: number) => (row < 0 ? table.noMatch.label : labels[row]!.value);
+    // Values read in row order once (the sweep visits rows in address order).
+    const rowPrecedences = new Float64Array(precedences.length);
+    const rowLabels = new Float64Array(labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      rowPrecedences[i] = precedences[i]!.value;
+      rowLabels[i] = labels[i]!.value;
+    }
+    const precedence = (row: number) => (row < 0 ? table.noMatch.precedence : rowPrecedences[row]!);
+    const label = (row: number) => (row < 0 ? table.noMatch.label : rowLabels[row]!);
     const steps = decidingRows(labels, (a, b) => precedence(a) === precedence(b) && label(a) === label(b));
     return { starts: steps.starts, values: steps.values.map((row) => pair(precedence(row), label(row))) };
   }

@@ -189,7 +189,10 @@ export function decidingRows(rows: readonly { readonly prefix: bigint; readonly 
  * Addresses no row matches get `noMatch`. Equal neighbouring values are merged (`same`).
  */
 export function piecesOf<T>(rows: readonly PrefixValue<T>[], noMatch: T, same: (a: T, b: T) => boolean): Steps<T> {
-  const valueAt = (row: number) => (row < 0 ? noMatch : rows[row]!.value);
+  // Values read in row order once: the sweep visits rows in address order, and a lookup
+  // per visit into the scattered row objects was a cache miss each (issue 13).
+  const rowValues = rows.map((r) => r.value);
+  const valueAt = (row: number) => (row < 0 ? noMatch : rowValues[row]!);
   const { starts, values } = decidingRows(rows, (a, b) => same(valueAt(a), valueAt(b)));
   return { starts, values: values.map(valueAt) };
 }

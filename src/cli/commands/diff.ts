@@ -38,11 +38,16 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   if (typeof a !== 'string' || typeof b !== 'string') throw new UsageError('policylint diff: needs two files, A and B');
   if (a === '-' && b === '-') throw new UsageError('policylint diff: only one of A and B can be standard input');
   // Each file's meaning only: its policy can go before the other is read (issue 13: 500k rows).
-  const read = async (file: string, key: string) => {
+  const readModel = async (file: string, key: string) => {
     const from = dialectOption(argv[key], key);
     const policy = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'diff' });
     const errors = policy.diagnostics.filter((d) => d.severity === 'error').length;
-    return { dialect: policy.dialect, errors, meaning: meaningOf(modelOf(policy.policy, policy.semantics)) };
+    return { dialect: policy.dialect, errors, model: modelOf(policy.policy, policy.semantics) };
+  };
+  // The step functions are made once the policy is garbage: a collection then marks the tables only.
+  const read = async (file: string, key: string) => {
+    const { model, ...rest } = await readModel(file, key);
+    return { ...rest, meaning: meaningOf(model) };
   };
   const before = await read(a, 'from-a');
   const after = await read(b, 'from-b');
