@@ -78,5 +78,6 @@ export function trimBlankEdges(lines: string[]): string[] {
   let to = lines.length;
   while (from < to && lines[from] === '') from++;
   while (to > from && lines[to - 1] === '') to--;
-  return lines.slice(from, to);
+  // Most files need no trimming: no copy of a million lines then.
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
 }
