@@ -5,7 +5,7 @@ import { ALL_ONES, maskOf } from '../src/model/address.js';
 import { freebsdTableFromRows, lookup } from '../src/model/effective-table.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { valuePieces, type PolicyModel } from '../src/model/policy-meaning.js';
-import { pieceEnd, prefixRange } from '../src/model/step-function.js';
+import { pieceEnd, pieceStart, prefixRange } from '../src/model/step-function.js';
 import { ipv4ScopesOf, modelOf } from '../src/model/policy-meaning.js';
 import { readPolicy } from '../src/dialects/registry.js';
 import { freebsdScope, glibcScope } from '../src/simulate/scope.js';
@@ -61,13 +61,13 @@ describe('step function of one table', () => {
         const m = model(rows);
         const pieces = valuePieces(m);
         for (const x of probePoints(rows)) {
-          const i = pieces.findIndex((p, k) => p.start <= x && x <= pieceEnd(pieces, k));
+          const i = pieces.values.findIndex((_, k) => pieceStart(pieces, k) <= x && x <= pieceEnd(pieces, k));
           const expected = lookup(m.table, x);
-          expect(pieces[i]!.value).toEqual({ precedence: expected.precedence, label: expected.label });
+          expect(pieces.values[i]).toEqual({ precedence: expected.precedence, label: expected.label });
         }
         // Pieces tile the space: start at 0, strictly increasing.
-        expect(pieces[0]!.start).toBe(0n);
-        for (let k = 1; k < pieces.length; k++) expect(pieces[k]!.start > pieces[k - 1]!.start).toBe(true);
+        expect(pieceStart(pieces, 0)).toBe(0n);
+        for (let k = 1; k < pieces.values.length; k++) expect(pieceStart(pieces, k) > pieceStart(pieces, k - 1)).toBe(true);
       }),
       { seed: 4242, numRuns: 500 },
     );

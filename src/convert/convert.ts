@@ -4,12 +4,17 @@
 // translation that fails the check is never returned as good (`check.equivalent` is
 // false and the caller refuses to write it); when it fails only by what the target
 // cannot express (`lost`), the caller may write it on request (--force).
+//
+// Two steps, so a caller can let the source go in between (issue 13: at 500k rows the
+// source and the read-back output are each hundreds of MB): translatePolicy writes the
+// output and keeps only what the source means (step functions); checkTranslation reads
+// the output back and compares.
 import { comment, documentOf, type DocItem } from '../dialects/document.js';
 import { readDiagnosed } from '../rules/render-finding.js';
 import { formatDocument, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
-import { comparePolicies, type EquivalenceResult } from './equivalence.js';
+import { compareMeanings, meaningOf, type EquivalenceResult, type Meaning } from './equivalence.js';
 import { glibcToRows } from './gai-to-rows.js';
-import { modelOf, type Values } from '../model/policy-meaning.js';
+import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
 import { rowsToOther } from './rows-to-other.js';
 import { conversionHeader } from './header.js';
 import { describeLostScopes, losesScopev4, lostScopeRegions } from './inexpressible.js';
@@ -35,10 +40,26 @@ export interface ConvertResult {
 export const onlyInexpressible = (result: ConvertResult) =>
   result.unreadable === undefined && result.check.regions.length === 0 && result.lost.length > 0 && result.lost.length === result.check.scopeRegions.length;
 
+/** A translation not yet checked: its output, and what the source means. */
+export interface Translation {
+  readonly to: ConvertDialect;
+  readonly sourceSemantics: Semantics;
+  readonly target: Semantics;
+  readonly output: string;
+  readonly warnings: string[];
+  /** The declared lossy mappings from the source's values to the output's. */
+  readonly expect?: (values: Values) => Values;
+  readonly meaning: Meaning;
+}
+
 export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertResult {
+  return checkTranslation(translatePolicy(source, to));
+}
+
+export function translatePolicy(source: ReadPolicy, to: ConvertDialect): Translation {
   const target = semanticsOf(to, source.semantics);
   const eol = source.policy.eol;
-  const meaning = modelOf(source.policy, source.semantics);
+  const model = modelOf(source.policy, source.semantics);
   let items: DocItem[];
   let warnings: string[] = [];
   let expect: ((v: Values) => Values) | undefined;
@@ -52,8 +73,8 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
       items.unshift(comment(`policylint: ${warnings[0]}`));
     }
   } else if (source.semantics === 'glibc') {
-    const scopesAgree = lostScopeRegions(meaning, target).length === 0;
-    ({ items, warnings } = glibcToRows(source.policy, NAMES[target], scopesAgree));
+    const scopesAgree = lostScopeRegions(model, target).length === 0;
+    ({ items, warnings } = glibcToRows(source.policy, NAMES[target], scopesAgree, model.table));
     if (target === 'linux-kernel') {
       const message = "precedence is lost: Linux kernel labels (ip addrlabel) have none, and they steer source address selection only, not glibc's sorting";
       warnings.push(message);
@@ -61,7 +82,7 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
     }
     items.unshift(...conversionHeader('gai.conf', NAMES[target], true));
   } else {
-    const converted = rowsToOther(source, target);
+    const converted = rowsToOther(source, target, model);
     ({ items, warnings, expect } = converted);
     items.unshift(...conversionHeader(source.dialect, NAMES[target], false));
   }
@@ -70,16 +91,27 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
   if (to === 'show' && items.some((i) => i.kind === 'comment' || ('comment' in i && i.comment))) {
     warnings.push('`ip6addrctl show` output has no comments: they are left out');
   }
-
   const output = formatDocument(to, { items, eol }, target);
+  return { to, sourceSemantics: source.semantics, target, output, warnings, ...(expect ? { expect } : {}), meaning: meaningOf(model) };
+}
+
+/** Read the output back with the target's own reader and compare what it means with the source. */
+export function checkTranslation(translation: Translation): ConvertResult {
+  const { to, target, output, warnings, expect } = translation;
   // Rendered, because a refusal quotes the target reader's message.
-  const reread = readDiagnosed(to, output);
-  const problems = reread.diagnostics.filter((d) => d.severity === 'error');
+  const reread = readBack(to, output);
   // A translation the target's own reader rejects is refused, never written.
-  if (problems.length > 0)
-    return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: problems[0]!.message };
-  const check = comparePolicies(meaning, modelOf(reread.policy, reread.semantics), expect ? { expect } : {});
+  if (typeof reread === 'string')
+    return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: reread };
+  const check = compareMeanings(translation.meaning, reread, expect ? { expect } : {});
   // A scope difference is a loss the target cannot avoid only when it has no scopev4.
-  const lost = losesScopev4(source.semantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];
+  const lost = losesScopev4(translation.sourceSemantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];
   return { output, warnings, lost, check };
+}
+
+/** What the output means as the target reads it, or the reader's first error; the read policy is not kept. */
+function readBack(to: ConvertDialect, output: string): Meaning | string {
+  const reread = readDiagnosed(to, output);
+  const problem = reread.diagnostics.find((d) => d.severity === 'error');
+  return problem ? problem.message : meaningOf(modelOf(reread.policy, reread.semantics));
 }

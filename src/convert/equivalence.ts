@@ -7,7 +7,8 @@
 // same row. Walking both step functions together compares every run of both tables: no
 // address is sampled, every address is covered. Sorting dominates: O(n log n).
 import type { PrefixTable } from '../model/prefix-table.js';
-import { pieceEnd, zipPieces, type Piece } from '../model/step-function.js';
+import { pieceStart, walkTogether, type Steps } from '../model/step-function.js';
+import { ALL_ONES } from '../model/address.js';
 import { ipv4ScopePieces, ipv4ScopesOf, sameValues, valuePieces, type PolicyModel, type Values } from '../model/policy-meaning.js';
 
 /** A run of addresses (first and last, inclusive) where the two policies differ. */
@@ -36,45 +37,87 @@ export interface CompareOptions {
   readonly expect?: (values: Values) => Values;
 }
 
+/**
+ * What a policy means, as step functions: all an equivalence check needs, so the policy and
+ * its tables can be let go before the other side is read (issue 13: convert's read-back).
+ */
+export interface Meaning {
+  readonly labelsOnly: boolean;
+  readonly values: Steps<Values>;
+  /** IPv4 scopes (ipv4ScopesOf). */
+  readonly scopes: Steps<number>;
+}
+
+export function meaningOf(model: PolicyModel): Meaning {
+  return { labelsOnly: model.labelsOnly, values: valuePieces(model), scopes: ipv4ScopePieces(ipv4ScopesOf(model)) };
+}
+
 export function comparePolicies(before: PolicyModel, after: PolicyModel, options: CompareOptions = {}): EquivalenceResult {
+  return compareMeanings(meaningOf(before), meaningOf(after), options);
+}
+
+export function compareMeanings(before: Meaning, after: Meaning, options: CompareOptions = {}): EquivalenceResult {
+  const regions: DiffRegion[] = [];
+  const { labelsOnly } = forEachDifference(before, after, options, (region) => regions.push(region));
+  const scopeRegions = scopeDifferences(before.scopes, after.scopes);
+  return { equivalent: regions.length === 0 && scopeRegions.length === 0, regions, scopeRegions, labelsOnly };
+}
+
+/**
+ * The regions where (precedence, label) differ, in address order, one at a time: `diff`
+ * prints each as it is found instead of holding them all (issue 13: two 500k-row tables
+ * differ in over a million ranges). Returns whether only labels were compared.
+ */
+export function forEachDifference(before: Meaning, after: Meaning, options: CompareOptions, onRegion: (region: DiffRegion) => void): { labelsOnly: boolean } {
   const labelsOnly = before.labelsOnly || after.labelsOnly;
   const expect = options.expect ?? ((v: Values) => v);
   const equal = labelsOnly ? (a: Values, b: Values) => a.label === b.label : sameValues;
-  const regions = differingRegions(valuePieces(before), valuePieces(after), sameValues, (b, a) => equal(expect(b), a));
-  const scopeRegions = compareIpv4Scopes(ipv4ScopesOf(before), ipv4ScopesOf(after));
-  return { equivalent: regions.length === 0 && scopeRegions.length === 0, regions, scopeRegions, labelsOnly };
+  differingRegions(before.values, after.values, sameValues, (b, a) => equal(expect(b), a), onRegion);
+  return { labelsOnly };
 }
 
 /** Where two IPv4 scope tables (ipv4ScopesOf) give IPv4 addresses different scopes. */
 export function compareIpv4Scopes(before: PrefixTable<number>, after: PrefixTable<number>): ScopeRegion[] {
-  const same = (a: number, b: number) => a === b;
-  return differingRegions(ipv4ScopePieces(before), ipv4ScopePieces(after), same, same);
+  return scopeDifferences(ipv4ScopePieces(before), ipv4ScopePieces(after));
 }
 
-/** The maximal runs where `agree` says the two step functions' values do not agree. */
+export function scopeDifferences(before: Steps<number>, after: Steps<number>): ScopeRegion[] {
+  const same = (a: number, b: number) => a === b;
+  const regions: ScopeRegion[] = [];
+  differingRegions(before, after, same, same, (region) => regions.push(region));
+  return regions;
+}
+
+/**
+ * The maximal runs of addresses with one (before, after) pair of values where `agree`
+ * says the two step functions do not agree. (Two neighbouring runs always differ in their
+ * pair, so each run is one region.)
+ */
 function differingRegions<T>(
-  before: readonly Piece<T>[],
-  after: readonly Piece<T>[],
+  before: Steps<T>,
+  after: Steps<T>,
   same: (x: T, y: T) => boolean,
   agree: (b: T, a: T) => boolean,
-): Region<T>[] {
-  const pairs = zipPieces(
-    before,
-    after,
-    (b, a) => ({ before: b, after: a }),
-    (x, y) => same(x.before, y.before) && same(x.after, y.after),
-  );
-  const regions: Region<T>[] = [];
-  pairs.forEach((piece, i) => {
-    if (agree(piece.value.before, piece.value.after)) return;
-    const last = regions[regions.length - 1];
-    const end = pieceEnd(pairs, i);
-    // Neighbouring runs with the same old and new values are one region.
-    if (last && last.end + 1n === piece.start && same(last.before, piece.value.before) && same(last.after, piece.value.after)) {
-      regions[regions.length - 1] = { ...last, end };
-    } else {
-      regions.push({ start: piece.start, end, before: piece.value.before, after: piece.value.after });
-    }
+  onRegion: (region: Region<T>) => void,
+): void {
+  // The current run: where it starts (piece `at` of `from`) and its pair of values.
+  let from: Steps<T> | undefined;
+  let at = 0;
+  let b: T | undefined;
+  let a: T | undefined;
+  const finish = (end: bigint) => {
+    if (from && !agree(b!, a!)) onRegion({ start: pieceStart(from, at), end, before: b!, after: a! });
+  };
+  walkTogether(before, after, (i, j, beforeStarts) => {
+    const x = before.values[i]!;
+    const y = after.values[j]!;
+    if (from && same(b!, x) && same(a!, y)) return;
+    const [nextFrom, nextAt] = beforeStarts ? [before, i] : [after, j];
+    if (from && !agree(b!, a!)) finish(pieceStart(nextFrom, nextAt) - 1n);
+    from = nextFrom;
+    at = nextAt;
+    b = x;
+    a = y;
   });
-  return regions;
+  finish(ALL_ONES);
 }

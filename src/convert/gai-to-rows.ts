@@ -21,7 +21,7 @@
 // property.test.ts checks this over the whole address space on thousands of policies.
 import { maskValue, prefixText } from '../model/address.js';
 import type { Policy } from '../model/ast.js';
-import { glibcEffectiveTable } from '../model/effective-table.js';
+import { glibcEffectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import { FIXED_IPV4_SCOPES_TEXT } from '../model/policy-meaning.js';
 import type { PrefixRow, RowOrigin } from '../model/prefix-table.js';
 import { BLANK, comment, documentOf, type DocItem, type RowItem } from '../dialects/document.js';
@@ -42,14 +42,15 @@ interface UnionRow {
   emitted: boolean;
 }
 
-const keyOf = (prefix: bigint, length: number) => `${length}/${maskValue(prefix, length)}`;
+// Hexadecimal: a BigInt's decimal text costs a division per digit (issue 13: 500k rows).
+const keyOf = (prefix: bigint, length: number) => `${length}/${maskValue(prefix, length).toString(16)}`;
 
 /**
  * `target` names the system; `scopesAgree` says whether it gives every IPv4 address the
  * scope the file's scopev4 table does (then the scopev4 lines are redundant there).
+ * `table` is the policy's glibcEffectiveTable, when the caller has it already.
  */
-export function glibcToRows(policy: Policy, target: string, scopesAgree: boolean): RowsConversion {
-  const table = glibcEffectiveTable(policy);
+export function glibcToRows(policy: Policy, target: string, scopesAgree: boolean, table: EffectiveTable = glibcEffectiveTable(policy)): RowsConversion {
   const union = new Map<string, UnionRow>();
   const addRows = (rows: readonly PrefixRow<number>[], kind: 'label' | 'precedence') => {
     for (const row of rows) {

@@ -11,7 +11,7 @@ import { BUILTIN_TABLES } from '../model/builtin-tables.js';
 import { PrefixTable } from '../model/prefix-table.js';
 import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
 import type { ReadPolicy } from '../dialects/registry.js';
-import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
+import type { PolicyModel, Semantics, Values } from '../model/policy-meaning.js';
 import { NAMES, ValueMapper } from './value-limits.js';
 import { withoutConversionHeader } from './header.js';
 
@@ -35,8 +35,8 @@ const RFC6724_PRECEDENCE = new PrefixTable(
   }),
 );
 
-export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
-  const model = modelOf(source.policy, source.semantics);
+/** `model` is the source's (modelOf): made once by the caller, which also checks the result with it. */
+export function rowsToOther(source: ReadPolicy, target: Semantics, model: PolicyModel): Conversion {
   const effective = model.table.labels.rows;
   const mapper = new ValueMapper(
     target,
@@ -81,12 +81,16 @@ export function rowsToOther(source: ReadPolicy, target: Semantics): Conversion {
     }
     const label = mapper.label(item.label);
     const precedence = model.labelsOnly ? (RFC6724_PRECEDENCE.covering(item.prefix, item.length)?.value ?? 40) : mapper.precedence(item.precedence);
-    const trailing = item.comment ? { comment: item.comment } : {};
+    // Object spreads only for the rare row with a comment (issue 13: a million items at 500k rows).
+    const { prefix, length } = item;
     if (toGlibc) {
-      if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: item.prefix, length: item.length, value: precedence, ...trailing });
-      items.push({ kind: 'gai', table: 'label', prefix: item.prefix, length: item.length, value: label, ...(model.labelsOnly ? trailing : {}) });
+      const precedenceLine: DocItem = { kind: 'gai', table: 'precedence', prefix, length, value: precedence };
+      const labelLine: DocItem = { kind: 'gai', table: 'label', prefix, length, value: label };
+      if (!model.labelsOnly) items.push(item.comment ? { ...precedenceLine, comment: item.comment } : precedenceLine);
+      items.push(item.comment && model.labelsOnly ? { ...labelLine, comment: item.comment } : labelLine);
     } else {
-      items.push({ kind: 'row', prefix: item.prefix, length: item.length, precedence, label, ...trailing });
+      const row: DocItem = { kind: 'row', prefix, length, precedence, label };
+      items.push(item.comment ? { ...row, comment: item.comment } : row);
     }
   }
 

@@ -69,7 +69,7 @@ export function withoutRefusedRows(items: readonly DocItem[]): DocItem[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     if (item.kind !== 'row') return true;
-    const key = `${item.length}/${maskValue(item.prefix, item.length)}`;
+    const key = `${item.length}/${maskValue(item.prefix, item.length).toString(16)}`;
     if (item.label === FREEBSD_NO_LABEL || seen.has(key)) return false;
     seen.add(key);
     return true;

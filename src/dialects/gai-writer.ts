@@ -5,7 +5,7 @@
 // append by itself. The written file means the same to glibc, and says so.
 import { formatIPv4, parseIPv6, prefixText } from '../model/address.js';
 import type { GaiTableKind, Policy } from '../model/ast.js';
-import { BLANK, columnWidth, comment, documentOf, joinLines, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
+import { BLANK, comment, documentOf, joinLines, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
 import { GLIBC_IMPLICIT } from '../model/effective-table.js';
 import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../model/builtin-tables.js';
 import { trimBlankEdges } from './ip6addrctl-writer.js';
@@ -16,15 +16,23 @@ export function writeGai(policy: Policy): string {
 
 export function formatGai(doc: PolicyDocument): string {
   const items = completeTables(doc.items);
-  const tableLines = items.flatMap((item) => (item.kind === 'gai' ? [item] : []));
-  const keywordWidth = columnWidth(items.flatMap((i) => (i.kind === 'gai' ? [i.table] : i.kind === 'reload' ? ['reload'] : [])));
-  const prefixWidth = columnWidth(tableLines.map(gaiPrefixText), 16);
-  const valueWidth = columnWidth(
-    tableLines.map((i) => String(i.value)),
-    3,
-  );
+  // Each table line's prefix text, made once for the column width and the line (issue 13:
+  // formatting a 128-bit address twice per line was most of the writer's time at 500k rows).
+  const prefixes: (string | undefined)[] = new Array(items.length);
+  let keywordWidth = 0;
+  let prefixWidth = 16;
+  let valueWidth = 3;
+  items.forEach((item, k) => {
+    if (item.kind === 'reload') keywordWidth = Math.max(keywordWidth, 'reload'.length);
+    if (item.kind !== 'gai') return;
+    const prefix = gaiPrefixText(item);
+    prefixes[k] = prefix;
+    keywordWidth = Math.max(keywordWidth, item.table.length);
+    prefixWidth = Math.max(prefixWidth, prefix.length);
+    valueWidth = Math.max(valueWidth, String(item.value).length);
+  });
   const lines: string[] = [];
-  for (const item of items) {
+  items.forEach((item, k) => {
     let text: string;
     switch (item.kind) {
       case 'blank':
@@ -34,7 +42,7 @@ export function formatGai(doc: PolicyDocument): string {
         text = item.text.startsWith('#') ? item.text : `# ${item.text}`;
         break;
       case 'gai':
-        text = `${item.table.padEnd(keywordWidth)}  ${gaiPrefixText(item).padEnd(prefixWidth)}  ${String(item.value).padStart(valueWidth)}`;
+        text = `${item.table.padEnd(keywordWidth)}  ${prefixes[k]!.padEnd(prefixWidth)}  ${String(item.value).padStart(valueWidth)}`;
         break;
       case 'reload':
         text = `${'reload'.padEnd(keywordWidth)}  ${item.value}`;
@@ -44,7 +52,7 @@ export function formatGai(doc: PolicyDocument): string {
     }
     const trailing = item.kind === 'gai' || item.kind === 'reload' ? item.comment : undefined;
     lines.push(trailing ? `${text}  ${trailing}` : text);
-  }
+  });
   return joinLines(trimBlankEdges(lines), doc.eol);
 }
 
@@ -78,10 +86,18 @@ export function completeTables(items: readonly DocItem[]): DocItem[] {
   const hasPrecedence = present('precedence');
   // The implicit ::/0 goes right after the table's last line.
   for (const table of ['label', 'precedence'] as const) {
-    const rows = out.filter((i): i is GaiItem => i.kind === 'gai' && i.table === table);
-    if (rows.length === 0 || rows.some((r) => r.length === 0)) continue;
-    const at = out.lastIndexOf(rows[rows.length - 1]!) + 1;
-    out.splice(at, 0, comment(`glibc adds this row itself: the ${table} table above has no /0 row`), tableItem(table, '::/0', GLIBC_IMPLICIT[table].value));
+    // Scans, not a filtered copy of the table's lines (issue 13: a million lines at 500k rows).
+    const isLine = (i: DocItem) => i.kind === 'gai' && i.table === table;
+    if (out.some((i) => isLine(i) && i.kind === 'gai' && i.length === 0)) continue;
+    let last = out.length - 1;
+    while (last >= 0 && !isLine(out[last]!)) last--;
+    if (last < 0) continue;
+    out.splice(
+      last + 1,
+      0,
+      comment(`glibc adds this row itself: the ${table} table above has no /0 row`),
+      tableItem(table, '::/0', GLIBC_IMPLICIT[table].value),
+    );
   }
   if (hasLabel !== hasPrecedence) {
     const missing = hasLabel ? 'precedence' : 'label';

@@ -5,28 +5,28 @@ import { prefixText } from '../model/address.js';
 import type { Policy } from '../model/ast.js';
 import { FGETS_MAX_BYTES } from './ip6addrctl-reader.js';
 import { utf8Length } from './source-lines.js';
-import { columnWidth, documentOf, joinLines, type PolicyDocument } from './document.js';
+import { documentOf, joinLines, type PolicyDocument } from './document.js';
 
 export function writeIp6addrctl(policy: Policy): string {
   return formatIp6addrctl(documentOf(policy));
 }
 
 export function formatIp6addrctl(doc: PolicyDocument): string {
-  const rows = doc.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
-  const prefixWidth = columnWidth(
-    rows.map((r) => prefixText(r.prefix, r.length)),
-    16,
-  );
-  const precedenceWidth = columnWidth(
-    rows.map((r) => String(r.precedence)),
-    4,
-  );
-  const labelWidth = columnWidth(
-    rows.map((r) => String(r.label)),
-    5,
-  );
+  // Each row's prefix text, made once for the column width and the line (issue 13).
+  const prefixes: (string | undefined)[] = new Array(doc.items.length);
+  let prefixWidth = 16;
+  let precedenceWidth = 4;
+  let labelWidth = 5;
+  doc.items.forEach((item, k) => {
+    if (item.kind !== 'row') return;
+    const prefix = prefixText(item.prefix, item.length);
+    prefixes[k] = prefix;
+    prefixWidth = Math.max(prefixWidth, prefix.length);
+    precedenceWidth = Math.max(precedenceWidth, String(item.precedence).length);
+    labelWidth = Math.max(labelWidth, String(item.label).length);
+  });
   const lines: string[] = [];
-  for (const item of doc.items) {
+  doc.items.forEach((item, k) => {
     switch (item.kind) {
       case 'blank':
         // ip6addrctl reads a line that is only "\r" as an entry and aborts: with CRLF
@@ -38,11 +38,7 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
         break;
       case 'row': {
         const cells =
-          prefixText(item.prefix, item.length).padEnd(prefixWidth) +
-          '  ' +
-          String(item.precedence).padStart(precedenceWidth) +
-          '  ' +
-          String(item.label).padStart(labelWidth);
+          prefixes[k]!.padEnd(prefixWidth) + '  ' + String(item.precedence).padStart(precedenceWidth) + '  ' + String(item.label).padStart(labelWidth);
         // A trailing `# ...` works: ip6addrctl ignores everything after the label.
         // A line over 2047 bytes is parsed in pieces by fgets(): a long comment moves above the row.
         if (item.comment && utf8Length(`${cells}  ${item.comment}`) > WRAP_BYTES) lines.push(...wrapComment(item.comment), cells);
@@ -52,7 +48,7 @@ export function formatIp6addrctl(doc: PolicyDocument): string {
       default:
         throw new Error(`ip6addrctl.conf has no ${item.kind} lines`);
     }
-  }
+  });
   return joinLines(trimBlankEdges(lines), doc.eol);
 }
 
@@ -82,5 +78,6 @@ export function trimBlankEdges(lines: string[]): string[] {
   let to = lines.length;
   while (from < to && lines[from] === '') from++;
   while (to > from && lines[to - 1] === '') to--;
-  return lines.slice(from, to);
+  // Most files need no trimming: no copy of a million lines then.
+  return from === 0 && to === lines.length ? lines : lines.slice(from, to);
 }

@@ -6,7 +6,22 @@ export function formatAddress(value: bigint): string {
   return isIPv4Mapped(value) ? formatMapped(value) : formatIPv6(value);
 }
 
-const bitLength = (x: bigint) => x.toString(2).length;
+const TWO_64 = 1n << 64n;
+const TWO_32 = 1n << 32n;
+
+/** Bits needed to write x > 0 (x.toString(2).length, without the 128-digit string: diff calls it per range). */
+function bitLength(x: bigint): number {
+  let bits = 0;
+  while (x >= TWO_64) {
+    x >>= 64n;
+    bits += 64;
+  }
+  while (x >= TWO_32) {
+    x >>= 32n;
+    bits += 32;
+  }
+  return bits + 32 - Math.clz32(Number(x));
+}
 
 /** The fewest prefixes that cover exactly [start, end] (only the first `limit` of them when given). */
 export function rangeToPrefixes(start: bigint, end: bigint, limit = Infinity): { prefix: bigint; length: number }[] {

@@ -5,7 +5,7 @@
 import type { Policy } from './ast.js';
 import { freebsdEffectiveTable, glibcEffectiveTable, type EffectiveTable } from './effective-table.js';
 import { PrefixTable } from './prefix-table.js';
-import { piecesOf, zipPieces, type Piece } from './step-function.js';
+import { decidingRows, piecesOf, zipPieces, type Steps } from './step-function.js';
 
 /** Which system's rules give the policy its meaning. */
 export type Semantics = 'glibc' | 'freebsd' | 'windows' | 'linux-kernel';
@@ -62,19 +62,65 @@ export const hasScopev4 = (model: PolicyModel) => model.table.scopev4 !== null;
  */
 export const ipv4ScopesOf = (model: PolicyModel): PrefixTable<number> => model.table.scopev4 ?? FIXED_IPV4_SCOPES;
 
-function tablePieces(table: PrefixTable<number>, noMatch: number): Piece<number>[] {
+function tablePieces(table: PrefixTable<number>, noMatch: number): Steps<number> {
   return piecesOf(table.rows, noMatch, (a, b) => a === b);
 }
 
-/** The policy as a step function over all 2^128 addresses. */
-export function valuePieces(model: PolicyModel): Piece<Values>[] {
-  const { table } = model;
-  const labels = tablePieces(table.labels, table.noMatch.label);
-  const precedences = model.labelsOnly ? [{ start: 0n, value: 0 }] : tablePieces(table.precedences, table.noMatch.precedence);
-  return zipPieces(precedences, labels, (precedence, label) => ({ precedence, label }), sameValues);
+/** True when two tables have the same (prefix, length) rows in the same order: the same row decides in both. */
+function sameRows(a: PrefixTable<number>, b: PrefixTable<number>): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  for (let i = 0; i < a.rows.length; i++) if (a.rows[i]!.length !== b.rows[i]!.length || a.rows[i]!.prefix !== b.rows[i]!.prefix) return false;
+  return true;
 }
 
-/** IPv4 scopes as a step function over all 2^128 addresses (NOT_IPV4 outside ::ffff:0:0/96). */
-export function ipv4ScopePieces(scopes: PrefixTable<number>): Piece<number>[] {
-  return tablePieces(scopes, NOT_IPV4);
+/** One Values object per distinct pair: a million pieces share a few thousand. */
+function valuesInterner(): (precedence: number, label: number) => Values {
+  const byPrecedence = new Map<number, Map<number, Values>>();
+  return (precedence, label) => {
+    let byLabel = byPrecedence.get(precedence);
+    if (!byLabel) byPrecedence.set(precedence, (byLabel = new Map()));
+    let values = byLabel.get(label);
+    if (!values) byLabel.set(label, (values = { precedence, label }));
+    return values;
+  };
+}
+
+/** The policy as a step function over all 2^128 addresses. */
+export function valuePieces(model: PolicyModel): Steps<Values> {
+  const { table } = model;
+  const pair = valuesInterner();
+  if (model.labelsOnly) {
+    const labels = tablePieces(table.labels, table.noMatch.label);
+    return { starts: labels.starts, values: labels.values.map((label) => pair(0, label)) };
+  }
+  const labels = table.labels.rows;
+  const precedences = table.precedences.rows;
+  if (sameRows(table.labels, table.precedences)) {
+    // A row table (FreeBSD, Windows): one sweep over its rows gives both values.
+    // Values read in row order once (the sweep visits rows in address order).
+    const rowPrecedences = new Float64Array(precedences.length);
+    const rowLabels = new Float64Array(labels.length);
+    for (let i = 0; i < labels.length; i++) {
+      rowPrecedences[i] = precedences[i]!.value;
+      rowLabels[i] = labels[i]!.value;
+    }
+    const precedence = (row: number) => (row < 0 ? table.noMatch.precedence : rowPrecedences[row]!);
+    const label = (row: number) => (row < 0 ? table.noMatch.label : rowLabels[row]!);
+    const steps = decidingRows(labels, (a, b) => precedence(a) === precedence(b) && label(a) === label(b));
+    return { starts: steps.starts, values: steps.values.map((row) => pair(precedence(row), label(row))) };
+  }
+  return zipPieces(tablePieces(table.precedences, table.noMatch.precedence), tablePieces(table.labels, table.noMatch.label), pair, sameValues);
+}
+
+const scopeSteps = new WeakMap<PrefixTable<number>, Steps<number>>();
+
+/**
+ * IPv4 scopes as a step function over all 2^128 addresses (NOT_IPV4 outside ::ffff:0:0/96);
+ * made once per table: convert compares a gai.conf's scopes with the target's twice (what
+ * is lost, then the check).
+ */
+export function ipv4ScopePieces(scopes: PrefixTable<number>): Steps<number> {
+  let steps = scopeSteps.get(scopes);
+  if (!steps) scopeSteps.set(scopes, (steps = tablePieces(scopes, NOT_IPV4)));
+  return steps;
 }

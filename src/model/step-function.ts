@@ -4,23 +4,26 @@
 // sweep over them, sorted by (start, length), with a stack of the open intervals gives
 // the value of every maximal run of addresses: the innermost open interval decides.
 // Cost: O(n log n) for the sort, O(n) for the sweep, and at most 2n + 1 pieces.
+//
+// Inside, an address is three exact doubles (bits 127-80, 79-32 and 31-0) in a
+// Float64Array: the sort, the sweep and the walks compare plain numbers and allocate
+// nothing per row, where BigInts cost an allocation per operation and an object per piece
+// (issue 13: at 500k rows that was most of convert's and diff's time and memory). A
+// BigInt is made only for an address someone reads (a region's ends).
 import { ALL_ONES, maskOf } from './address.js';
 
-/** A run of addresses from `start` up to the next piece's start - 1 (the last one: to ::ffff…). */
-export interface Piece<T> {
-  readonly start: bigint;
-  readonly value: T;
+const TWO_32 = 2 ** 32;
+const TWO_48 = 2 ** 48;
+
+/** Piece i covers the addresses from its start up to the next piece's start (the last one: to the end). */
+export interface Steps<T> {
+  /** Piece i starts at the address (starts[3i], starts[3i + 1], starts[3i + 2]): bits 127-80, 79-32, 31-0. */
+  readonly starts: Float64Array;
+  readonly values: readonly T[];
 }
 
 export interface PrefixValue<T> {
   readonly prefix: bigint;
-  readonly length: number;
-  readonly value: T;
-}
-
-interface Interval<T> {
-  readonly start: bigint;
-  readonly end: bigint;
   readonly length: number;
   readonly value: T;
 }
@@ -32,73 +35,209 @@ export function prefixRange(prefix: bigint, length: number): { start: bigint; en
   return { start, end: start | (~mask & ALL_ONES) };
 }
 
-/**
- * Step function of a longest-match table. Rows are in priority order: of two rows with
- * the same masked prefix and length, the first wins (glibc's stable sort, FreeBSD's EEXIST).
- * Addresses no row matches get `noMatch`. Equal neighbouring values are merged (`same`).
- */
-export function piecesOf<T>(rows: readonly PrefixValue<T>[], noMatch: T, same: (a: T, b: T) => boolean): Piece<T>[] {
-  const seen = new Set<string>();
-  const intervals: Interval<T>[] = [];
-  for (const row of rows) {
-    const { start, end } = prefixRange(row.prefix, row.length);
-    const key = `${row.length}/${start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    intervals.push({ start, end, length: row.length, value: row.value });
-  }
-  intervals.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.length - b.length));
+/** The address at triple i of `words`. */
+function addressAt(words: Float64Array, i: number): bigint {
+  return (BigInt(words[3 * i]!) << 80n) | (BigInt(words[3 * i + 1]!) << 32n) | BigInt(words[3 * i + 2]!);
+}
 
-  const out: Piece<T>[] = [];
-  const emit = (start: bigint, value: T) => {
-    const last = out[out.length - 1];
-    if (!last || !same(last.value, value)) out.push({ start, value });
+/** The first address of piece i. */
+export const pieceStart = (steps: Steps<unknown>, i: number): bigint => addressAt(steps.starts, i);
+
+/** The last address of piece i. */
+export function pieceEnd(steps: Steps<unknown>, i: number): bigint {
+  return i + 1 < steps.values.length ? addressAt(steps.starts, i + 1) - 1n : ALL_ONES;
+}
+
+/**
+ * The rows' prefixes as intervals [start, end) (end may be 2^128: (2^48, 0, 0)), and their
+ * order by (start, length), the first of each masked (prefix, length) only: rows are in
+ * priority order, and of two rows with the same masked prefix and length the first wins
+ * (glibc's stable sort, FreeBSD's EEXIST).
+ */
+function intervalsOf(rows: readonly { readonly prefix: bigint; readonly length: number }[]) {
+  const n = rows.length;
+  const start = new Float64Array(3 * n);
+  const end = new Float64Array(3 * n);
+  const lengths = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const { prefix, length } = rows[i]!;
+    let hi = Number(prefix >> 80n);
+    let mid = Number(BigInt.asUintN(48, prefix >> 32n));
+    let lo = Number(BigInt.asUintN(32, prefix));
+    // Clear the host bits, then add the block's size for the end (carrying between words).
+    const host = 128 - length;
+    let endHi = hi;
+    let endMid = 0;
+    let endLo = 0;
+    if (host >= 80) {
+      const size = 2 ** (host - 80);
+      hi -= hi % size;
+      mid = 0;
+      lo = 0;
+      endHi = hi + size;
+    } else if (host >= 32) {
+      const size = 2 ** (host - 32);
+      mid -= mid % size;
+      lo = 0;
+      endMid = mid + size;
+      if (endMid >= TWO_48) {
+        endMid -= TWO_48;
+        endHi++;
+      }
+    } else {
+      const size = 2 ** host;
+      lo -= lo % size;
+      endMid = mid;
+      endLo = lo + size;
+      if (endLo >= TWO_32) {
+        endLo -= TWO_32;
+        endMid++;
+        if (endMid >= TWO_48) {
+          endMid -= TWO_48;
+          endHi++;
+        }
+      }
+    }
+    start[3 * i] = hi;
+    start[3 * i + 1] = mid;
+    start[3 * i + 2] = lo;
+    end[3 * i] = endHi;
+    end[3 * i + 1] = endMid;
+    end[3 * i + 2] = endLo;
+    lengths[i] = length;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(
+    (a, b) =>
+      start[3 * a]! - start[3 * b]! || start[3 * a + 1]! - start[3 * b + 1]! || start[3 * a + 2]! - start[3 * b + 2]! || lengths[a]! - lengths[b]! || a - b,
+  );
+  // Keep the first of each (start, length).
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const j = kept > 0 ? order[kept - 1]! : -1;
+    if (j >= 0 && lengths[i] === lengths[j] && start[3 * i] === start[3 * j] && start[3 * i + 1] === start[3 * j + 1] && start[3 * i + 2] === start[3 * j + 2])
+      continue;
+    order[kept++] = i;
+  }
+  return { start, end, order: order.subarray(0, kept) };
+}
+
+/**
+ * Which row decides each maximal run of addresses (-1: no row matches). Runs whose rows
+ * `same` says give the same value are merged. (Two tables with the same (prefix, length)
+ * rows in the same order, a row table's labels and precedences, share their deciders.)
+ */
+export function decidingRows(rows: readonly { readonly prefix: bigint; readonly length: number }[], same: (a: number, b: number) => boolean): Steps<number> {
+  const { start, end, order } = intervalsOf(rows);
+  let starts = new Float64Array(3 * (2 * order.length + 1));
+  const values: number[] = [];
+  const emit = (hi: number, mid: number, lo: number, row: number) => {
+    const n = values.length;
+    if (n > 0 && same(values[n - 1]!, row)) return;
+    if (3 * n + 3 > starts.length) {
+      const grown = new Float64Array(2 * starts.length);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[3 * n] = hi;
+    starts[3 * n + 1] = mid;
+    starts[3 * n + 2] = lo;
+    values.push(row);
   };
-  const stack: Interval<T>[] = [];
-  let cursor = 0n;
-  // Close the open intervals that end before `limit` (all of them when limit is null).
-  const closeBefore = (limit: bigint | null) => {
-    while (stack.length > 0 && (limit === null || stack[stack.length - 1]!.end < limit)) {
+  const stack: number[] = [];
+  // The cursor: the first address no piece covers yet.
+  let hi = 0;
+  let mid = 0;
+  let lo = 0;
+  /** end of interval r <= (h, m, l) */
+  const endsBy = (r: number, h: number, m: number, l: number) =>
+    end[3 * r]! < h || (end[3 * r] === h && (end[3 * r + 1]! < m || (end[3 * r + 1] === m && end[3 * r + 2]! <= l)));
+  /** cursor < end of interval r */
+  const cursorBeforeEnd = (r: number) => !endsBy(r, hi, mid, lo);
+  // Close the open intervals that end at or before (h, m, l) (all of them at the end of the space).
+  const closeUpTo = (h: number, m: number, l: number) => {
+    while (stack.length > 0 && endsBy(stack[stack.length - 1]!, h, m, l)) {
       const top = stack.pop()!;
-      if (cursor <= top.end) {
-        emit(cursor, top.value);
-        cursor = top.end + 1n;
+      if (cursorBeforeEnd(top)) {
+        emit(hi, mid, lo, top);
+        hi = end[3 * top]!;
+        mid = end[3 * top + 1]!;
+        lo = end[3 * top + 2]!;
       }
     }
   };
-  for (const interval of intervals) {
-    closeBefore(interval.start);
-    if (cursor < interval.start) emit(cursor, stack.length > 0 ? stack[stack.length - 1]!.value : noMatch);
-    cursor = interval.start;
-    stack.push(interval);
+  for (const r of order) {
+    const h = start[3 * r]!;
+    const m = start[3 * r + 1]!;
+    const l = start[3 * r + 2]!;
+    closeUpTo(h, m, l);
+    if (hi < h || (hi === h && (mid < m || (mid === m && lo < l)))) emit(hi, mid, lo, stack.length > 0 ? stack[stack.length - 1]! : -1);
+    hi = h;
+    mid = m;
+    lo = l;
+    stack.push(r);
   }
-  closeBefore(null);
-  if (cursor <= ALL_ONES) emit(cursor, noMatch);
-  return out;
+  closeUpTo(TWO_48, 0, 0);
+  if (hi < TWO_48) emit(hi, mid, lo, -1);
+  return { starts: starts.slice(0, 3 * values.length), values };
 }
 
-/** Walk two step functions together: the pieces of f(a(x), b(x)). */
-export function zipPieces<A, B, C>(a: readonly Piece<A>[], b: readonly Piece<B>[], combine: (a: A, b: B) => C, same: (x: C, y: C) => boolean): Piece<C>[] {
-  const out: Piece<C>[] = [];
+/**
+ * Step function of a longest-match table. Rows are in priority order (see intervalsOf).
+ * Addresses no row matches get `noMatch`. Equal neighbouring values are merged (`same`).
+ */
+export function piecesOf<T>(rows: readonly PrefixValue<T>[], noMatch: T, same: (a: T, b: T) => boolean): Steps<T> {
+  // Values read in row order once: the sweep visits rows in address order, and a lookup
+  // per visit into the scattered row objects was a cache miss each (issue 13).
+  const rowValues = rows.map((r) => r.value);
+  const valueAt = (row: number) => (row < 0 ? noMatch : rowValues[row]!);
+  const { starts, values } = decidingRows(rows, (a, b) => same(valueAt(a), valueAt(b)));
+  return { starts, values: values.map(valueAt) };
+}
+
+/**
+ * Walk two step functions together: visit(i, j, aStarts) for each run of addresses where
+ * piece i of a and piece j of b both hold; the run starts where piece i of a starts when
+ * aStarts, else where piece j of b starts.
+ */
+export function walkTogether(a: Steps<unknown>, b: Steps<unknown>, visit: (i: number, j: number, aStarts: boolean) => void): void {
+  const as = a.starts;
+  const bs = b.starts;
+  const na = a.values.length;
+  const nb = b.values.length;
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    // biome-ignore lint/complexity/useMathMinMax: the starts are bigints, which Math.max does not take.
-    const start = a[i]!.start > b[j]!.start ? a[i]!.start : b[j]!.start;
-    const value = combine(a[i]!.value, b[j]!.value);
-    const last = out[out.length - 1];
-    if (!last || !same(last.value, value)) out.push({ start, value });
+  // Compare a's piece x start with b's piece y start: < 0, 0 or > 0 (past the last piece: the end of the space).
+  const compare = (x: number, y: number) => {
+    if (x >= na) return y >= nb ? 0 : 1;
+    if (y >= nb) return -1;
+    return as[3 * x]! - bs[3 * y]! || as[3 * x + 1]! - bs[3 * y + 1]! || as[3 * x + 2]! - bs[3 * y + 2]!;
+  };
+  while (i < na && j < nb) {
+    visit(i, j, compare(i, j) >= 0);
     // Advance whichever piece ends first (both when they end together).
-    const nextA = a[i + 1]?.start ?? ALL_ONES + 1n;
-    const nextB = b[j + 1]?.start ?? ALL_ONES + 1n;
-    if (nextA <= nextB) i++;
-    if (nextB <= nextA) j++;
+    const order = compare(i + 1, j + 1);
+    if (order <= 0) i++;
+    if (order >= 0) j++;
   }
-  return out;
 }
 
-/** The last address of piece i. */
-export function pieceEnd<T>(pieces: readonly Piece<T>[], i: number): bigint {
-  const next = pieces[i + 1];
-  return next ? next.start - 1n : ALL_ONES;
+/** The pieces of f(a(x), b(x)), equal neighbours merged. */
+export function zipPieces<A, B, C>(a: Steps<A>, b: Steps<B>, combine: (a: A, b: B) => C, same: (x: C, y: C) => boolean): Steps<C> {
+  const starts = new Float64Array(a.starts.length + b.starts.length);
+  const values: C[] = [];
+  walkTogether(a, b, (i, j, aStarts) => {
+    const value = combine(a.values[i]!, b.values[j]!);
+    const n = values.length;
+    if (n > 0 && same(values[n - 1]!, value)) return;
+    const words = aStarts ? a.starts : b.starts;
+    const k = aStarts ? i : j;
+    starts[3 * n] = words[3 * k]!;
+    starts[3 * n + 1] = words[3 * k + 1]!;
+    starts[3 * n + 2] = words[3 * k + 2]!;
+    values.push(value);
+  });
+  return { starts: starts.slice(0, 3 * values.length), values };
 }

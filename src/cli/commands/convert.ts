@@ -4,13 +4,13 @@
 // changes IPv4 scopes) is said range by range, and written only with --force.
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { convertPolicy, onlyInexpressible } from '../../convert/convert.js';
+import { checkTranslation, onlyInexpressible, translatePolicy, type Translation } from '../../convert/convert.js';
 import { DIALECT_TEXT } from '../../convert/inexpressible.js';
-import { CONVERT_DIALECTS } from '../../dialects/registry.js';
+import { CONVERT_DIALECTS, type ConvertDialect } from '../../dialects/registry.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-input.js';
 import { readSnapshot, reportWrite, WriteRefused, writeFileSafely } from '../safe-write.js';
-import { ioReason, limitsFrom, LIMIT_OPTIONS } from '../input.js';
+import { ioReason, limitsFrom, LIMIT_OPTIONS, type InputFile, type InputLimits } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 
 export const command: CommandModule = {
@@ -62,24 +62,11 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     throw new UsageError('policylint convert: --in-place needs a FILE, not standard input');
   if (output === '') throw new UsageError('policylint convert: -o needs a file name, not an empty string (leave out -o to print to standard output)');
 
-  const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'convert' });
-  const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0 || !source.policy.installable) {
-    printDiagnostics(file, source, io);
-    if (!force) {
-      io.stderr(`policylint: ${file}: not converted: ${errors} error(s). --force converts what the real system would use.\n`);
-      return 1;
-    }
-    io.stderr(
-      source.semantics === 'glibc'
-        ? `policylint: warning: ${file}: --force: glibc ignores the lines with errors; only the valid lines are converted\n`
-        : source.dialect === 'ip6addrctl' && !source.policy.installable
-          ? `policylint: warning: ${file}: --force: ip6addrctl install aborts on this file and installs nothing; the result is an empty table\n`
-          : `policylint: warning: ${file}: --force: the lines with errors are left out\n`,
-    );
-  }
-
-  const result = convertPolicy(source, to);
+  const translated = await readAndTranslate(file, { to, from, force, limits: limitsFrom(argv) }, io);
+  if (typeof translated === 'number') return translated;
+  // The source policy is gone by now: the check reads the output back beside its meaning only.
+  const { input } = translated;
+  const result = checkTranslation(translated.translation);
   for (const w of result.warnings) io.stderr(`policylint: warning: ${file}: ${w}\n`);
   if (result.unreadable) {
     io.stderr(`policylint: ${file}: the ${to} translation would not read back cleanly (${result.unreadable}); nothing written\n`);
@@ -110,12 +97,37 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     throw new UsageError(`policylint convert: ${output} is the input file; add --in-place to overwrite it`);
   }
   try {
-    const outcome = await writeFileSafely(outPath, result.output, rewritesInput ? { replacing: readSnapshot(source.input) } : {});
+    const outcome = await writeFileSafely(outPath, result.output, rewritesInput ? { replacing: readSnapshot(input) } : {});
     reportWrite(output, outcome, io);
   } catch (e) {
     throw new UsageError(notWritten(output, rewritesInput, e));
   }
   return 0;
+}
+
+/** Read FILE and translate it (or say why not, with the exit code); only the translation and the input file are kept. */
+async function readAndTranslate(
+  file: string,
+  { to, from, force, limits }: { to: ConvertDialect; from: ConvertDialect | undefined; force: boolean; limits: InputLimits },
+  io: CommandIO,
+): Promise<number | { translation: Translation; input: InputFile }> {
+  const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits, command: 'convert' });
+  const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0 || !source.policy.installable) {
+    printDiagnostics(file, source, io);
+    if (!force) {
+      io.stderr(`policylint: ${file}: not converted: ${errors} error(s). --force converts what the real system would use.\n`);
+      return 1;
+    }
+    io.stderr(
+      source.semantics === 'glibc'
+        ? `policylint: warning: ${file}: --force: glibc ignores the lines with errors; only the valid lines are converted\n`
+        : source.dialect === 'ip6addrctl' && !source.policy.installable
+          ? `policylint: warning: ${file}: --force: ip6addrctl install aborts on this file and installs nothing; the result is an empty table\n`
+          : `policylint: warning: ${file}: --force: the lines with errors are left out\n`,
+    );
+  }
+  return { translation: translatePolicy(source, to), input: source.input };
 }
 
 function notWritten(output: string, rewritesInput: boolean, error: unknown): string {

@@ -3,13 +3,14 @@
 // the fixed rule of a system without one), as address ranges. Exit 1 when they differ,
 // 0 when equivalent.
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
-import { comparePolicies } from '../../convert/equivalence.js';
+import { forEachDifference, meaningOf, scopeDifferences, type Meaning } from '../../convert/equivalence.js';
 import { modelOf } from '../../model/policy-meaning.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
 import { terminalBlock, terminalText } from '../terminal-text.js';
+import { chunkedWriter } from '../chunked-output.js';
 
 export const command: CommandModule = {
   spec: {
@@ -36,9 +37,17 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   const [a, b] = [argv.a, argv.b];
   if (typeof a !== 'string' || typeof b !== 'string') throw new UsageError('policylint diff: needs two files, A and B');
   if (a === '-' && b === '-') throw new UsageError('policylint diff: only one of A and B can be standard input');
-  const read = (file: string, key: string) => {
+  // Each file's meaning only: its policy can go before the other is read (issue 13: 500k rows).
+  const readModel = async (file: string, key: string) => {
     const from = dialectOption(argv[key], key);
-    return readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'diff' });
+    const policy = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits: limitsFrom(argv), command: 'diff' });
+    const errors = policy.diagnostics.filter((d) => d.severity === 'error').length;
+    return { dialect: policy.dialect, errors, model: modelOf(policy.policy, policy.semantics) };
+  };
+  // The step functions are made once the policy is garbage: a collection then marks the tables only.
+  const read = async (file: string, key: string) => {
+    const { model, ...rest } = await readModel(file, key);
+    return { ...rest, meaning: meaningOf(model) };
   };
   const before = await read(a, 'from-a');
   const after = await read(b, 'from-b');
@@ -46,19 +55,31 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
     [a, before],
     [b, after],
   ] as const) {
-    const errors = read.diagnostics.filter((d) => d.severity === 'error').length;
-    if (errors > 0) io.stderr(`policylint: warning: ${path}: ${errors} error(s); compared as the real system reads it (run \`policylint ${path}\`)\n`);
+    if (read.errors > 0)
+      io.stderr(`policylint: warning: ${path}: ${read.errors} error(s); compared as the real system reads it (run \`policylint ${path}\`)\n`);
   }
-  const result = comparePolicies(modelOf(before.policy, before.semantics), modelOf(after.policy, after.semantics));
-  if (result.labelsOnly) io.stderr('policylint: note: a Linux kernel label table has no precedence: only labels are compared\n');
-  if (result.equivalent) {
+  const labelsOnly = before.meaning.labelsOnly || after.meaning.labelsOnly;
+  if (labelsOnly) io.stderr('policylint: note: a Linux kernel label table has no precedence: only labels are compared\n');
+  // Each range is printed as it is found; the header goes before the first.
+  const out = chunkedWriter(io.stdout);
+  let differs = false;
+  const print = (line: string) => {
+    if (!differs) out.write(terminalBlock(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`)); // names the user gave: escaped for the terminal
+    differs = true;
+    out.write(`${line}\n`);
+  };
+  printDifferences(before.meaning, after.meaning, labelsOnly, print);
+  out.flush();
+  if (!differs) {
     io.stdout(
-      `${terminalText(a)} and ${terminalText(b)} give every address the same ${result.labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`,
+      `${terminalText(a)} and ${terminalText(b)} give every address the same ${labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`,
     );
     return 0;
   }
-  io.stdout(terminalBlock(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`)); // names the user gave: escaped for the terminal
-  for (const region of result.regions) io.stdout(`${formatRegion(region, result.labelsOnly)}\n`);
-  for (const region of result.scopeRegions) io.stdout(`${formatScopeRegion(region)}\n`);
   return 1;
+}
+
+function printDifferences(before: Meaning, after: Meaning, labelsOnly: boolean, print: (line: string) => void): void {
+  forEachDifference(before, after, {}, (region) => print(formatRegion(region, labelsOnly)));
+  for (const region of scopeDifferences(before.scopes, after.scopes)) print(formatScopeRegion(region));
 }
