@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliCommand } from './support/cli-command.js';
-import { chunkedWriter } from '../src/cli/format/format-results.js';
+import { chunkedWriter } from '../src/cli/chunked-output.js';
 import { writeJson } from '../src/cli/format/json.js';
 import { lintText } from '../src/lint/lint.js';
 import { ROOT } from './support/generators.js';

@@ -18,27 +18,3 @@ export function writeResults(format: string, results: readonly LintResult[], io:
   else if (format === 'github') write(formatGithub(results));
   else writeStylish(results, { color: colorEnabled(io.env, () => io.isTTY, options.color) }, write);
 }
-
-/** Pieces gathered into writes of about this many characters: few system calls, little held at once. */
-const WRITE_CHUNK = 1 << 16;
-
-/** A `write` that passes text on to `sink` in chunks of about WRITE_CHUNK characters; call flush() at the end. */
-export function chunkedWriter(sink: (text: string) => void): { write: (text: string) => void; flush: () => void } {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
-    sink(pending.join(''));
-    pending = [];
-    size = 0;
-  };
-  return {
-    write: (text) => {
-      if (text === '') return;
-      pending.push(text);
-      size += text.length;
-      if (size >= WRITE_CHUNK) flush();
-    },
-    flush,
-  };
-}
