@@ -6,8 +6,8 @@
 // So the grammar names the fields by position and accepts any text in them: deciding what
 // `install` does with a field (atoi, getaddrinfo) is the AST builder's job. That also
 // means one bad line can never stop the parser from seeing the next one.
-import { createToken, CstParser, Lexer, type CstNode, type TokenType } from 'chevrotain';
-import { forEachBatch, LINE_LEXER_CONFIG, Newline } from './lines.js';
+import { createToken, CstParser, Lexer, type TokenType } from 'chevrotain';
+import { LINE_LEXER_CONFIG, Newline } from './lines.js';
 
 export { Newline };
 
@@ -78,21 +78,6 @@ export class Ip6addrctlParser extends CstParser {
         this.MANY(() => this.CONSUME4(Field, { LABEL: 'rest' }));
       });
     });
-  });
-}
-
-let lexer: Lexer | undefined;
-let parser: Ip6addrctlParser | undefined;
-
-/** Parse in batches of lines, calling `onLine` with each line's CST node in order (lexer and parser built once per process). */
-export function parseIp6addrctlLines(text: string, onLine: (line: CstNode) => void): void {
-  lexer ??= new Lexer(ip6addrctlTokens, { ...lexerConfig, skipValidations: true });
-  parser ??= new Ip6addrctlParser();
-  forEachBatch(text, (batch, shift) => {
-    const lexing = lexer!.tokenize(batch);
-    shift(lexing.tokens);
-    parser!.input = lexing.tokens;
-    for (const line of (parser!.policyFile().children.line ?? []) as CstNode[]) onLine(line);
   });
 }
 

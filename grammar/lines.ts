@@ -1,6 +1,6 @@
 // What both grammars share: they are line-oriented, and only `\n` ends a line, as for
 // FreeBSD's fgets() and glibc's getline() (Chevrotain's default would also count `\r`).
-import { createToken, type IToken } from 'chevrotain';
+import { createToken } from 'chevrotain';
 
 export const Newline = createToken({ name: 'Newline', pattern: /\n/, line_breaks: true });
 
@@ -33,42 +33,6 @@ export function forEachLineRange(text: string, range: (start: number, end: numbe
       lines++;
     }
     range(start, end, line);
-    line += lines;
-    start = end;
-  }
-}
-
-/**
- * Cut the text into batches of whole lines and run `parse` on each, with token positions
- * shifted to the whole text, so callers see one document. Peak memory then grows with
- * the batch, not the file.
- */
-export function forEachBatch(text: string, parseBatch: (batch: string, shift: (tokens: IToken[]) => void) => void): void {
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
-    let end = start;
-    let lines = 0;
-    while (lines < LINES_PER_BATCH) {
-      const nl = text.indexOf('\n', end);
-      if (nl < 0) {
-        end = text.length;
-        break;
-      }
-      end = nl + 1;
-      lines++;
-    }
-    const offset = start;
-    const lineBase = line;
-    parseBatch(text.slice(start, end), (tokens) => {
-      if (offset === 0) return;
-      for (const t of tokens) {
-        t.startOffset += offset;
-        t.endOffset! += offset;
-        t.startLine! += lineBase;
-        t.endLine! += lineBase;
-      }
-    });
     line += lines;
     start = end;
   }
