@@ -18,6 +18,14 @@ const shown = (tokens: readonly IToken[]) =>
     lines: [t.startLine, t.endLine],
     columns: [t.startColumn, t.endColumn],
   }));
+/** Every token under a CST node. */
+const leaves = (node: CstNode, out: IToken[] = []): IToken[] => {
+  for (const list of Object.values(node.children) as CstElement[][])
+    for (const child of list)
+      if ('tokenType' in child) out.push(child);
+      else leaves(child, out);
+  return out;
+};
 const expectSameTokens = (text: string) => {
   const lexed = oracle.tokenize(text);
   expect(lexed.errors).toEqual([]);
@@ -51,6 +59,16 @@ test('hostile text lexes as Chevrotain lexes it, and parses with no error to rec
       parser.input = tokenizeGaiConf(text, 0, text.length, 1);
       parser.gaiFile();
       expect(parser.errors).toEqual([]);
+      // Each line's tokens, as parseGaiConfLines gives them, are its CST's.
+      parseGaiConfLines(text, (line, tokens) =>
+        expect(shown(tokens)).toEqual(
+          shown(
+            leaves(line)
+              .filter((t) => t.tokenType.name !== 'Newline')
+              .sort((a, b) => a.startOffset - b.startOffset),
+          ),
+        ),
+      );
     }),
     { numRuns: propertyRuns(400), seed: propertySeed(6724) },
   );
@@ -63,15 +81,13 @@ test('the batched parse gives the tokens of one whole-text parse, past the batch
       i % 7 === 0 ? `# c${i}` : i % 5 === 0 ? '' : `${['label', 'precedence', 'scopev4', 'reload', 'bogus'][i % 5]} ::${(i % 65535).toString(16)}/128 ${i} # t`,
     );
   const text = `${lines.join('\n')}\nlabel ::1 0`;
-  const leaves = (node: CstNode, out: IToken[] = []): IToken[] => {
-    for (const list of Object.values(node.children) as CstElement[][])
-      for (const child of list)
-        if ('tokenType' in child) out.push(child);
-        else leaves(child, out);
-    return out;
-  };
   const batched: IToken[] = [];
-  parseGaiConfLines(text, (line) => batched.push(...leaves(line).sort((a, b) => a.startOffset - b.startOffset)));
+  parseGaiConfLines(text, (line, tokens) => {
+    const own = leaves(line).sort((a, b) => a.startOffset - b.startOffset);
+    // The tokens given with each line are its CST's, in order, without the newline.
+    expect(shown(tokens)).toEqual(shown(own.filter((t) => t.tokenType.name !== 'Newline')));
+    batched.push(...own);
+  });
   const parser = new GaiConfParser();
   parser.input = oracle.tokenize(text).tokens;
   const whole = ((parser.gaiFile().children.line ?? []) as CstNode[]).flatMap((line) => leaves(line).sort((a, b) => a.startOffset - b.startOffset));

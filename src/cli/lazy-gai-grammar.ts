@@ -3,12 +3,12 @@
 // turns that require() into the bundled module's lazy initialiser; nothing is read from
 // disk. It lives in the CLI layer because only the CLI bundle uses it (and require and
 // process are Node's).
-import type { CstNode } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 
 type Grammar = typeof import('../../grammar/gaiconf.js');
 let grammar: Grammar | undefined;
 
-export function parseGaiConfLines(text: string, onLine: (line: CstNode) => void): void {
+export function parseGaiConfLines(text: string, onLine: (line: CstNode, tokens: IToken[]) => void): void {
   if (!grammar) {
     grammar = require('../../grammar/gaiconf.js') as Grammar;
     // What test/lazy-grammar.test.ts watches for: only a gai.conf loads Chevrotain.

@@ -15,19 +15,7 @@ import type { CommentNode, Entry, GaiEntry, GaiTableKind, NumberNode, Policy, Pr
 import { cStrtoul, INT_MAX, isPlainDecimal } from '../model/c-numbers.js';
 import { classifyAddressText, mappedEquivalent } from './address-text.js';
 import { FindingCollector, finding, type ReaderOutput } from './reader-finding.js';
-import {
-  allTokens,
-  childNode,
-  countLines,
-  detectEol,
-  editDistance,
-  fieldSpan,
-  lineSpan,
-  sourceLineOf,
-  toField,
-  type LineField,
-  type SourceLine,
-} from './source-lines.js';
+import { childNode, countLines, detectEol, editDistance, fieldSpan, lineSpan, sourceLineOf, toField, type LineField, type SourceLine } from './source-lines.js';
 
 export interface GaiReadOptions {
   /** The glibc whose behaviour decides version-dependent lines; default 2.41 (fixed). */
@@ -57,12 +45,12 @@ class GaiReader extends FindingCollector {
   }
 
   read() {
-    parseGaiConfLines(this.source, (lineNode) => this.readLine(lineNode));
+    parseGaiConfLines(this.source, (lineNode, tokens) => this.readLine(lineNode, tokens));
     return this.finish();
   }
 
-  private readLine(lineNode: CstNode) {
-    const tokens = allTokens(lineNode).filter((t) => t.tokenType.name !== 'Newline');
+  /** `tokens`: the line's tokens in order, without its newline. */
+  private readLine(lineNode: CstNode, tokens: readonly IToken[]) {
     if (tokens.length === 0) return;
     const line = sourceLineOf(this.source, tokens[0]!);
     const commentToken = tokens.find((t) => t.tokenType.name === 'Comment');

@@ -82,28 +82,6 @@ export function childNode(node: CstNode, label: string): CstNode | undefined {
   return (node.children[label] as CstNode[] | undefined)?.[0];
 }
 
-/** All tokens under a CST node, in source order. */
-export function allTokens(node: CstNode): IToken[] {
-  const out: IToken[] = [];
-  collectTokens(node, out);
-  // Children come grouped by label, not in order; a line's few tokens are usually in order already.
-  for (let i = 1; i < out.length; i++) if (out[i - 1]!.startOffset > out[i]!.startOffset) return out.sort((a, b) => a.startOffset - b.startOffset);
-  return out;
-}
-
-/** Every token under a CST node (a loop per label, not Object.values: a 1M-line gai.conf walks 4M nodes). */
-function collectTokens(node: CstNode, out: IToken[]): void {
-  const children = node.children;
-  for (const label in children) {
-    const list = children[label]!;
-    for (let i = 0; i < list.length; i++) {
-      const child = list[i]!;
-      if ('image' in child) out.push(child);
-      else collectTokens(child, out);
-    }
-  }
-}
-
 export function countLines(source: string): number {
   if (source.length === 0) return 0;
   let n = 0;
