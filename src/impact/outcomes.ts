@@ -56,14 +56,25 @@ export function cachedOutcome(platform: SimPlatform, table: EffectiveTable, scen
 /** Loopback, which every host also has (as ::1 and the mapped 127.0.0.1). */
 const LOOPBACK = [parseIPv6('::1')!, IPV4_MAPPED_BASE | 0x7f000001n];
 
-const addressesOf = new WeakMap<Scenario, readonly { readonly address: bigint; readonly family: 4 | 6 }[]>();
+interface LookedUp {
+  readonly address: bigint;
+  readonly family: 4 | 6;
+  /** A destination's precedence is read (rule 6); a source's never is, only its label. */
+  readonly destination: boolean;
+}
+
+const addressesOf = new WeakMap<Scenario, readonly LookedUp[]>();
 
 /** Every address a simulation of the scenario looks up in a table: the host's, loopback's, the names'. */
-function scenarioAddresses(scenario: Scenario) {
+function scenarioAddresses(scenario: Scenario): readonly LookedUp[] {
   let list = addressesOf.get(scenario);
   if (!list) {
-    const loopback = LOOPBACK.map((address, i) => ({ address, family: (i === 0 ? 6 : 4) as 4 | 6 }));
-    list = [...scenario.host.sources, ...loopback, ...scenario.set.destinations.map((d, i) => parseDestination(d, i))];
+    const loopback = LOOPBACK.map((address, i) => ({ address, family: (i === 0 ? 6 : 4) as 4 | 6, destination: false }));
+    list = [
+      ...scenario.host.sources.map((s) => ({ address: s.address, family: s.family, destination: false })),
+      ...loopback,
+      ...scenario.set.destinations.map((d, i) => ({ ...parseDestination(d, i), destination: true })),
+    ];
     addressesOf.set(scenario, list);
   }
   return list;
@@ -72,9 +83,9 @@ function scenarioAddresses(scenario: Scenario) {
 /**
  * Does the scenario come out the same under both tables without simulating it? It does when
  * every value a simulation reads from a table is the same for each of the scenario's
- * addresses: label, precedence and whether a label row matches (rules 5 and 6, source
- * selection, FreeBSD's no-policy case), IPv4 scopes (glibc's scopev4), and whether the table
- * sorts at all. A cold start then simulates only the scenarios a file's lines can touch.
+ * addresses: label and whether a label row matches (rule 5, source selection, FreeBSD's
+ * no-policy case), a destination's precedence (rule 6), IPv4 scopes (glibc's scopev4), and
+ * whether the table sorts at all. A cold start then simulates only the scenarios a file's lines can touch.
  * (test/outcomes.test.ts checks that equal inputs give equal outcomes on random tables.)
  */
 export function sameInputs(a: EffectiveTable, b: EffectiveTable, scenario: Scenario): boolean {
@@ -83,7 +94,10 @@ export function sameInputs(a: EffectiveTable, b: EffectiveTable, scenario: Scena
   for (const x of scenarioAddresses(scenario)) {
     const va = lookup(a, x.address);
     const vb = lookup(b, x.address);
-    if (va.label !== vb.label || va.precedence !== vb.precedence || (va.labelRow === undefined) !== (vb.labelRow === undefined)) return false;
+    if (va.label !== vb.label || (va.labelRow === undefined) !== (vb.labelRow === undefined)) return false;
+    // Precedence only sorts destinations: a prefer-IPv4 line changes no IPv6-only scenario
+    // through the host's and loopback's IPv4 addresses (issue 10's one-liner).
+    if (x.destination && va.precedence !== vb.precedence) return false;
     if (x.family === 4 && a.scopev4 !== b.scopev4) {
       if (!a.scopev4 || !b.scopev4 || a.scopev4.match(x.address)?.value !== b.scopev4.match(x.address)?.value) return false;
     }
