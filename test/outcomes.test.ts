@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readPolicy } from '../src/dialects/registry.js';
 import { effectiveTable, lookup } from '../src/model/effective-table.js';
 import { IPV4_MAPPED_BASE } from '../src/model/address.js';
-import { outcomeOf, sameInputs } from '../src/impact/outcomes.js';
+import { cachedOutcome, outcomeOf, sameInputs } from '../src/impact/outcomes.js';
 import { scenariosFor } from '../src/impact/scenario-catalogue.js';
 
 const PREFIXES = ['::1/128', '::/0', '::ffff:0:0/96', '2002::/16', '2001::/32', 'fc00::/7', 'fd00:1::/48', '3fff::/20', '2001:db8::/32', '::/96', 'fec0::/10'];
@@ -65,4 +65,26 @@ describe('sameInputs', () => {
       if (dialect === 'gai') expect(sourcePrecedenceDiffers).toBeGreaterThan(10);
     });
   }
+});
+
+describe('cachedOutcome', () => {
+  // Small tables are cached by content: the same table in two files is simulated once, and a
+  // table that differs in anything a simulation reads gets its own outcomes.
+  const key = 'test|';
+  it('shares outcomes between tables with the same rows, and only between those', () => {
+    fc.assert(
+      fc.property(gai, ([x, y]) => {
+        const a = effectiveTable(readPolicy('gai', x).policy);
+        const again = effectiveTable(readPolicy('gai', x).policy);
+        const b = effectiveTable(readPolicy('gai', y).policy);
+        scenarios.forEach((s, i) => {
+          const first = cachedOutcome('glibc', a, scenarios, key, i);
+          expect(cachedOutcome('glibc', again, scenarios, key, i)).toBe(first);
+          expect(cachedOutcome('glibc', b, scenarios, key, i)).toEqual(outcomeOf('glibc', b, s));
+          expect(first).toEqual(outcomeOf('glibc', a, s));
+        });
+      }),
+      { seed: 6725, numRuns: 40 },
+    );
+  });
 });

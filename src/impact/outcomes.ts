@@ -3,6 +3,7 @@
 // each destination, and the rule that decided the first pair.
 import { IPV4_MAPPED_BASE, parseIPv6 } from '../model/address.js';
 import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import type { PrefixTable } from '../model/prefix-table.js';
 import { parseDestination } from '../simulate/host.js';
 import type { SimPlatform } from '../simulate/resolver-profiles.js';
 import { simulate } from '../simulate/simulate.js';
@@ -42,12 +43,44 @@ export function outcomeOf(platform: SimPlatform, table: EffectiveTable, scenario
   };
 }
 
-const cache = new WeakMap<EffectiveTable, Map<string, (Outcome | undefined)[]>>();
+const cache = new WeakMap<object, Map<string, (Outcome | undefined)[]>>();
 
-/** One scenario's outcome under a table, computed once per table, platform, scenario list and index. */
+/**
+ * Up to this many rows, a table's outcomes are cached by what it holds, so the same table
+ * in many files (a config repository's hosts, `policylint hosts/`) is simulated once per run
+ * (issue 6's 1,000-file budget); a larger table by its identity, since writing out its rows
+ * would cost more than it saves.
+ */
+const SMALL_TABLE_ROWS = 64;
+const contentKeys = new Map<string, object>();
+const tableKeys = new WeakMap<EffectiveTable, object>();
+
+/** Everything a simulation reads from a table, rows in the order given (the first of a prefix wins). */
+function contentOf(table: EffectiveTable): string {
+  const rows = (t: PrefixTable<number> | null) => (t ? t.rows.map((r) => `${r.prefix}/${r.length}=${r.value}:${r.origin}`).join(',') : '-');
+  return `${table.system}|${table.sorts}|${table.noMatch.precedence},${table.noMatch.label}|${rows(table.labels)}|${rows(table.precedences)}|${rows(table.scopev4)}`;
+}
+
+/** The outcome cache's key for a table: its content for a small one, else the table itself. */
+function cacheKeyOf(table: EffectiveTable): object {
+  let key = tableKeys.get(table);
+  if (key) return key;
+  const size = table.labels.rows.length + table.precedences.rows.length + (table.scopev4?.rows.length ?? 0);
+  if (size > SMALL_TABLE_ROWS) key = table;
+  else {
+    const content = contentOf(table);
+    key = contentKeys.get(content);
+    if (!key) contentKeys.set(content, (key = {}));
+  }
+  tableKeys.set(table, key);
+  return key;
+}
+
+/** One scenario's outcome under a table, computed once per table (or small table's content), platform, scenario list and index. */
 export function cachedOutcome(platform: SimPlatform, table: EffectiveTable, scenarios: readonly Scenario[], key: string, index: number): Outcome {
-  let byKey = cache.get(table);
-  if (!byKey) cache.set(table, (byKey = new Map()));
+  const tableKey = cacheKeyOf(table);
+  let byKey = cache.get(tableKey);
+  if (!byKey) cache.set(tableKey, (byKey = new Map()));
   let list = byKey.get(key);
   if (!list) byKey.set(key, (list = new Array(scenarios.length)));
   return (list[index] ??= outcomeOf(platform, table, scenarios[index]!));

@@ -36,12 +36,15 @@ export interface ImpactInput {
 }
 
 const prefixKey = (p: PrefixRange) => `${p.prefix}/${p.length}`;
+const scenarioLists = new Map<string, readonly Scenario[]>();
 
 export function impactSetup(input: ImpactInput): ImpactSetup {
   const baselinePlatform: Platform = input.baseline ?? input.system;
   const baseline = builtinEffectiveTable(baselinePlatform);
-  const scenarios = scenariosFor(input.own);
   const key = `${input.own.ula.slice(0, MAX_OWN_PREFIXES).map(prefixKey).join(',')}|${input.own.gua.slice(0, MAX_OWN_PREFIXES).map(prefixKey).join(',')}`;
+  // The same list for every file with the same first own prefixes (most files have none).
+  let scenarios = scenarioLists.get(key);
+  if (!scenarios) scenarioLists.set(key, (scenarios = scenariosFor(input.own)));
   return {
     platform: input.system,
     cacheKey: `${input.system}|${key}`,
