@@ -47,8 +47,15 @@ function fromPairs(pairs: readonly (readonly [string, number])[], origin: RowOri
  * built-in default; a file table with no /0 row gets an implicit ::/0 (label 1,
  * precedence 40, scopev4 14). Any /0 row counts, whatever its address.
  */
+/** glibc's built-in tables, parsed once per process (most gai.conf files keep at least one of them). */
+const defaultTables = new Map<readonly (readonly [string, number])[], PrefixTable<number>>();
+
 function glibcTable(entries: readonly GaiEntry[], defaults: readonly (readonly [string, number])[], catchAll: RowInput) {
-  if (entries.length === 0) return { table: new PrefixTable(fromPairs(defaults, 'default')), fromDefault: true };
+  if (entries.length === 0) {
+    let table = defaultTables.get(defaults);
+    if (!table) defaultTables.set(defaults, (table = new PrefixTable(fromPairs(defaults, 'default'))));
+    return { table, fromDefault: true };
+  }
   const rows: RowInput[] = entries.map((e) => ({ prefix: e.prefix.address, length: e.prefix.length, value: e.value.value, origin: 'file' }));
   if (!entries.some((e) => e.prefix.length === catchAll.length)) rows.push(catchAll);
   return { table: new PrefixTable(rows), fromDefault: false };
