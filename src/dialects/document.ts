@@ -59,11 +59,6 @@ export function joinLines(lines: readonly string[], eol: string): string {
   return lines.length === 0 ? '' : lines.join(eol) + eol;
 }
 
-/** Widest cell of a column. */
-export function columnWidth(cells: readonly string[], minimum = 0): number {
-  return cells.reduce((w, c) => Math.max(w, c.length), minimum);
-}
-
 /**
  * A script of one command per row (ip addrlabel, netsh): blank lines and `#` comments
  * kept; a row's own comment goes after it, or on the line before where the shell or

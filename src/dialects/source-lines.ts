@@ -28,10 +28,6 @@ export function sourceLineOf(source: string, token: IToken): SourceLine {
   return { number: token.startLine!, start, text: source.slice(start, end), hasNewline };
 }
 
-export function position(line: SourceLine, index: number): Position {
-  return { line: line.number, column: (line.columnBase ?? 0) + index + 1, offset: line.start + index };
-}
-
 /**
  * A span inside one line, kept as four numbers; its start and end positions are made when
  * asked for. A table has four spans a row (the row and its three fields): as plain objects

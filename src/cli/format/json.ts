@@ -51,9 +51,3 @@ export function writeJson(results: readonly LintResult[], write: (text: string) 
   });
   write(']\n');
 }
-
-export function formatJson(results: readonly LintResult[]): string {
-  const out: string[] = [];
-  writeJson(results, (text) => out.push(text));
-  return out.join('');
-}

@@ -70,10 +70,3 @@ export function writeStylish(results: readonly LintResult[], options: StylishOpt
     write(`${parts.join(', ')}; preview with --fix-dry-run\n`);
   }
 }
-
-/** The whole report as one string ('' when there is nothing to report). */
-export function formatStylish(results: readonly LintResult[], options: StylishOptions): string {
-  const out: string[] = [];
-  writeStylish(results, options, (text) => out.push(text));
-  return out.join('');
-}
