@@ -10,7 +10,7 @@
 // - SKIP_WORD stops only at a space or tab, past NULs and newlines, so a missing field is
 //   read from those leftover bytes, or from memory never written (undefined behaviour);
 // - strdup()/strchr()/atoi() stop at the first NUL, so a NUL inside an entry is harmless.
-import { maskValue, parseIPv6 } from '../model/address.js';
+import { maskValue, networkBits, parseIPv6 } from '../model/address.js';
 import { cAtoi, isCSpace } from '../model/c-numbers.js';
 
 /** `char line[_POSIX2_LINE_MAX]`: fgets() stores at most 2047 bytes and a NUL. */
@@ -293,7 +293,7 @@ function addToKernel(rows: readonly { row: ParsedRow; line: number }[]) {
     const address = maskValue(row.address, row.length);
     let added = seen.get(row.length);
     if (!added) seen.set(row.length, (added = new Set()));
-    const key = address >> BigInt(128 - row.length);
+    const key = networkBits(address, row.length);
     if (added.has(key)) {
       refused.push({ line, error: 'File exists' });
       continue;

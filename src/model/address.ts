@@ -176,6 +176,18 @@ export function maskValue(value: bigint, length: number): bigint {
   return value & maskOf(length);
 }
 
+/** 128 - length for each length, as the BigInt a shift takes. */
+const SHIFTS: readonly bigint[] = Array.from({ length: 129 }, (_, len) => BigInt(128 - len));
+
+/**
+ * A prefix's network bits shifted down (host bits dropped): the key that tells prefixes of one
+ * length apart. Not the masked value: V8 hashes a BigInt by its lowest 64 bits, all zero in a
+ * masked /64 or shorter, and a decimal string of it costs a division per digit (issue 13).
+ */
+export function networkBits(value: bigint, length: number): bigint {
+  return value >> SHIFTS[length]!;
+}
+
 /** Does the prefix value/length contain the address? */
 export function prefixContains(value: bigint, length: number, address: bigint): boolean {
   const mask = maskOf(length);

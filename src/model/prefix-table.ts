@@ -7,14 +7,13 @@
 // FreeBSD table's labels and precedences, which come from the same rows, share one shape:
 // its maps, sort, segments and parents are built once (at 500k rows, seconds and hundreds
 // of megabytes; issue 13).
-import { maskOf } from './address.js';
+import { maskOf, networkBits } from './address.js';
 
 /** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
 const FEW_LENGTHS = 12;
 const SPACE_END = 1n << 128n;
 /** The number of addresses in a prefix of each length, 2^(128 - length). */
 const SIZE_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => 1n << BigInt(128 - length));
-const SHIFT_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => BigInt(128 - length));
 /** The top 52 bits of a 128-bit value, exact in a double: sorting compares these first. */
 const HIGH_SHIFT = 76n;
 
@@ -32,7 +31,6 @@ export interface PrefixRow<T> {
 
 interface Level {
   readonly length: number;
-  readonly shift: bigint;
   /** Network bits -> index of the first row with them. */
   readonly map: Map<bigint, number>;
 }
@@ -41,9 +39,9 @@ interface Level {
 class TableShape {
   /**
    * One map per prefix length present, longest first: a lookup costs one probe per length.
-   * Keys are the network bits shifted down (prefix >> (128 - length)), not the masked
-   * prefix: V8 hashes a BigInt by its lowest 64 bits, which are all zero in a masked /64
-   * or shorter, so masked keys would all share one hash bucket.
+   * Keys are the network bits (networkBits), not the masked prefix: V8 hashes a BigInt by
+   * its lowest 64 bits, which are all zero in a masked /64 or shorter, so masked keys would
+   * all share one hash bucket.
    */
   readonly byLength: readonly Level[];
   readonly levelOf = new Map<number, Level>();
@@ -56,8 +54,8 @@ class TableShape {
     for (let index = 0; index < prefixes.length; index++) {
       const length = lengths[index]!;
       let level = this.levelOf.get(length);
-      if (!level) this.levelOf.set(length, (level = { length, shift: SHIFT_OF_LENGTH[length]!, map: new Map() }));
-      const key = prefixes[index]! >> level.shift;
+      if (!level) this.levelOf.set(length, (level = { length, map: new Map() }));
+      const key = networkBits(prefixes[index]!, length);
       if (!level.map.has(key)) level.map.set(key, index);
     }
     this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
@@ -75,7 +73,7 @@ class TableShape {
   match(address: bigint): number {
     if (this.byLength.length > FEW_LENGTHS) return this.segmentOf(address);
     for (const level of this.byLength) {
-      const index = level.map.get(address >> level.shift);
+      const index = level.map.get(networkBits(address, level.length));
       if (index !== undefined) return index;
     }
     return -1;
@@ -84,7 +82,7 @@ class TableShape {
   covering(prefix: bigint, length: number): number {
     for (const level of this.byLength) {
       if (level.length > length) continue;
-      const index = level.map.get(prefix >> level.shift);
+      const index = level.map.get(networkBits(prefix, level.length));
       if (index !== undefined) return index;
     }
     return -1;
@@ -92,7 +90,7 @@ class TableShape {
 
   exact(prefix: bigint, length: number): number {
     const level = this.levelOf.get(length);
-    return level?.map.get(prefix >> level.shift) ?? -1;
+    return level?.map.get(networkBits(prefix, length)) ?? -1;
   }
 
   private sorted: Int32Array | undefined;

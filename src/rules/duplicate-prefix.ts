@@ -1,6 +1,6 @@
 // The same masked prefix and length as an earlier line of the same table never takes
 // effect: FreeBSD's kernel refuses it with EEXIST, glibc's stable sort keeps the first.
-import { maskOf } from '../model/address.js';
+import { networkBits } from '../model/address.js';
 import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
 import type { Rule } from './rule.js';
 import { wholeLineRange } from './support/line-edits.js';
@@ -24,7 +24,7 @@ export const rule: Rule = {
       const group = `${entry.kind}|${entry.prefix.length}`;
       let firsts = seen.get(group);
       if (!firsts) seen.set(group, (firsts = new Map()));
-      const key = (entry.prefix.address & maskOf(entry.prefix.length)) >> BigInt(128 - entry.prefix.length);
+      const key = networkBits(entry.prefix.address, entry.prefix.length);
       const first = firsts.get(key);
       if (!first) {
         firsts.set(key, entry);

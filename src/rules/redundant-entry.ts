@@ -19,15 +19,13 @@ function overridesDefault(line: ValueLine, baseline: EffectiveTable): boolean {
     (precedence !== undefined && line.precedence !== undefined && was.precedence !== line.precedence)
   );
 }
-const SHIFT_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => BigInt(128 - length));
-
 /** How many label and precedence lines a gai.conf has (counted once, not per line). */
 function countKinds(entries: readonly Entry[]): { label: number; precedence: number } {
   const counts = { label: 0, precedence: 0 };
   for (const e of entries) if (isGaiTableEntry(e) && (e.kind === 'label' || e.kind === 'precedence')) counts[e.kind]++;
   return counts;
 }
-import { prefixText } from '../model/address.js';
+import { networkBits, prefixText } from '../model/address.js';
 import { valueLines } from './support/value-lines.js';
 import { wholeLineRange } from './support/line-edits.js';
 
@@ -51,7 +49,7 @@ export const rule: Rule = {
       const group = (line.label === undefined ? 129 : 0) + line.length;
       let bits = seen.get(group);
       if (!bits) seen.set(group, (bits = new Set()));
-      const key = line.prefix >> SHIFT_OF_LENGTH[line.length]!;
+      const key = networkBits(line.prefix, line.length);
       if (bits.has(key)) continue; // a later duplicate: duplicate-prefix reports it
       bits.add(key);
       // A row sets both tables; a gai.conf line one of them.
