@@ -34,7 +34,7 @@ describe('colour', () => {
     [{ NO_COLOR: '1' }, false, true, true], // --color wins
     [{ FORCE_COLOR: '1' }, true, false, false], // --no-color wins
   ])('env %j, tty %s, flag %s -> %s', (env, tty, flag, expected) => {
-    expect(colorEnabled(env, tty, flag)).toBe(expected);
+    expect(colorEnabled(env, () => tty, flag)).toBe(expected);
   });
   test('through the CLI, in a pipe', () => {
     expect(run([WARN]).stdout).not.toContain(ESC);

@@ -235,7 +235,7 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 }))
     : results;
   if (!(args.fixDryRun && args.format === 'stylish')) {
-    const out = chunkedWriter((text) => io.stdout(text));
+    const out = chunkedWriter(io.stdout);
     writeResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color }, out.write);
     out.flush();
   }

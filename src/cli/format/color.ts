@@ -8,12 +8,12 @@
 import { styleText } from 'node:util';
 
 /** `isTTY` is asked last, and only when nothing else decides (finding out can cost a cold start). */
-export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: boolean | (() => boolean), flag?: boolean): boolean {
+export function colorEnabled(env: NodeJS.ProcessEnv, isTTY: () => boolean, flag?: boolean): boolean {
   if (flag !== undefined) return flag;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false');
   if (env.NO_COLOR) return false;
-  return env.TERM !== 'dumb' && (typeof isTTY === 'function' ? isTTY() : isTTY);
+  return env.TERM !== 'dumb' && isTTY();
 }
 
 export type Style = 'red' | 'yellow' | 'cyan' | 'dim' | 'bold';
