@@ -21,6 +21,8 @@ export interface Ip6addrctlReadOptions {
   readonly encoding?: SourceEncoding;
   /** The target host's interfaces in index order from 1, for `%zone` names; null: unknown. */
   readonly interfaces?: readonly string[] | null;
+  /** Read every line through the byte-by-byte install model (tests compare it with the plain-row shortcut). */
+  readonly byteByByte?: boolean;
 }
 
 export interface Ip6addrctlReadResult extends ReaderOutput {
@@ -49,7 +51,7 @@ class Ip6addrctlReader extends FindingCollector {
   ) {
     super();
     this.offsets = new ByteOffsets(source, options.encoding ?? 'utf8');
-    this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null });
+    this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null, byteByByte: options.byteByByte ?? false });
   }
 
   read(): Ip6addrctlReadResult {
@@ -58,7 +60,8 @@ class Ip6addrctlReader extends FindingCollector {
       // The fgets() calls of one line of the file: more than one when it is over 2047 bytes.
       let j = i + 1;
       while (j < pieces.length && !pieces[j - 1]!.hasNewline) j++;
-      this.readFileLine(pieces.slice(i, j));
+      if (j === i + 1) this.readWholeLine(pieces[i]!);
+      else this.readFileLine(pieces.slice(i, j));
       i = j;
     }
     const policy: Policy = {
@@ -71,6 +74,14 @@ class Ip6addrctlReader extends FindingCollector {
       lineCount: countLines(this.source),
     };
     return { policy, findings: this.findings, install: this.run };
+  }
+
+  /** A line that one fgets() call read: readFileLine without its arrays (nearly every line). */
+  private readWholeLine(piece: Piece) {
+    const start = this.offsets.toText(piece.start);
+    const end = this.offsets.toText(piece.end - (piece.hasNewline ? 1 : 0));
+    this.readPiece(piece, { number: this.lineNumber, start, text: this.source.slice(start, end), hasNewline: piece.hasNewline, columnBase: 0 }, false);
+    this.lineNumber++;
   }
 
   private readFileLine(pieces: Piece[]) {
@@ -113,6 +124,10 @@ class Ip6addrctlReader extends FindingCollector {
   private readPiece(piece: Piece, line: SourceLine, continuation: boolean) {
     const v = piece.verdict;
     if (v.kind === 'blank') return;
+    if (v.kind === 'row' && v.row.plain) {
+      this.readPlainRow(line, v.row);
+      return;
+    }
     const fields = splitFields(line.text);
     if (v.kind === 'comment') {
       const at = this.charIndex(piece, line, v.at);
@@ -291,6 +306,40 @@ class Ip6addrctlReader extends FindingCollector {
       ? { kind: 'row', prefix, precedence: precedence.node, label: label.node, span, comment }
       : { kind: 'row', prefix, precedence: precedence.node, label: label.node, span };
     this.entries.push(entry);
+  }
+
+  /**
+   * A row the install model read by its plain-row shortcut (ParsedRow.plain): ASCII, so the
+   * buffer's offsets are the line's, every field is plain digits, nothing follows the label,
+   * and none of readRow's checks can report; the same nodes, without splitting fields.
+   */
+  private readPlainRow(line: SourceLine, row: ParsedRow) {
+    const text = line.text;
+    let prefixAt = 0;
+    while (text.charCodeAt(prefixAt) === 0x20 || text.charCodeAt(prefixAt) === 0x09) prefixAt++;
+    const digitsEnd = (from: number) => {
+      let i = from;
+      while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+      return i;
+    };
+    const prefixEnd = digitsEnd(row.slashAt + 1);
+    const precedenceEnd = digitsEnd(row.precedenceAt);
+    const labelEnd = digitsEnd(row.labelAt);
+    const prefix: PrefixNode = {
+      text: text.slice(prefixAt, prefixEnd),
+      address: row.address,
+      length: row.length,
+      lengthImplicit: false,
+      form: 'ipv6',
+      span: lineSpan(line, prefixAt, prefixEnd),
+    };
+    const precedence: NumberNode = {
+      text: text.slice(row.precedenceAt, precedenceEnd),
+      value: row.precedence,
+      span: lineSpan(line, row.precedenceAt, precedenceEnd),
+    };
+    const label: NumberNode = { text: text.slice(row.labelAt, labelEnd), value: row.label, span: lineSpan(line, row.labelAt, labelEnd) };
+    this.entries.push({ kind: 'row', prefix, precedence, label, span: lineSpan(line, prefixAt, labelEnd) });
   }
 
   private reportZone(line: SourceLine, zone: ZoneReading, piece: Piece, slashAt: number, shifted: string | null) {
