@@ -38,6 +38,9 @@ export function ulaIntent(context: RuleContext): UlaIntent | null {
   return intent;
 }
 
+/** A line as a site prefix: three fields, not a copy of the line (a large table has 500k of them). */
+const refOf = (line: ValueLine): SitePrefixRef => ({ prefix: line.prefix, length: line.length, line });
+
 function findUlaIntent(context: RuleContext): UlaIntent | null {
   const { config, policy } = context;
   const lines = valueLines(policy);
@@ -52,7 +55,7 @@ function findUlaIntent(context: RuleContext): UlaIntent | null {
   const siteUla = lines.filter((l) => isUlaPrefix(l) && l.length > 7);
   const siteGua = lines.filter((l) => isSiteGuaPrefix(l));
   if (siteUla.length > 0 && siteGua.length > 0) {
-    return { ula: siteUla.map((l) => ({ ...l, line: l })), gua: siteGua.map((l) => ({ ...l, line: l })), source: 'site-rows' };
+    return { ula: siteUla.map(refOf), gua: siteGua.map(refOf), source: 'site-rows' };
   }
   // A platform's whole table (the RFC 6724 update draft raises ULA to 30 and keeps label 13
   // on purpose, for ULA-to-ULA) states no intent of the author's.
@@ -67,7 +70,7 @@ function findUlaIntent(context: RuleContext): UlaIntent | null {
     return l.precedence > before.precedence && lookup(context.table, exampleAddress(l)).label === before.label;
   });
   if (raised.length > 0) {
-    return { ula: raised.map((l) => ({ ...l, line: l })), gua: siteGua.map((l) => ({ ...l, line: l })), source: 'raised-precedence' };
+    return { ula: raised.map(refOf), gua: siteGua.map(refOf), source: 'raised-precedence' };
   }
   return null;
 }
