@@ -34,6 +34,25 @@ describe('PrefixTable', () => {
     );
   });
 
+  it('matches like probing every length in tables of many lengths whose prefixes share their top 52 bits', () => {
+    // Over 12 lengths, lookups search segments by their top 52 bits first (a double) and
+    // compare BigInts only among starts with equal tops: prefixes longer than /52 under one
+    // /52 share their tops, and probes sit on and beside every boundary.
+    const top = fc.constantFrom(0n, 0x2001_0db8_0000_0n << 76n, 0xfd00n << 112n);
+    const longRow = fc.tuple(top, fc.bigInt({ min: 0n, max: (1n << 76n) - 1n }), fc.integer({ min: 40, max: 128 }), fc.nat({ max: 3 }));
+    fc.assert(
+      fc.property(fc.array(longRow, { minLength: 30, maxLength: 80 }), (raw) => {
+        const rows = raw.map(([base, noise, length, value]) => ({ prefix: (base | noise) & maskOf(length), length, value }));
+        const table = new PrefixTable(rows);
+        const size = (length: number) => 1n << BigInt(128 - length);
+        const max = (1n << 128n) - 1n;
+        const probes = rows.flatMap((r) => [r.prefix, r.prefix + 1n, r.prefix - 1n, r.prefix + size(r.length), r.prefix + size(r.length) - 1n]);
+        for (const a of probes.filter((p) => p >= 0n && p <= max)) expect(table.match(a)).toBe(reference(table.rows, a));
+      }),
+      { seed: 6726, numRuns: 200 },
+    );
+  });
+
   it("finds each row's parent, covering and exact rows as brute force does", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), (raw) => {

@@ -117,17 +117,39 @@ class TableShape {
    */
   private segmentStarts: bigint[] | undefined;
   private segmentOwners: number[] = [];
+  /** Each segment start's top 52 bits (HIGH_SHIFT): the search compares doubles, and BigInts only among equal tops. */
+  private segmentHighs: Float64Array = new Float64Array(0);
 
   private segmentOf(address: bigint): number {
     const starts = this.segmentStarts ?? this.buildSegments();
+    const highs = this.segmentHighs;
+    const high = Number(address >> HIGH_SHIFT);
+    // The segments whose start has these top bits are [first, last]; the answer is the last
+    // start <= address, which is among them, or the one before them.
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = highs.length;
     while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= address) lo = mid;
-      else hi = mid - 1;
+      const mid = (lo + hi) >> 1;
+      if (highs[mid]! < high) lo = mid + 1;
+      else hi = mid;
     }
-    return this.segmentOwners[lo]!;
+    const first = lo;
+    hi = highs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (highs[mid]! <= high) lo = mid + 1;
+      else hi = mid;
+    }
+    // lo is one past the last segment with these top bits (or first, when there is none).
+    if (lo === first || starts[first]! > address) return this.segmentOwners[first - 1]!;
+    let a = first;
+    let b = lo - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (starts[mid]! <= address) a = mid;
+      else b = mid - 1;
+    }
+    return this.segmentOwners[a]!;
   }
 
   private buildSegments(): bigint[] {
@@ -163,6 +185,9 @@ class TableShape {
     // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
     this.segmentOwners = owners;
     this.segmentStarts = starts;
+    const highs = new Float64Array(starts.length);
+    for (let i = 0; i < starts.length; i++) highs[i] = Number(starts[i]! >> HIGH_SHIFT);
+    this.segmentHighs = highs;
     return starts;
   }
 

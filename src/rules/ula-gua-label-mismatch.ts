@@ -38,32 +38,46 @@ export const rule: Rule = {
     const perLabel = new Map<number, number>();
     for (const l of guaLabels) perLabel.set(l, (perLabel.get(l) ?? 0) + 1);
     const firstOther = guaLabels.findIndex((l) => l !== guaLabels[0]);
-    const reported = new Set<string>();
+    const reported = new Set<number>();
     const simulations = new ExampleSimulations();
+    const platform = policy.dialect === 'gai' ? 'glibc' : 'freebsd';
+    const v4Text = formatIPv4(0xc6336407);
+    const systemName = platformName(context);
+    // A ULA is compared with the first GUA or the first of another label: two destinations
+    // at most, each looked up and formatted once (a large table has 100k ULA rows).
+    const destinations = new Map<number, { readonly address: bigint; readonly text: string; readonly values: PolicyValues }>();
+    const destinationAt = (index: number) => {
+      let known = destinations.get(index);
+      if (!known) {
+        const address = exampleAddress(guas[index]!);
+        destinations.set(index, (known = { address, text: formatAnyAddress(address, 6), values: lookup(table, address) }));
+      }
+      return known;
+    };
     for (const ula of intent.ula) {
       const source = exampleAddress(ula);
       const s = lookup(table, source);
       const mismatchCount = guas.length - (perLabel.get(s.label) ?? 0);
       if (mismatchCount === 0) continue;
-      const gua = guas[guaLabels[0] !== s.label ? 0 : firstOther]!;
-      const destination = exampleAddress(gua);
-      const d = lookup(table, destination);
+      const { address: destination, text: destinationText, values: d } = destinationAt(guaLabels[0] !== s.label ? 0 : firstOther);
+      const sourceText = formatAnyAddress(source, 6);
       // Confirm with the RFC 6724 simulator: a ULA-only host with one IPv4 address, the
       // name resolving to the global address first and the IPv4 one second.
-      const { first, rule: decidingRule, simulation } = simulations.get(policy.dialect === 'gai' ? 'glibc' : 'freebsd', table, source, s, destination);
-      if (first !== formatIPv4(0xc6336407) || decidingRule !== 5) continue;
+      const { first, rule: decidingRule, simulation } = simulations.get(platform, table, source, sourceText, s, destination, destinationText);
+      if (first !== v4Text || decidingRule !== 5) continue;
       const anchor = ula.line?.entry ?? policy.entries[0];
-      const key = anchor ? String(anchor.span.start.offset) : 'file';
+      const key = anchor ? anchor.span.start.offset : -1;
       if (reported.has(key)) continue;
       reported.add(key);
       const raised = intent.source === 'raised-precedence' && ula.line?.precedence !== undefined ? ` Raising it to ${ula.line.precedence} does not help.` : '';
       const others = mismatchCount > 1 ? ` (and ${mismatchCount - 1} more global prefix${mismatchCount > 2 ? 'es' : ''})` : '';
+      const ulaText = prefixText(ula);
       // No row covers the destination (an ip6addrctl.conf without ::/0): it has no label,
       // so no label for the ULA can match it, and "label -1" is not a value a file may write.
-      const fix = d.label < 0 ? { suggestion: '' } : labelFix(policy, ula, d.label, table);
+      const fix = d.label < 0 ? { suggestion: '' } : labelFix(policy, ula, ulaText, d.label, table);
       const message =
-        `Rule 5: a ${formatAnyAddress(source, 6)}+IPv4 host reaching ${formatAnyAddress(destination, 6)}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
-        `so ${platformName(context)} tries ${formatIPv4(0xc6336407)} first whatever the precedences.${raised}`;
+        `Rule 5: a ${sourceText}+IPv4 host reaching ${destinationText}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
+        `so ${systemName} tries ${v4Text} first whatever the precedences.${raised}`;
       const span = anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
       context.report({
         message,
@@ -71,15 +85,13 @@ export const rule: Rule = {
         ...(intent.source === 'config' ? { severity: 'error' as const } : {}),
         details: {
           intent: intent.source,
-          ula: prefixText(ula),
-          destination: formatAnyAddress(destination, 6),
+          ula: ulaText,
+          destination: destinationText,
           simulation,
         },
         ...(fix.fix ? { fix: fix.fix } : {}),
         fixAdvice:
-          d.label < 0
-            ? `No row covers ${formatAnyAddress(destination, 6)}: add a \`::/0\` row, then give ${prefixText(ula)} its label.`
-            : `Give ${prefixText(ula)} label ${d.label}: ${fix.suggestion}.`,
+          d.label < 0 ? `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.` : `Give ${ulaText} label ${d.label}: ${fix.suggestion}.`,
       });
     }
   },
@@ -113,11 +125,11 @@ export class ExampleSimulations {
     platform: 'glibc' | 'freebsd',
     table: EffectiveTable,
     source: bigint,
+    sourceText: string,
     s: PolicyValues,
     destination: bigint,
+    destinationText: string,
   ): { readonly first: string | undefined; readonly rule: number | null | undefined; readonly simulation: ExampleSimulation } {
-    const sourceText = formatAnyAddress(source, 6);
-    const destinationText = formatAnyAddress(destination, 6);
     const verdict = (simulation: ExampleSimulation) => ({ first: simulation.order[0], rule: simulation.steps[0]?.rule, simulation });
     const run = (): ExampleSimulation => {
       const sim = simulate({ platform, table, sources: [`${sourceText}/64`, '192.0.2.10/24'], destinations: [destinationText, formatIPv4(0xc6336407)] });
@@ -187,10 +199,9 @@ class RelabelledSimulation implements ExampleSimulation {
  * default label table with the ULA's label changed, since one `label` line alone would
  * replace that table.
  */
-function labelFix(policy: Policy, ula: SitePrefixRef, label: number, table: EffectiveTable): { suggestion: string; fix?: Fix } {
+function labelFix(policy: Policy, ula: SitePrefixRef, prefix: string, label: number, table: EffectiveTable): { suggestion: string; fix?: Fix } {
   const entry = ula.line?.entry;
   const node = entry && (isRow(entry) ? entry.label : entry.kind === 'label' ? entry.value : undefined);
-  const prefix = prefixText(ula);
   if (entry && node) {
     const text = isRow(entry) ? `\`${entry.prefix.text} ${entry.precedence.text} ${label}\`` : `\`label ${entry.prefix.text} ${label}\``;
     return {
