@@ -98,14 +98,28 @@ class TableShape {
   /** The effective rows' indexes by start address, shorter first on ties (made once; segments and parents share it). */
   sortedRows(): Int32Array {
     if (!this.sorted) {
-      const indexes: number[] = [];
-      for (const level of this.byLength) for (const index of level.map.values()) indexes.push(index);
-      const high = new Float64Array(this.prefixes.length);
-      for (const i of indexes) high[i] = Number(this.prefixes[i]! >> HIGH_SHIFT);
       const { prefixes, lengths } = this;
-      // Most rows differ in their top 52 bits: a comparison of doubles, not of BigInts.
-      indexes.sort((a, b) => high[a]! - high[b]! || (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!));
-      this.sorted = Int32Array.from(indexes);
+      // A 64-bit key per row, its prefix's top bits then its index, sorts natively (no
+      // comparator call per comparison: at 500k rows, that sort was most of building segments).
+      const indexBits = Math.max(1, Math.ceil(Math.log2(prefixes.length + 1)));
+      const topShift = BigInt(64 + indexBits);
+      const indexShift = BigInt(indexBits);
+      const keys = new BigUint64Array(this.effectiveCount);
+      let k = 0;
+      for (const level of this.byLength) for (const index of level.map.values()) keys[k++] = ((prefixes[index]! >> topShift) << indexShift) | BigInt(index);
+      keys.sort();
+      const sorted = new Int32Array(keys.length);
+      const indexMask = (1n << indexShift) - 1n;
+      for (let i = 0; i < keys.length; i++) sorted[i] = Number(keys[i]! & indexMask);
+      // Rows with the same top bits came out in index order: each such run is sorted exactly.
+      const exactly = (a: number, b: number) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!);
+      let run = 0;
+      for (let i = 1; i <= keys.length; i++) {
+        if (i < keys.length && keys[i]! >> indexShift === keys[run]! >> indexShift) continue;
+        if (i - run > 1) sorted.subarray(run, i).sort(exactly);
+        run = i;
+      }
+      this.sorted = sorted;
     }
     return this.sorted;
   }
@@ -154,10 +168,13 @@ class TableShape {
 
   private buildSegments(): bigint[] {
     // Prefixes are nested or disjoint: sorted by start (shorter first), a stack of the open
-    // ones says which row decides between two boundaries (the innermost open one).
+    // ones says which row decides between two boundaries (the innermost open one). Each
+    // boundary is added where it is met (at most one per row start and one per row end).
     const starts: bigint[] = [0n];
     const owners: number[] = [-1];
-    const emit = (at: bigint, owner: number) => {
+    const open: number[] = [];
+    const ends: bigint[] = [];
+    const add = (at: bigint, owner: number) => {
       const last = starts.length - 1;
       if (starts[last] === at) owners[last] = owner;
       else if (owners[last] !== owner) {
@@ -165,23 +182,21 @@ class TableShape {
         owners.push(owner);
       }
     };
-    const open: number[] = [];
-    const ends: bigint[] = [];
-    const close = (upTo: bigint | null) => {
-      while (open.length > 0 && (upTo === null || ends[ends.length - 1]! <= upTo)) {
+    const sorted = this.sortedRows();
+    for (let i = 0; i <= sorted.length; i++) {
+      const index = i < sorted.length ? sorted[i]! : -1;
+      const prefix = index < 0 ? SPACE_END : this.prefixes[index]!;
+      // Close every open prefix that ends at or before this start.
+      while (open.length > 0 && ends[ends.length - 1]! <= prefix) {
         open.pop();
         const end = ends.pop()!;
-        if (end < SPACE_END) emit(end, open.length > 0 ? open[open.length - 1]! : -1);
+        if (end < SPACE_END) add(end, open.length > 0 ? open[open.length - 1]! : -1);
       }
-    };
-    for (const index of this.sortedRows()) {
-      const prefix = this.prefixes[index]!;
-      close(prefix);
-      emit(prefix, index);
+      if (index < 0) break;
+      add(prefix, index);
       open.push(index);
       ends.push(prefix + SIZE_OF_LENGTH[this.lengths[index]!]!);
     }
-    close(null);
     // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
     this.segmentOwners = owners;
     this.segmentStarts = starts;
