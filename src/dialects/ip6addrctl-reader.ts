@@ -10,6 +10,7 @@ import type { Fix } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, simulateInstall, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
+import { plainRow } from './plain-row.js';
 import { FindingCollector, finding, type FreebsdField, type ReaderOutput } from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
@@ -311,7 +312,8 @@ class Ip6addrctlReader extends FindingCollector {
   /**
    * A row the install model read by its plain-row shortcut (ParsedRow.plain): ASCII, so the
    * buffer's offsets are the line's, every field is plain digits, nothing follows the label,
-   * and none of readRow's checks can report; the same nodes, without splitting fields.
+   * and none of readRow's checks can report; the same row, without splitting fields, as
+   * one PlainRow whose spans are made when asked for (./plain-row.ts).
    */
   private readPlainRow(line: SourceLine, row: ParsedRow) {
     const text = line.text;
@@ -325,21 +327,23 @@ class Ip6addrctlReader extends FindingCollector {
     const prefixEnd = digitsEnd(row.slashAt + 1);
     const precedenceEnd = digitsEnd(row.precedenceAt);
     const labelEnd = digitsEnd(row.labelAt);
-    const prefix: PrefixNode = {
-      text: text.slice(prefixAt, prefixEnd),
-      address: row.address,
-      length: row.length,
-      lengthImplicit: false,
-      form: 'ipv6',
-      span: lineSpan(line, prefixAt, prefixEnd),
-    };
-    const precedence: NumberNode = {
-      text: text.slice(row.precedenceAt, precedenceEnd),
-      value: row.precedence,
-      span: lineSpan(line, row.precedenceAt, precedenceEnd),
-    };
-    const label: NumberNode = { text: text.slice(row.labelAt, labelEnd), value: row.label, span: lineSpan(line, row.labelAt, labelEnd) };
-    this.entries.push({ kind: 'row', prefix, precedence, label, span: lineSpan(line, prefixAt, labelEnd) });
+    const at = line.start;
+    this.entries.push(
+      plainRow(
+        line.number,
+        at - (line.columnBase ?? 0),
+        text.slice(prefixAt, prefixEnd),
+        row.address,
+        row.length,
+        at + prefixAt,
+        text.slice(row.precedenceAt, precedenceEnd),
+        row.precedence,
+        at + row.precedenceAt,
+        text.slice(row.labelAt, labelEnd),
+        row.label,
+        at + row.labelAt,
+      ),
+    );
   }
 
   private reportZone(line: SourceLine, zone: ZoneReading, piece: Piece, slashAt: number, shifted: string | null) {

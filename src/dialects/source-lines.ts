@@ -56,6 +56,11 @@ class LineSpan implements Span {
   }
 }
 
+/** A span from its four numbers: the line's number, the offset column 1 stands for, and [from, to) in the source. */
+export function spanOf(lineNumber: number, origin: number, from: number, to: number): Span {
+  return new LineSpan(lineNumber, origin, from, to);
+}
+
 /** Span of [from, to) inside one line. */
 export function lineSpan(line: SourceLine, from: number, to: number): Span {
   return new LineSpan(line.number, line.start - (line.columnBase ?? 0), line.start + from, line.start + Math.max(from, to));

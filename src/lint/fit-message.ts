@@ -13,5 +13,8 @@ export function fitMessage(message: string): string {
     out = out.replace(drop, '');
   }
   if (out.length <= MAX_MESSAGE) return out;
-  return `${out.slice(0, MAX_MESSAGE - 1)}…`;
+  // A slice keeps its whole parent alive, and the concatenation would keep both: one flat copy.
+  const cut = `${out.slice(0, MAX_MESSAGE - 1)}…`;
+  cut.charCodeAt(0);
+  return cut;
 }

@@ -172,8 +172,14 @@ export function maskOf(length: number): bigint {
   return MASKS[length] ?? 0n;
 }
 
+/**
+ * The value with its host bits cleared. A value without host bits (nearly every prefix a
+ * file writes) comes back as the very same BigInt, so the tables and lines that keep a
+ * masked prefix share the one the reader made (500k rows: 16 MB a copy; issue 13).
+ */
 export function maskValue(value: bigint, length: number): bigint {
-  return value & maskOf(length);
+  const masked = value & maskOf(length);
+  return masked === value ? value : masked;
 }
 
 /** 128 - length for each length, as the BigInt a shift takes. */

@@ -7,7 +7,7 @@
 // FreeBSD table's labels and precedences, which come from the same rows, share one shape:
 // its maps, sort, segments and parents are built once (at 500k rows, seconds and hundreds
 // of megabytes; issue 13).
-import { maskOf, networkBits } from './address.js';
+import { maskValue, networkBits } from './address.js';
 
 /** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
 const FEW_LENGTHS = 12;
@@ -248,7 +248,7 @@ export class PrefixTable<T> {
     const lengths: number[] = new Array(rows.length);
     for (let index = 0; index < rows.length; index++) {
       const row = rows[index]!;
-      const prefix = row.prefix & maskOf(row.length);
+      const prefix = maskValue(row.prefix, row.length);
       all[index] = { prefix, length: row.length, value: row.value, origin: row.origin ?? 'file', index };
       prefixes[index] = prefix;
       lengths[index] = row.length;

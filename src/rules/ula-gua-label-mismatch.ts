@@ -91,7 +91,9 @@ export const rule: Rule = {
         },
         ...(fix.fix ? { fix: fix.fix } : {}),
         fixAdvice:
-          d.label < 0 ? `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.` : `Give ${ulaText} label ${d.label}: ${fix.suggestion}.`,
+          d.label < 0
+            ? `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.`
+            : `Give ${ulaText} label ${d.label}: ${fix.suggestion}.`,
       });
     }
   },

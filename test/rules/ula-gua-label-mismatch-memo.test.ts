@@ -55,7 +55,11 @@ test('a re-labelled example simulation is the simulation of that row', () => {
           );
           for (const [u] of ulas) {
             const source = u.len === 128 ? u.address : u.address | 1n;
-            const { first, rule, simulation: got } = memo.get(platform, table, source, formatAnyAddress(source, 6), lookup(table, source), destination, formatAnyAddress(destination, 6));
+            const {
+              first,
+              rule,
+              simulation: got,
+            } = memo.get(platform, table, source, formatAnyAddress(source, 6), lookup(table, source), destination, formatAnyAddress(destination, 6));
             const sim = simulate({
               platform,
               table,

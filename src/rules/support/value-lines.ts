@@ -1,5 +1,5 @@
 // A policy's value lines: the lines that set a label and/or precedence for a prefix.
-import { maskOf } from '../../model/address.js';
+import { maskValue } from '../../model/address.js';
 import type { Entry, GaiEntry, Policy, RowEntry } from '../../model/ast.js';
 import { isGaiTableEntry, isRow } from '../../model/ast.js';
 
@@ -17,13 +17,13 @@ export function valueLineOf(entry: Entry): ValueLine {
   if (isRow(entry))
     return {
       entry,
-      prefix: entry.prefix.address & maskOf(entry.prefix.length),
+      prefix: maskValue(entry.prefix.address, entry.prefix.length),
       length: entry.prefix.length,
       label: entry.label.value,
       precedence: entry.precedence.value,
     };
   if (!isGaiTableEntry(entry)) throw new Error(`not a value line: ${entry.kind}`);
-  const base = { entry, prefix: entry.prefix.address & maskOf(entry.prefix.length), length: entry.prefix.length };
+  const base = { entry, prefix: maskValue(entry.prefix.address, entry.prefix.length), length: entry.prefix.length };
   return entry.kind === 'label' ? { ...base, label: entry.value.value } : entry.kind === 'precedence' ? { ...base, precedence: entry.value.value } : base;
 }
 
