@@ -8,6 +8,7 @@
 // its maps, sort, segments and parents are built once (at 500k rows, seconds and hundreds
 // of megabytes; issue 13).
 import { maskValue, networkBits } from './address.js';
+import { sortByPrefix } from './prefix-sort.js';
 
 /** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
 const FEW_LENGTHS = 12;
@@ -99,26 +100,10 @@ class TableShape {
   sortedRows(): Int32Array {
     if (!this.sorted) {
       const { prefixes, lengths } = this;
-      // A 64-bit key per row, its prefix's top bits then its index, sorts natively (no
-      // comparator call per comparison: at 500k rows, that sort was most of building segments).
-      const indexBits = Math.max(1, Math.ceil(Math.log2(prefixes.length + 1)));
-      const topShift = BigInt(64 + indexBits);
-      const indexShift = BigInt(indexBits);
-      const keys = new BigUint64Array(this.effectiveCount);
+      const sorted = new Int32Array(this.effectiveCount);
       let k = 0;
-      for (const level of this.byLength) for (const index of level.map.values()) keys[k++] = ((prefixes[index]! >> topShift) << indexShift) | BigInt(index);
-      keys.sort();
-      const sorted = new Int32Array(keys.length);
-      const indexMask = (1n << indexShift) - 1n;
-      for (let i = 0; i < keys.length; i++) sorted[i] = Number(keys[i]! & indexMask);
-      // Rows with the same top bits came out in index order: each such run is sorted exactly.
-      const exactly = (a: number, b: number) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!);
-      let run = 0;
-      for (let i = 1; i <= keys.length; i++) {
-        if (i < keys.length && keys[i]! >> indexShift === keys[run]! >> indexShift) continue;
-        if (i - run > 1) sorted.subarray(run, i).sort(exactly);
-        run = i;
-      }
+      for (const level of this.byLength) for (const index of level.map.values()) sorted[k++] = index;
+      sortByPrefix(prefixes, sorted, (a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!));
       this.sorted = sorted;
     }
     return this.sorted;

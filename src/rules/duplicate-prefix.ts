@@ -1,7 +1,8 @@
 // The same masked prefix and length as an earlier line of the same table never takes
 // effect: FreeBSD's kernel refuses it with EEXIST, glibc's stable sort keeps the first.
-import { networkBits } from '../model/address.js';
-import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
+import { maskValue } from '../model/address.js';
+import { isGaiTableEntry, isRow, type Entry, type GaiEntry, type RowEntry } from '../model/ast.js';
+import { earlierTwins } from '../model/prefix-sort.js';
 import type { Rule } from './rule.js';
 import { wholeLineRange } from './support/line-edits.js';
 
@@ -16,20 +17,17 @@ export const rule: Rule = {
   },
   check(context) {
     const { policy } = context;
-    // Per kind of line and length, the first entry of each network (the bits shifted down:
-    // a decimal BigInt key per line was most of this rule at 500k rows).
-    const seen = new Map<string, Map<bigint, Entry>>();
-    for (const entry of policy.entries) {
-      if (!isRow(entry) && !isGaiTableEntry(entry)) continue;
-      const group = `${entry.kind}|${entry.prefix.length}`;
-      let firsts = seen.get(group);
-      if (!firsts) seen.set(group, (firsts = new Map()));
-      const key = networkBits(entry.prefix.address, entry.prefix.length);
-      const first = firsts.get(key);
-      if (!first) {
-        firsts.set(key, entry);
-        continue;
-      }
+    // Each line's first twin: the same kind of line, length and masked prefix.
+    const lines = policy.entries.filter((e): e is RowEntry | GaiEntry => isRow(e) || isGaiTableEntry(e));
+    const kinds = ['row', 'label', 'precedence', 'scopev4'];
+    const twins = earlierTwins(
+      lines.map((e) => kinds.indexOf(e.kind) * 129 + e.prefix.length),
+      lines.map((e) => maskValue(e.prefix.address, e.prefix.length)),
+    );
+    for (let i = 0; i < lines.length; i++) {
+      if (twins[i]! < 0) continue;
+      const entry = lines[i]!;
+      const first = lines[twins[i]!]!;
       const values = (e: Entry) => (isRow(e) ? `${e.precedence.value} ${e.label.value}` : isGaiTableEntry(e) ? String(e.value.value) : '');
       const same = values(first) === values(entry);
       const what =

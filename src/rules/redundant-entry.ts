@@ -25,7 +25,8 @@ function countKinds(entries: readonly Entry[]): { label: number; precedence: num
   for (const e of entries) if (isGaiTableEntry(e) && (e.kind === 'label' || e.kind === 'precedence')) counts[e.kind]++;
   return counts;
 }
-import { networkBits, prefixText } from '../model/address.js';
+import { prefixText } from '../model/address.js';
+import { earlierTwins } from '../model/prefix-sort.js';
 import { valueLines } from './support/value-lines.js';
 import { wholeLineRange } from './support/line-edits.js';
 
@@ -41,17 +42,16 @@ export const rule: Rule = {
   check(context) {
     const { policy, table } = context;
     const baseline = impactOf(context).baseline;
-    // Per kind of line and length, the network bits seen (a decimal BigInt key per line was
-    // most of this rule at 500k rows; so were the arrays and closures per line below).
-    const seen = new Map<number, Set<bigint>>();
+    // A later line of the same kind, length and prefix as an earlier one: duplicate-prefix reports it.
+    const lines = valueLines(policy);
+    const twins = earlierTwins(
+      lines.map((l) => (l.label === undefined ? 129 : 0) + l.length),
+      lines.map((l) => l.prefix),
+    );
     let kindCounts: { label: number; precedence: number } | undefined;
-    for (const line of valueLines(policy)) {
-      const group = (line.label === undefined ? 129 : 0) + line.length;
-      let bits = seen.get(group);
-      if (!bits) seen.set(group, (bits = new Set()));
-      const key = networkBits(line.prefix, line.length);
-      if (bits.has(key)) continue; // a later duplicate: duplicate-prefix reports it
-      bits.add(key);
+    for (let i = 0; i < lines.length; i++) {
+      if (twins[i]! >= 0) continue;
+      const line = lines[i]!;
       // A row sets both tables; a gai.conf line one of them.
       const first = isRow(line.entry) || line.label !== undefined ? table.labels : table.precedences;
       const second = isRow(line.entry) ? table.precedences : undefined;
