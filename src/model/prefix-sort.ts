@@ -4,23 +4,42 @@
 // 64-bit keys (a prefix's top bits, then the row's index) costs a fraction, and only rows
 // whose top bits are equal are then sorted exactly.
 
+/** Which 32-bit half of a 64-bit key holds its low bits (typed arrays use the machine's byte order). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LOW = LITTLE_ENDIAN ? 0 : 1;
+const HIGH = 1 - LOW;
+
 /**
  * Sorts `indexes` (rows of `prefixes`) in place by `exact`, which must order by prefix
  * first: rows are ordered by their prefix's top bits, and each run of equal top bits by
  * `exact`.
  */
 export function sortByPrefix(prefixes: readonly bigint[], indexes: Int32Array, exact: (a: number, b: number) => number): Int32Array {
-  const indexBits = Math.max(1, Math.ceil(Math.log2(prefixes.length + 1)));
-  const topShift = BigInt(64 + indexBits);
-  const indexShift = BigInt(indexBits);
-  const keys = new BigUint64Array(indexes.length);
-  for (let i = 0; i < indexes.length; i++) keys[i] = ((prefixes[indexes[i]!]! >> topShift) << indexShift) | BigInt(indexes[i]!);
+  const n = indexes.length;
+  // The key is top * 2^indexBits + index, written as two 32-bit halves so that no BigInt is
+  // made per row but the one shift that takes the top bits.
+  // The top bits are at most 52, so that they are exact in a double.
+  const indexBits = Math.min(32, Math.max(1, Math.ceil(Math.log2(prefixes.length + 1))));
+  const topBits = Math.min(52, 64 - indexBits);
+  const topShift = BigInt(128 - topBits);
+  const lowTop = 2 ** (32 - indexBits);
+  const keys = new BigUint64Array(n);
+  const halves = new Uint32Array(keys.buffer);
+  for (let i = 0; i < n; i++) {
+    const index = indexes[i]!;
+    const top = Number(prefixes[index]! >> topShift);
+    halves[2 * i + LOW] = (top % lowTop) * 2 ** indexBits + index;
+    halves[2 * i + HIGH] = Math.floor(top / lowTop);
+  }
   keys.sort();
-  const indexMask = (1n << indexShift) - 1n;
-  for (let i = 0; i < keys.length; i++) indexes[i] = Number(keys[i]! & indexMask);
+  const indexMask = 2 ** indexBits - 1;
+  // Do keys i and j have the same top bits? (Both halves, less the index.)
+  const sameTop = (i: number, j: number) =>
+    halves[2 * i + HIGH] === halves[2 * j + HIGH] && halves[2 * i + LOW]! >>> indexBits === halves[2 * j + LOW]! >>> indexBits;
+  for (let i = 0; i < n; i++) indexes[i] = (halves[2 * i + LOW]! & indexMask) >>> 0;
   let run = 0;
-  for (let i = 1; i <= keys.length; i++) {
-    if (i < keys.length && keys[i]! >> indexShift === keys[run]! >> indexShift) continue;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && sameTop(i, run)) continue;
     if (i - run > 1) indexes.subarray(run, i).sort(exact);
     run = i;
   }

@@ -47,17 +47,23 @@ class TableShape {
   readonly byLength: readonly Level[];
   readonly levelOf = new Map<number, Level>();
   readonly effectiveCount: number;
+  /** 1 for a row that takes effect (the first of its prefix and length). */
+  private readonly effective: Uint8Array;
 
   constructor(
     private readonly prefixes: readonly bigint[],
     private readonly lengths: readonly number[],
   ) {
+    this.effective = new Uint8Array(prefixes.length);
     for (let index = 0; index < prefixes.length; index++) {
       const length = lengths[index]!;
       let level = this.levelOf.get(length);
       if (!level) this.levelOf.set(length, (level = { length, map: new Map() }));
       const key = networkBits(prefixes[index]!, length);
-      if (!level.map.has(key)) level.map.set(key, index);
+      if (!level.map.has(key)) {
+        level.map.set(key, index);
+        this.effective[index] = 1;
+      }
     }
     this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
     this.effectiveCount = this.byLength.reduce((n, l) => n + l.map.size, 0);
@@ -101,8 +107,9 @@ class TableShape {
     if (!this.sorted) {
       const { prefixes, lengths } = this;
       const sorted = new Int32Array(this.effectiveCount);
+      // In row order: the prefixes are read in the order they were made, not scattered.
       let k = 0;
-      for (const level of this.byLength) for (const index of level.map.values()) sorted[k++] = index;
+      for (let index = 0; index < prefixes.length; index++) if (this.effective[index]) sorted[k++] = index;
       sortByPrefix(prefixes, sorted, (a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!));
       this.sorted = sorted;
     }
@@ -119,21 +126,31 @@ class TableShape {
   /** Each segment start's top 52 bits (HIGH_SHIFT): the search compares doubles, and BigInts only among equal tops. */
   private segmentHighs: Float64Array = new Float64Array(0);
 
+  /**
+   * Where each bucket's segments begin: bucket b holds the segments whose top bits (the
+   * first `bucketBits` of the 52) are b. A search starts from its bucket, a few segments,
+   * instead of bisecting a million (each step a cache miss: issue 13).
+   */
+  private buckets: Int32Array = new Int32Array(0);
+  private bucketWidth = 1;
+
   private segmentOf(address: bigint): number {
     const starts = this.segmentStarts ?? this.buildSegments();
     const highs = this.segmentHighs;
     const high = Number(address >> HIGH_SHIFT);
-    // The segments whose start has these top bits are [first, last]; the answer is the last
+    const bucket = Math.floor(high / this.bucketWidth);
+    // The segments whose start has these top bits are [first, end); the answer is the last
     // start <= address, which is among them, or the one before them.
-    let lo = 0;
-    let hi = highs.length;
+    let lo = this.buckets[bucket]!;
+    let hi = this.buckets[bucket + 1]!;
+    const bucketEnd = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (highs[mid]! < high) lo = mid + 1;
       else hi = mid;
     }
     const first = lo;
-    hi = highs.length;
+    hi = bucketEnd;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (highs[mid]! <= high) lo = mid + 1;
@@ -188,6 +205,17 @@ class TableShape {
     const highs = new Float64Array(starts.length);
     for (let i = 0; i < starts.length; i++) highs[i] = Number(starts[i]! >> HIGH_SHIFT);
     this.segmentHighs = highs;
+    // About one segment a bucket, up to 2^20 buckets (4 MB).
+    const bucketBits = Math.min(20, Math.max(1, Math.ceil(Math.log2(starts.length))));
+    const width = 2 ** (52 - bucketBits);
+    const buckets = new Int32Array(2 ** bucketBits + 1);
+    let segment = 0;
+    for (let b = 0; b < buckets.length; b++) {
+      while (segment < highs.length && Math.floor(highs[segment]! / width) < b) segment++;
+      buckets[b] = segment;
+    }
+    this.buckets = buckets;
+    this.bucketWidth = width;
     return starts;
   }
 
