@@ -99,7 +99,6 @@ export interface InstalledRow {
 export type InstallOutcome = 'installed' | 'aborted' | 'undefined' | 'depends-on-interfaces';
 
 export interface InstallRun {
-  readonly pieces: readonly Piece[];
   readonly outcome: InstallOutcome;
   /** The line (fgets count) that decided a non-installed outcome. */
   readonly line: number | null;
@@ -300,12 +299,16 @@ function plainRow(bytes: Uint8Array, start: number, end: number): ParsedRow | nu
   return { address, length, precedence, label, zone: null, slashAt: slash - start, precedenceAt: precedenceAt - start, labelAt: labelAt - start, plain: true };
 }
 
-/** Every fgets() call on the file, with what the loop body makes of it (also after a failure, for linting). */
-export function readPieces(bytes: Uint8Array, options: InstallOptions = {}): Piece[] {
+/**
+ * Every fgets() call on the file, in order, with what the loop body makes of it (also after
+ * a failure, for linting), handed to `visit` as it is read: nothing keeps the pieces, so a
+ * large file's million objects die young instead of living until the whole file is read.
+ */
+export function forEachPiece(bytes: Uint8Array, options: InstallOptions, visit: (piece: Piece) => void): void {
   const interfaces = options.interfaces ?? null;
   const shortcut = !options.byteByByte;
   const buffer = new LineBuffer();
-  const pieces: Piece[] = [];
+  let count = 0;
   let start = 0;
   while (start < bytes.length) {
     let end = start;
@@ -317,9 +320,15 @@ export function readPieces(bytes: Uint8Array, options: InstallOptions = {}): Pie
     const hasNewline = bytes[end - 1] === NEWLINE;
     const plain = shortcut ? plainRow(bytes, start, end) : null;
     const verdict: Verdict = plain ? { kind: 'row', row: plain } : readBufferedLine(buffer, interfaces);
-    pieces.push({ count: pieces.length + 1, start, end, hasNewline, verdict });
+    visit({ count: ++count, start, end, hasNewline, verdict });
     start = end;
   }
+}
+
+/** Every fgets() call on the file, with what the loop body makes of it. */
+export function readPieces(bytes: Uint8Array, options: InstallOptions = {}): Piece[] {
+  const pieces: Piece[] = [];
+  forEachPiece(bytes, options, (piece) => pieces.push(piece));
   return pieces;
 }
 
@@ -360,40 +369,63 @@ function addToKernel(rows: readonly { row: ParsedRow; line: number }[]) {
 
 /** The outcome of `ip6addrctl install` on these bytes, from the first line that decides it. */
 export function simulateInstall(bytes: Uint8Array, options: InstallOptions = {}): InstallRun {
-  const pieces = readPieces(bytes, options);
-  let stderr = '';
-  for (const piece of pieces) {
-    const v = piece.verdict;
-    if (v.kind === 'fail') {
-      stderr += `${failureWarning(v.failure)}ip6addrctl: parse failed at line ${piece.count}\n`;
-      return { pieces, outcome: 'aborted', line: piece.count, rows: [], refused: [], stderr };
-    }
-    if (v.kind === 'undefined') return { pieces, outcome: 'undefined', line: piece.count, rows: null, refused: [], stderr: '' };
-    if (v.kind === 'row') {
-      if (v.row.zone?.by === 'unknown-name') {
-        return { pieces, outcome: 'depends-on-interfaces', line: piece.count, rows: null, refused: [], stderr: '' };
-      }
-    }
+  return installWhileReading(bytes, options, () => {});
+}
+
+/**
+ * simulateInstall, handing every piece to `visit` as it is read (the reader builds its AST
+ * from them in the same pass). An install that reaches the kernel works out the kernel's
+ * table only when asked for, by reading the bytes again: linting never asks.
+ */
+export function installWhileReading(bytes: Uint8Array, options: InstallOptions, visit: (piece: Piece) => void): InstallRun {
+  let decided: InstallRun | null = null;
+  forEachPiece(bytes, options, (piece) => {
+    visit(piece);
+    if (!decided) decided = decidingPiece(piece);
+  });
+  return decided ?? new InstalledRun(bytes, options);
+}
+
+/** The outcome a piece decides, if it decides one: the first failure, undefined read or unknown interface. */
+function decidingPiece(piece: Piece): InstallRun | null {
+  const v = piece.verdict;
+  if (v.kind === 'fail') {
+    return {
+      outcome: 'aborted',
+      line: piece.count,
+      rows: [],
+      refused: [],
+      stderr: `${failureWarning(v.failure)}ip6addrctl: parse failed at line ${piece.count}\n`,
+    };
   }
-  return new InstalledRun(pieces);
+  if (v.kind === 'undefined') return { outcome: 'undefined', line: piece.count, rows: null, refused: [], stderr: '' };
+  if (v.kind === 'row' && v.row.zone?.by === 'unknown-name') {
+    return { outcome: 'depends-on-interfaces', line: piece.count, rows: null, refused: [], stderr: '' };
+  }
+  return null;
 }
 
 /**
  * An install that reached the kernel: what the kernel kept is worked out when asked for.
- * Linting reads only the outcome and the pieces (duplicate-prefix judges duplicates itself),
- * and the kernel's duplicate check was a third of reading a 500k-row file (issue 13).
+ * Linting reads only the outcome (duplicate-prefix judges duplicates itself), and the
+ * kernel's duplicate check was a third of reading a 500k-row file (issue 13).
  */
 class InstalledRun implements InstallRun {
   readonly outcome = 'installed';
   readonly line = null;
   private kernel: { table: InstalledRow[]; refused: { line: number; error: KernelError }[]; stderr: string } | undefined;
 
-  constructor(readonly pieces: readonly Piece[]) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly options: InstallOptions,
+  ) {}
 
   private added() {
     if (!this.kernel) {
       const parsed: { row: ParsedRow; line: number }[] = [];
-      for (const piece of this.pieces) if (piece.verdict.kind === 'row') parsed.push({ row: piece.verdict.row, line: piece.count });
+      forEachPiece(this.bytes, this.options, (piece) => {
+        if (piece.verdict.kind === 'row') parsed.push({ row: piece.verdict.row, line: piece.count });
+      });
       const { table, refused } = addToKernel(parsed);
       let stderr = '';
       for (const r of refused) stderr += `ip6addrctl: ioctl(SIOCAADDRCTL_POLICY): ${r.error}\n`;

@@ -8,7 +8,7 @@ import type { CommentNode, NumberNode, Policy, PrefixNode, RowEntry } from '../m
 import { cAtoi, isPlainDecimal } from '../model/c-numbers.js';
 import type { Fix } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
-import { FGETS_BUFFER_BYTES, simulateInstall, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
+import { FGETS_BUFFER_BYTES, installWhileReading, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
 import { plainRow } from './plain-row.js';
 import { FindingCollector, finding, type FreebsdField, type ReaderOutput } from './reader-finding.js';
@@ -43,27 +43,37 @@ class Ip6addrctlReader extends FindingCollector {
   private readonly entries: RowEntry[] = [];
   private readonly comments: CommentNode[] = [];
   private readonly offsets: ByteOffsets;
-  private readonly run: InstallRun;
   private lineNumber = 1;
 
   constructor(
     private readonly source: string,
-    options: Ip6addrctlReadOptions,
+    private readonly options: Ip6addrctlReadOptions,
   ) {
     super();
     this.offsets = new ByteOffsets(source, options.encoding ?? 'utf8');
-    this.run = simulateInstall(this.offsets.bytes, { interfaces: options.interfaces ?? null, byteByByte: options.byteByByte ?? false });
   }
 
   read(): Ip6addrctlReadResult {
-    const pieces = this.run.pieces;
-    for (let i = 0; i < pieces.length; ) {
-      // The fgets() calls of one line of the file: more than one when it is over 2047 bytes.
-      let j = i + 1;
-      while (j < pieces.length && !pieces[j - 1]!.hasNewline) j++;
-      if (j === i + 1) this.readWholeLine(pieces[i]!);
-      else this.readFileLine(pieces.slice(i, j));
-      i = j;
+    // The fgets() calls of one line of the file: more than one when it is over 2047 bytes.
+    let line: Piece[] = [];
+    const install = installWhileReading(
+      this.offsets.bytes,
+      { interfaces: this.options.interfaces ?? null, byteByByte: this.options.byteByByte ?? false },
+      (piece) => {
+        if (line.length === 0 && piece.hasNewline) {
+          this.readWholeLine(piece);
+          return;
+        }
+        line.push(piece);
+        if (piece.hasNewline) {
+          this.readFileLine(line);
+          line = [];
+        }
+      },
+    );
+    if (line.length > 0) {
+      if (line.length === 1) this.readWholeLine(line[0]!);
+      else this.readFileLine(line);
     }
     const policy: Policy = {
       dialect: 'ip6addrctl',
@@ -71,10 +81,10 @@ class Ip6addrctlReader extends FindingCollector {
       comments: this.comments,
       source: this.source,
       eol: detectEol(this.source),
-      installable: this.run.outcome === 'installed' || this.run.outcome === 'depends-on-interfaces',
+      installable: install.outcome === 'installed' || install.outcome === 'depends-on-interfaces',
       lineCount: countLines(this.source),
     };
-    return { policy, findings: this.findings, install: this.run };
+    return { policy, findings: this.findings, install };
   }
 
   /** A line that one fgets() call read: readFileLine without its arrays (nearly every line). */

@@ -58,7 +58,8 @@ export const rule: Rule = {
       // Only a row that itself takes effect (the first of its prefix) can be redundant...
       const own = first.exact(line.prefix, line.length);
       if (own?.origin !== 'file') continue;
-      const ownSecond = second?.exact(line.prefix, line.length);
+      // A FreeBSD table's halves share one shape: the same row decides in both.
+      const ownSecond = second && (second.sharesShapeWith(first) ? second.rowAt(own.index) : second.exact(line.prefix, line.length));
       if (second && (ownSecond?.origin !== 'file' || ownSecond.index !== own.index)) continue;
       // ...and only when the row that covers it gives the same values.
       const parent = first.parentOf(own);
