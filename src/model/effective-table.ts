@@ -3,7 +3,7 @@ import { parseIPv6 } from './address.js';
 import type { GaiEntry, Policy, RowEntry } from './ast.js';
 import { isGaiTableEntry, isRow } from './ast.js';
 import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4, type Platform } from './builtin-tables.js';
-import { PrefixTable, type PrefixRow, type RowOrigin } from './prefix-table.js';
+import { PrefixTable, type PrefixRow, type RowOrigin, type RowReader } from './prefix-table.js';
 
 export type TableSystem = 'glibc' | 'freebsd';
 
@@ -102,34 +102,43 @@ export function glibcEffectiveTable(policy: Policy): EffectiveTable {
  * parse failure installs nothing, and rc.d has flushed the table first: it is empty.
  */
 export function freebsdEffectiveTable(policy: Policy): EffectiveTable {
-  const rows = policy.installable ? policy.entries.filter(isRow).filter((r) => r.label.value !== FREEBSD_NO_LABEL) : [];
-  return freebsdTableFromRows(
-    rows.map((r: RowEntry) => ({
-      prefix: r.prefix.address,
-      length: r.prefix.length,
-      precedence: r.precedence.value,
-      label: r.label.value,
-      origin: 'file' as const,
-    })),
-  );
+  const rows = policy.installable ? policy.entries.filter((e): e is RowEntry => isRow(e) && e.label.value !== FREEBSD_NO_LABEL) : [];
+  return freebsdTable(rows.length, {
+    prefix: (i) => rows[i]!.prefix.address,
+    length: (i) => rows[i]!.prefix.length,
+    precedence: (i) => rows[i]!.precedence.value,
+    label: (i) => rows[i]!.label.value,
+    origin: () => 'file',
+  });
 }
 
 export function freebsdTableFromRows(
   rows: readonly { prefix: bigint; length: number; precedence: number; label: number; origin: RowOrigin }[],
 ): EffectiveTable {
-  const labels = new PrefixTable(rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.label, origin: r.origin })));
+  return freebsdTable(rows.length, {
+    prefix: (i) => rows[i]!.prefix,
+    length: (i) => rows[i]!.length,
+    precedence: (i) => rows[i]!.precedence,
+    label: (i) => rows[i]!.label,
+    origin: (i) => rows[i]!.origin,
+  });
+}
+
+/** A FreeBSD table of `count` rows, each field read by index (no object per row: issue 13). */
+function freebsdTable(
+  count: number,
+  row: Omit<RowReader<number>, 'value'> & { precedence(index: number): number; label(index: number): number },
+): EffectiveTable {
+  const labels = new PrefixTable({ count, row: { prefix: row.prefix, length: row.length, value: row.label, origin: row.origin } });
   // The same rows: the precedences reuse the labels' shape (maps, sort, segments, parents).
-  const precedences = new PrefixTable(
-    rows.map((r) => ({ prefix: r.prefix, length: r.length, value: r.precedence, origin: r.origin })),
-    labels,
-  );
+  const precedences = new PrefixTable({ count, row: { prefix: row.prefix, length: row.length, value: row.precedence, origin: row.origin } }, labels);
   return {
     system: 'freebsd',
     labels,
     precedences,
     scopev4: null,
     noMatch: { precedence: 0, label: FREEBSD_NO_LABEL },
-    sorts: rows.length > 0,
+    sorts: count > 0,
     fromDefaults: { label: false, precedence: false, scopev4: false },
   };
 }
