@@ -185,6 +185,8 @@ class TableShape {
       }
     };
     const sorted = this.sortedRows();
+    // The same sweep finds every row's parent: the innermost prefix still open when it starts.
+    const parents = new Int32Array(this.prefixes.length).fill(-2);
     for (let i = 0; i <= sorted.length; i++) {
       const index = i < sorted.length ? sorted[i]! : -1;
       const prefix = index < 0 ? SPACE_END : this.prefixes[index]!;
@@ -195,11 +197,13 @@ class TableShape {
         if (end < SPACE_END) add(end, open.length > 0 ? open[open.length - 1]! : -1);
       }
       if (index < 0) break;
+      parents[index] = open.length > 0 ? open[open.length - 1]! : -1;
       add(prefix, index);
       open.push(index);
       ends.push(prefix + SIZE_OF_LENGTH[this.lengths[index]!]!);
     }
     // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
+    this.parents = parents;
     this.segmentOwners = owners;
     this.segmentStarts = starts;
     const highs = new Float64Array(starts.length);
@@ -224,29 +228,14 @@ class TableShape {
 
   /**
    * The covering row of each effective row (the longest shorter row that contains it),
-   * for all rows at once: prefixes are nested or disjoint, so sorting by start address
-   * (shorter first on ties) and keeping a stack of open prefixes finds every parent in
-   * O(n log n), where asking each row separately would probe every length per row.
+   * for all rows at once, by buildSegments' sweep: prefixes are nested or disjoint, so
+   * sorting by start address (shorter first on ties) and keeping a stack of open prefixes
+   * finds every parent in O(n log n), where asking each row separately would probe every
+   * length per row.
    */
   parentOf(index: number): number {
-    if (!this.parents) {
-      const parents = new Int32Array(this.prefixes.length).fill(-2);
-      const open: number[] = [];
-      const ends: bigint[] = [];
-      for (const r of this.sortedRows()) {
-        const prefix = this.prefixes[r]!;
-        // An open prefix contains r exactly when r starts before the open one ends.
-        while (open.length > 0 && prefix >= ends[ends.length - 1]!) {
-          open.pop();
-          ends.pop();
-        }
-        parents[r] = open.length > 0 ? open[open.length - 1]! : -1;
-        open.push(r);
-        ends.push(prefix + SIZE_OF_LENGTH[this.lengths[r]!]!);
-      }
-      this.parents = parents;
-    }
-    return this.parents[index] ?? -2;
+    if (!this.parents) this.buildSegments();
+    return this.parents![index] ?? -2;
   }
 }
 
