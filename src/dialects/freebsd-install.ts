@@ -10,7 +10,7 @@
 // - SKIP_WORD stops only at a space or tab, past NULs and newlines, so a missing field is
 //   read from those leftover bytes, or from memory never written (undefined behaviour);
 // - strdup()/strchr()/atoi() stop at the first NUL, so a NUL inside an entry is harmless.
-import { maskValue, networkBits, parseIPv6 } from '../model/address.js';
+import { maskValue, networkBits, parseIPv6, plainIPv6Bytes } from '../model/address.js';
 import { cAtoi, isCSpace } from '../model/c-numbers.js';
 
 /** `char line[_POSIX2_LINE_MAX]`: fgets() stores at most 2047 bytes and a NUL. */
@@ -276,27 +276,36 @@ function plainRow(bytes: Uint8Array, start: number, end: number): ParsedRow | nu
   while (p < end && isHexOrColon(bytes[p]!)) p++;
   if (p === prefixAt || p >= end || bytes[p] !== 0x2f) return null;
   const slash = p++;
-  const number = (maxDigits: number): number => {
-    let value = 0;
-    const from = p;
-    while (p < end && isDigit(bytes[p]!) && p - from < maxDigits) value = value * 10 + bytes[p++]! - 0x30;
-    return p === from || (p < end && !isBlank(bytes[p]!) && bytes[p] !== NEWLINE) ? -1 : value;
-  };
-  const length = number(3);
+  const length = decimalAt(bytes, p, end, 3);
+  p = decimalEnd;
   if (length < 0 || length > 128 || p >= end || !isBlank(bytes[p]!)) return null;
   while (p < end && isBlank(bytes[p]!)) p++;
   const precedenceAt = p;
-  const precedence = number(9);
+  const precedence = decimalAt(bytes, p, end, 9);
+  p = decimalEnd;
   if (precedence < 0 || p >= end || !isBlank(bytes[p]!)) return null;
   while (p < end && isBlank(bytes[p]!)) p++;
   const labelAt = p;
-  const label = number(9);
+  const label = decimalAt(bytes, p, end, 9);
+  p = decimalEnd;
   if (label < 0) return null;
   while (p < end && isBlank(bytes[p]!)) p++;
   if (p < end && !(bytes[p] === NEWLINE && p === end - 1)) return null;
-  const address = parseIPv6(String.fromCharCode.apply(null, bytes.subarray(prefixAt, slash) as unknown as number[]));
-  if (address === null) return null;
+  const address = plainIPv6Bytes(bytes, prefixAt, slash);
+  if (address === undefined) return null;
   return { address, length, precedence, label, zone: null, slashAt: slash - start, precedenceAt: precedenceAt - start, labelAt: labelAt - start, plain: true };
+}
+
+/** Where decimalAt stopped (a module variable: no object or closure per field). */
+let decimalEnd = 0;
+
+/** Up to maxDigits decimal digits at `from`, ending at a blank, a newline or `end`; -1 when not. */
+function decimalAt(bytes: Uint8Array, from: number, end: number, maxDigits: number): number {
+  let p = from;
+  let value = 0;
+  while (p < end && isDigit(bytes[p]!) && p - from < maxDigits) value = value * 10 + bytes[p++]! - 0x30;
+  decimalEnd = p;
+  return p === from || (p < end && !isBlank(bytes[p]!) && bytes[p] !== NEWLINE) ? -1 : value;
 }
 
 /**

@@ -39,6 +39,13 @@ function splitFields(text: string): LineField[] {
   return out;
 }
 
+/** Where the decimal digits from `from` end. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i;
+}
+
 class Ip6addrctlReader extends FindingCollector {
   private readonly entries: RowEntry[] = [];
   private readonly comments: CommentNode[] = [];
@@ -329,14 +336,9 @@ class Ip6addrctlReader extends FindingCollector {
     const text = line.text;
     let prefixAt = 0;
     while (text.charCodeAt(prefixAt) === 0x20 || text.charCodeAt(prefixAt) === 0x09) prefixAt++;
-    const digitsEnd = (from: number) => {
-      let i = from;
-      while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-      return i;
-    };
-    const prefixEnd = digitsEnd(row.slashAt + 1);
-    const precedenceEnd = digitsEnd(row.precedenceAt);
-    const labelEnd = digitsEnd(row.labelAt);
+    const prefixEnd = digitsEnd(text, row.slashAt + 1);
+    const precedenceEnd = digitsEnd(text, row.precedenceAt);
+    const labelEnd = digitsEnd(text, row.labelAt);
     const at = line.start;
     this.entries.push(
       plainRow(

@@ -30,6 +30,19 @@ export function parseIPv4(text: string): number | null {
 }
 
 /**
+ * A 128-bit value is put together from two 64-bit halves written as 32-bit words: two BigInt
+ * operations, where one shift and one OR per 16-bit group made 24 BigInts per address.
+ */
+const HALVES = new BigUint64Array(2);
+const WORDS = new Uint32Array(HALVES.buffer);
+/** Where each 32-bit word of the value (most significant first) sits in WORDS, by the machine's byte order. */
+const WORD_AT = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? [1, 0, 3, 2] : [0, 1, 2, 3];
+/** The groups read so far (no arrays per address: a large file reads 500k of them). */
+const GROUPS = new Uint16Array(8);
+/** A text's characters as bytes, for the one reader below. */
+const TEXT_BYTES = new Uint8Array(39);
+
+/**
  * The common shapes, read by hand (ipaddr.js's regular expressions dominate a cold start and
  * a large file's read): 8 groups of 1-4 hex digits, or fewer around one `::` that stands for
  * at least one zero group. Anything else (a dotted tail, odd colons, long groups): undefined,
@@ -38,56 +51,62 @@ export function parseIPv4(text: string): number | null {
 function parseIPv6Plain(text: string): bigint | null | undefined {
   const n = text.length;
   if (n === 0 || n > 39) return undefined;
-  const head: number[] = [];
-  const tail: number[] = [];
-  let groups = head;
-  let i = 0;
-  if (text.charCodeAt(0) === 58) {
-    if (n < 2 || text.charCodeAt(1) !== 58) return undefined;
-    groups = tail;
-    i = 2;
-    if (i === n) return 0n;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return undefined;
+    TEXT_BYTES[i] = c;
+  }
+  return plainIPv6Bytes(TEXT_BYTES, 0, n);
+}
+
+/** parseIPv6's common shapes read from bytes [from, to) (ASCII): the FreeBSD reader's addresses, without a string. */
+export function plainIPv6Bytes(bytes: Uint8Array, from: number, to: number): bigint | undefined {
+  const n = to - from;
+  if (n === 0 || n > 39) return undefined;
+  let count = 0;
+  /** Where the `::` is, in groups: -1 when there is none. */
+  let gap = -1;
+  let i = from;
+  if (bytes[i] === 58) {
+    if (n < 2 || bytes[i + 1] !== 58) return undefined;
+    gap = 0;
+    i += 2;
+    if (i === to) return 0n;
   }
   for (;;) {
     let value = 0;
     let digits = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
+    while (i < to) {
+      const c = bytes[i]!;
       const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
       if (d < 0) break;
       value = value * 16 + d;
       digits++;
       i++;
     }
-    if (digits === 0 || digits > 4) return undefined;
-    groups.push(value);
-    if (i === n) break;
-    if (text.charCodeAt(i) !== 58) return undefined;
+    if (digits === 0 || digits > 4 || count === 8) return undefined;
+    GROUPS[count++] = value;
+    if (i === to) break;
+    if (bytes[i] !== 58) return undefined;
     i++;
-    if (i < n && text.charCodeAt(i) === 58) {
-      if (groups === tail) return undefined;
-      groups = tail;
+    if (i < to && bytes[i] === 58) {
+      if (gap >= 0) return undefined;
+      gap = count;
       i++;
-      if (i === n) break;
-    } else if (i === n) return undefined;
+      if (i === to) break;
+    } else if (i === to) return undefined;
   }
-  const compressed = groups === tail;
-  if (compressed ? head.length + tail.length > 7 : head.length !== 8) return undefined;
+  if (gap >= 0 ? count > 7 : count !== 8) return undefined;
   // The eight groups (the `::` as zeros) into the two 64-bit halves.
-  const tailFrom = 8 - tail.length;
-  const group = (k: number) => (k < head.length ? head[k]! : k >= tailFrom ? tail[k - tailFrom]! : 0);
-  for (let word = 0; word < 4; word++) WORDS[WORD_AT[word]!] = group(2 * word) * 0x10000 + group(2 * word + 1);
+  const zeros = 8 - count;
+  for (let word = 0; word < 4; word++) WORDS[WORD_AT[word]!] = groupAt(2 * word, gap, zeros) * 0x10000 + groupAt(2 * word + 1, gap, zeros);
   return (HALVES[0]! << 64n) | HALVES[1]!;
 }
 
-/**
- * A 128-bit value is put together from two 64-bit halves written as 32-bit words: two BigInt
- * operations, where one shift and one OR per 16-bit group made 24 BigInts per address.
- */
-const HALVES = new BigUint64Array(2);
-const WORDS = new Uint32Array(HALVES.buffer);
-/** Where each 32-bit word of the value (most significant first) sits in WORDS, by the machine's byte order. */
-const WORD_AT = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? [1, 0, 3, 2] : [0, 1, 2, 3];
+/** Group k of the eight, with `zeros` zero groups at `gap` (the `::`; -1: none). */
+function groupAt(k: number, gap: number, zeros: number): number {
+  return gap < 0 || k < gap ? GROUPS[k]! : k < gap + zeros ? 0 : GROUPS[k - zeros]!;
+}
 
 /** inet_pton(AF_INET6) as a 128-bit value, or null when the real parser rejects the text. */
 export function parseIPv6(text: string): bigint | null {
