@@ -2,7 +2,7 @@
 // ipaddr.js-based reading it short-cuts on every text, valid or not.
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { formatIPv6, parseIPv4, parseIPv6 } from '../src/model/address.js';
+import { formatIPv6, leadingZeros128, parseIPv4, parseIPv6 } from '../src/model/address.js';
 
 /** parseIPv6 before the hand-written path (src/model/address.ts, issue 13). */
 function reference(text: string): bigint | null {
@@ -83,4 +83,14 @@ describe('formatIPv6', () => {
       { seed: 6724, numRuns: 3000 },
     );
   });
+});
+
+test('leadingZeros128 counts the leading zero bits of every 128-bit value as its binary text does', () => {
+  fc.assert(
+    fc.property(fc.nat({ max: 128 }), fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), (shift, noise) => {
+      const value = shift === 128 ? 0n : ((1n << BigInt(127 - shift)) | noise) & ((1n << BigInt(128 - shift)) - 1n);
+      expect(leadingZeros128(value)).toBe(value === 0n ? 128 : 128 - value.toString(2).length);
+    }),
+    { seed: 6724, numRuns: 2000 },
+  );
 });

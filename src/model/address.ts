@@ -103,6 +103,17 @@ export function plainIPv6Bytes(bytes: Uint8Array, from: number, to: number): big
   return (HALVES[0]! << 64n) | HALVES[1]!;
 }
 
+/** How many leading bits of a 128-bit value are zero (128 for 0): a clz per 32-bit word, no string. */
+export function leadingZeros128(value: bigint): number {
+  HALVES[0] = value >> 64n;
+  HALVES[1] = value;
+  for (let word = 0; word < 4; word++) {
+    const w = WORDS[WORD_AT[word]!]!;
+    if (w !== 0) return 32 * word + Math.clz32(w);
+  }
+  return 128;
+}
+
 /** Group k of the eight, with `zeros` zero groups at `gap` (the `::`; -1: none). */
 function groupAt(k: number, gap: number, zeros: number): number {
   return gap < 0 || k < gap ? GROUPS[k]! : k < gap + zeros ? 0 : GROUPS[k - zeros]!;

@@ -166,6 +166,12 @@ function buildBuiltinTable(platform: Platform): EffectiveTable {
   );
 }
 
+/** The label of an address: lookup's label, without its object (ula-gua-label-mismatch asks for 400k at a time). */
+export function labelOf(table: EffectiveTable, address: bigint): number {
+  const row = table.labels.match(address);
+  return row ? row.value : table.noMatch.label;
+}
+
 /** Precedence and label of an address (IPv4 as ::ffff:a.b.c.d). */
 export function lookup(table: EffectiveTable, address: bigint): PolicyValues {
   const labelRow = table.labels.match(address);

@@ -1,6 +1,6 @@
 // Host and destination addresses as the simulator sees them: 128-bit values
 // (IPv4 as ::ffff:a.b.c.d) plus the facts the rules need.
-import { formatAnyAddress, parseAnyAddress } from '../model/address.js';
+import { formatAnyAddress, leadingZeros128, parseAnyAddress } from '../model/address.js';
 import type { HostAddressFlag } from '../model/host-file.js';
 
 export interface HostAddress {
@@ -77,9 +77,7 @@ export function parseDestination(text: string, index: number): Destination {
 
 /** Leading bits two 128-bit values share (0..128). */
 export function commonPrefixLength(a: bigint, b: bigint): number {
-  const diff = a ^ b;
-  if (diff === 0n) return 128;
-  return 128 - diff.toString(2).length;
+  return leadingZeros128(a ^ b);
 }
 
 /** Leading bits two IPv4 addresses share (0..32). */
