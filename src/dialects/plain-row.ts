@@ -2,18 +2,24 @@
 // the line): the row and its three fields as RowEntry, PrefixNode and NumberNode, with
 // their spans made when asked for. Kept as plain objects with a span each, a row was eight
 // objects; a 500k-row file's spans alone were 112 MB (issue 13). Each node knows its row,
-// and the row its line, so a span needs nothing stored but where the node starts.
+// and the row its line, so a span needs nothing stored but where the node starts; a
+// number's text is its value's decimal, unless written with a leading zero.
 import type { NumberNode, PrefixNode, RowEntry, Span } from '../model/ast.js';
 import { spanOf } from './source-lines.js';
 
 class PlainNumber implements NumberNode {
   constructor(
-    readonly text: string,
+    /** The digits as written when they are not the value's own decimal (a leading zero); else null, and made when asked for. */
+    private readonly written: string | null,
     readonly value: number,
     private readonly row: PlainRow,
     /** Offset in the source of the first digit. */
     readonly from: number,
   ) {}
+
+  get text(): string {
+    return this.written ?? String(this.value);
+  }
 
   get span(): Span {
     return this.row.spanFrom(this.from, this.from + this.text.length);
@@ -73,8 +79,8 @@ class PlainRow implements RowEntry {
     labelFrom: number,
   ) {
     this.prefix = new PlainPrefix(prefixText, address, length, this, prefixFrom);
-    this.precedence = new PlainNumber(precedenceText, precedence, this, precedenceFrom);
-    this.label = new PlainNumber(labelText, label, this, labelFrom);
+    this.precedence = new PlainNumber(ownDecimal(precedenceText) ? null : precedenceText, precedence, this, precedenceFrom);
+    this.label = new PlainNumber(ownDecimal(labelText) ? null : labelText, label, this, labelFrom);
   }
 
   spanFrom(from: number, to: number): Span {
@@ -89,6 +95,9 @@ class PlainRow implements RowEntry {
     return { kind: 'row', prefix: this.prefix.toJSON(), precedence: this.precedence.toJSON(), label: this.label.toJSON(), span: this.span };
   }
 }
+
+/** Plain digits that are their value's decimal: no leading zero (a row's 1M numbers need not keep their text). */
+const ownDecimal = (digits: string) => digits.length === 1 || digits.charCodeAt(0) !== 0x30;
 
 /** A plain row of line `lineNumber`, whose column 1 is at `origin`; each field's `from` is its offset in the source. */
 export const plainRow = (...args: ConstructorParameters<typeof PlainRow>): RowEntry => new PlainRow(...args);
