@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../model/config.js';
 import type { Fix, Severity, TextEdit } from '../model/diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { withProvenFixes } from './prove-fix.js';
-import { fitMessage } from './fit-message.js';
+import { fitMessage, flat } from './fit-message.js';
 import { readPolicy } from '../dialects/registry.js';
 import { effectiveTable, type EffectiveTable } from '../model/effective-table.js';
 import { RULES, type RuleId } from '../rules/catalog.js';
@@ -48,16 +48,6 @@ export interface LintOptions {
   readonly invalidUtf8At?: number;
   /** How the text was decoded from the file (FreeBSD counts bytes): utf8 unless said. */
   readonly encoding?: 'utf8' | 'latin1';
-}
-
-/**
- * The string as one piece. V8 keeps a template literal's result as a tree of its parts
- * (a ConsString) until something reads its characters; reading one flattens it. A large
- * table's 100k messages kept about 36 such nodes each, 1.1 KB a finding (issue 13).
- */
-function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
 }
 
 const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) =>
