@@ -9,8 +9,21 @@ export function formatValues(v: Values, labelsOnly = false): string {
   return v.label === -1 && v.precedence === 0 ? 'no match (precedence 0, no label)' : `precedence ${v.precedence}, ${label}`;
 }
 
+/**
+ * The text of each Values object, made once: a policy's step function shares one object
+ * per distinct pair (valuePieces), and diff prints two per range, millions of times.
+ */
+const valuesText = [new WeakMap<Values, string>(), new WeakMap<Values, string>()] as const;
+
+function cachedValues(v: Values, labelsOnly: boolean): string {
+  const cache = valuesText[labelsOnly ? 1 : 0];
+  let text = cache.get(v);
+  if (text === undefined) cache.set(v, (text = formatValues(v, labelsOnly)));
+  return text;
+}
+
 export function formatRegion(region: DiffRegion, labelsOnly = false): string {
-  return `${formatRange(region.start, region.end)}: ${formatValues(region.before, labelsOnly)} -> ${formatValues(region.after, labelsOnly)}`;
+  return `${formatRange(region.start, region.end)}: ${cachedValues(region.before, labelsOnly)} -> ${cachedValues(region.after, labelsOnly)}`;
 }
 
 /** An IPv4 range whose scope (RFC 6724 rules 2 and 8) differs: `::ffff:127.0.0.0/104: scope 2 -> 14`. */

@@ -42,6 +42,10 @@ export function rangeToPrefixes(start: bigint, end: bigint, limit = Infinity): {
 
 /** `2001:db8::/32`, `a/48, b/47` (up to 3 prefixes) or `first - last`. */
 export function formatRange(start: bigint, end: bigint): string {
+  // One prefix, the commonest case, tested directly: its size is a power of two that start is aligned to.
+  const size = end - start + 1n;
+  const host = size - 1n;
+  if ((size & host) === 0n && (start & host) === 0n && size !== 0n) return `${formatAddress(start)}/${129 - bitLength(size)}`;
   // Only whether it takes more than 3: a range of 256 prefixes costs 128 steps per prefix (issue 13: diff at scale).
   const prefixes = rangeToPrefixes(start, end, 4);
   if (prefixes.length <= 3) return prefixes.map((p) => `${formatAddress(p.prefix)}/${p.length}`).join(', ');
