@@ -163,7 +163,7 @@ export function formatMapped(value: bigint): string {
 }
 
 export function formatIPv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export function isIPv4Mapped(value: bigint): boolean {
