@@ -22,6 +22,9 @@ export interface Steps<T> {
   readonly values: readonly T[];
 }
 
+/** The first `used` words: a view when it uses most of them (no copy of a large array), else a copy (no large buffer kept for a few). */
+const trimmed = (words: Float64Array, used: number) => (2 * used >= words.length ? words.subarray(0, used) : words.slice(0, used));
+
 /** The address range a prefix covers. */
 export function prefixRange(prefix: bigint, length: number): { start: bigint; end: bigint } {
   const mask = maskOf(length);
@@ -44,7 +47,8 @@ export function pieceEnd(steps: Steps<unknown>, i: number): bigint {
 
 /**
  * Prefixes as plain numbers: prefix i is (words[3i], words[3i + 1], words[3i + 2]), bits
- * 127-80, 79-32 and 31-0, with length lengths[i]. Host bits may be set (they are ignored).
+ * 127-80, 79-32 and 31-0, with length lengths[i]. Host bits may be set: decidingRows clears
+ * them, in place (no copy of the words: issue 13).
  * A reader that makes these directly never makes a BigInt per row (issue 13: convert's read-back).
  */
 export interface PrefixWords {
@@ -177,7 +181,7 @@ export function sortedByStart(start: Float64Array, lengths: Uint8Array): Uint32A
 function intervalsOf(prefixes: PrefixWords) {
   const { lengths } = prefixes;
   const n = lengths.length;
-  const start = prefixes.words.slice();
+  const start = prefixes.words;
   const end = new Float64Array(3 * n);
   for (let i = 0; i < n; i++) maskWords(start, i, lengths[i]!, end);
   const order = sortedByStart(start, lengths);
@@ -250,7 +254,7 @@ export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => 
   }
   closeUpTo(TWO_48, 0, 0);
   if (hi < TWO_48) emit(hi, mid, lo, -1);
-  return { starts: starts.slice(0, 3 * values.length), values };
+  return { starts: trimmed(starts, 3 * values.length), values };
 }
 
 /**
@@ -295,5 +299,5 @@ export function zipPieces<A, B, C>(a: Steps<A>, b: Steps<B>, combine: (a: A, b: 
     starts[3 * n + 2] = words[3 * k + 2]!;
     values.push(value);
   });
-  return { starts: starts.slice(0, 3 * values.length), values };
+  return { starts: trimmed(starts, 3 * values.length), values };
 }
