@@ -70,15 +70,21 @@ export function translatePolicy(source: ReadPolicy, to: ConvertDialect): Transla
  * soon as its meaning is taken (issue 13: at 500k rows the model is 150 MB), and a caller
  * that lets the source go before writeTranslation writes with neither alive.
  */
-export function planTranslation(source: ReadPolicy, to: ConvertDialect): TranslationPlan {
+export interface PlanOptions {
+  /**
+   * Called where much of the heap just died (the source's model, once its meaning is
+   * taken): the CLI has V8 collect it there for a large input (src/cli/collect-garbage.ts).
+   */
+  readonly dropped?: () => void;
+}
+
+export function planTranslation(source: ReadPolicy, to: ConvertDialect, options: PlanOptions = {}): TranslationPlan {
   const target = semanticsOf(to, source.semantics);
-  const {
-    items: made,
-    warnings,
-    expect,
-    meaning,
-  } = source.semantics === target ? sameSemantics(source) : source.semantics === 'glibc' ? fromGlibc(source, target) : fromRows(source, target);
-  let items = made;
+  const dropped = options.dropped ?? (() => {});
+  const converted =
+    source.semantics === target ? sameSemantics(source, dropped) : source.semantics === 'glibc' ? fromGlibc(source, target) : fromRows(source, target, dropped);
+  const { warnings, expect, meaning } = converted;
+  let items = converted.items;
   // `ip6addrctl show` prints the kernel's table: without the rows it refused.
   if (to === 'show') items = withoutRefusedRows(items);
   if (to === 'show' && items.some((i) => i.kind === 'comment' || ('comment' in i && i.comment))) {
@@ -101,8 +107,9 @@ interface Converted {
 }
 
 /** Same meaning: the same items (a file install aborts on means an empty table). */
-function sameSemantics(source: ReadPolicy): Converted {
+function sameSemantics(source: ReadPolicy, dropped: () => void): Converted {
   const meaning = meaningOf(modelOf(source.policy, source.semantics));
+  dropped();
   let items = [...documentOf(source.policy).items];
   const warnings: string[] = [];
   if (!source.policy.installable) {
@@ -126,8 +133,9 @@ function fromGlibc(source: ReadPolicy, target: Semantics): Converted {
   return { items, warnings, meaning: meaningOf(model) };
 }
 
-function fromRows(source: ReadPolicy, target: Semantics): Converted {
+function fromRows(source: ReadPolicy, target: Semantics, dropped: () => void): Converted {
   const { meaning, table } = rowTableOf(source);
+  dropped();
   const { items, warnings, expect } = rowsToOther(source, target, table);
   items.unshift(...conversionHeader(source.dialect, NAMES[target], false));
   return { items, warnings, expect, meaning };

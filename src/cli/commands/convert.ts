@@ -12,6 +12,7 @@ import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-inpu
 import { readSnapshot, reportWrite, WriteRefused, writeFileSafely } from '../safe-write.js';
 import { ioReason, limitsFrom, LIMIT_OPTIONS, type InputFile, type InputLimits } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { collectGarbage, LARGE_INPUT } from '../collect-garbage.js';
 
 export const command: CommandModule = {
   spec: {
@@ -127,7 +128,8 @@ async function readAndTranslate(
           : `policylint: warning: ${file}: --force: the lines with errors are left out\n`,
     );
   }
-  return { plan: planTranslation(source, to), input: source.input };
+  // A large source's model is collected once its meaning is taken: see collect-garbage.ts.
+  return { plan: planTranslation(source, to, source.input.size >= LARGE_INPUT ? { dropped: collectGarbage } : {}), input: source.input };
 }
 
 function notWritten(output: string, rewritesInput: boolean, error: unknown): string {
