@@ -69,8 +69,12 @@ function wordBits(x: number): number {
 function wordTrailingZeros(x: number): number {
   const low = x % W32;
   if (low !== 0) return 31 - Math.clz32(low & -low);
-  return 32 + wordTrailingZeros(Math.floor(x / W32));
+  const high = Math.floor(x / W32);
+  return 63 - Math.clz32(high & -high);
 }
+
+/** 2^k for k = 0..128. */
+const POW2 = Float64Array.from({ length: 129 }, (_, k) => 2 ** k);
 
 const groupsOf = new Float64Array(8);
 
@@ -149,17 +153,18 @@ export function formatRangeWords(sh: number, sm: number, sl: number, eh: number,
     // The largest block `at` is aligned to.
     const aligned = l !== 0 ? wordTrailingZeros(l) : m !== 0 ? 32 + wordTrailingZeros(m) : h !== 0 ? 80 + wordTrailingZeros(h) : 128;
     const host = Math.min(fits, aligned);
-    if (count < 3) text += `${count > 0 ? ', ' : ''}${formatAddressWords(h, m, l)}/${128 - host}`;
+    if (count === 0) text = `${formatAddressWords(h, m, l)}/${128 - host}`;
+    else if (count < 3) text += `, ${formatAddressWords(h, m, l)}/${128 - host}`;
     count++;
-    if (host >= 80) h += 2 ** (host - 80);
+    if (host >= 80) h += POW2[host - 80]!;
     else if (host >= 32) {
-      m += 2 ** (host - 32);
+      m += POW2[host - 32]!;
       if (m >= W48) {
         m -= W48;
         h++;
       }
     } else {
-      l += 2 ** host;
+      l += POW2[host]!;
       if (l >= W32) {
         l -= W32;
         m++;
