@@ -3,7 +3,7 @@ import { memoryIO } from './support/memory-io.js';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, chmodSync, symlinkSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertPolicy, onlyInexpressible } from '../src/convert/convert.js';
+import { convertPolicy, onlyInexpressible, planTranslation, translatePolicy, writeTranslation } from '../src/convert/convert.js';
 import type { ConvertDialect } from '../src/dialects/registry.js';
 import { readDiagnosed as readPolicy } from '../src/rules/render-finding.js';
 import { detectDialect } from '../src/dialects/detect.js';
@@ -374,5 +374,25 @@ describe('policylint convert (CLI module)', () => {
     const { io: cio, out } = io(dir, '::/0 40 1\n');
     expect(await convertCommand.run({ file: '-', to: 'gai', from: 'ip6addrctl' }, cio)).toBe(0);
     expect(out.stdout).toMatch(/^label\s+::\/0\s+1$/m);
+  });
+});
+
+describe('planTranslation and writeTranslation (the CLI lets the source go in between)', () => {
+  test('give what translatePolicy gives, and say once where the source’s model died', () => {
+    for (const [dialect, text, to] of [
+      ['ip6addrctl', '::1/128 50 0\n::/0 40 1 # all\n', 'gai'],
+      ['ip6addrctl', '::1/128 50 0\n', 'ip6addrctl'],
+      ['gai', 'label ::1/128 0\n', 'ip6addrctl'],
+    ] as const) {
+      const source = readPolicy(dialect, text);
+      let dropped = 0;
+      const plan = planTranslation(source, to, { dropped: () => dropped++ });
+      const { output, warnings } = writeTranslation(plan);
+      const whole = translatePolicy(source, to);
+      expect(output).toBe(whole.output);
+      expect(warnings).toEqual(whole.warnings);
+      // gai.conf sources keep their model to the end: nothing dies early.
+      expect(dropped).toBe(dialect === 'gai' ? 0 : 1);
+    }
   });
 });

@@ -5,11 +5,11 @@ import { ALL_ONES, maskOf } from '../src/model/address.js';
 import { freebsdTableFromRows, lookup } from '../src/model/effective-table.js';
 import { comparePolicies } from '../src/convert/equivalence.js';
 import { valuePieces, type PolicyModel } from '../src/model/policy-meaning.js';
-import { pieceEnd, pieceStart, prefixRange } from '../src/model/step-function.js';
+import { pieceEnd, pieceStart, prefixRange, prefixWordsOf, sortedByStart } from '../src/model/step-function.js';
 import { ipv4ScopesOf, modelOf } from '../src/model/policy-meaning.js';
 import { readPolicy } from '../src/dialects/registry.js';
 import { freebsdScope, glibcScope } from '../src/simulate/scope.js';
-import { gaiPolicyArb, propertySeed, propertyRuns } from './support/generators.js';
+import { gaiPolicyArb, prng, propertySeed, propertyRuns } from './support/generators.js';
 
 type Row = { prefix: bigint; length: number; precedence: number; label: number };
 
@@ -71,6 +71,34 @@ describe('step function of one table', () => {
       }),
       { seed: 4242, numRuns: 500 },
     );
+  });
+
+  test('large tables (bucketed sort): rows in the order of one comparison sort by (start, length, index)', () => {
+    const rnd = prng(1341);
+    // Clustered like real tables (a few /16s), spread like random ones, and with duplicates.
+    const bases = [0n, 0x2001n << 112n, 0x20010db8n << 96n, 0xffffn << 32n, 0xfc00n << 112n];
+    for (const n of [4095, 4096, 20000]) {
+      const rows: { prefix: bigint; length: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const kind = rnd();
+        if (kind < 0.1 && rows.length > 0) {
+          rows.push(rows[Math.floor(rnd() * rows.length)]!);
+          continue;
+        }
+        let noise = 0n;
+        for (let w = 0; w < 4; w++) noise = (noise << 32n) | BigInt(Math.floor(rnd() * 2 ** 32));
+        const spread = kind < 0.5 ? 128n : BigInt(Math.floor(rnd() * 96));
+        const base = bases[Math.floor(rnd() * bases.length)]!;
+        rows.push({ prefix: base ^ (noise & ((1n << spread) - 1n)), length: Math.floor(rnd() * 129) });
+      }
+      const { words, lengths } = prefixWordsOf(rows);
+      const start = words.slice();
+      const reference = Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) =>
+          start[3 * a]! - start[3 * b]! || start[3 * a + 1]! - start[3 * b + 1]! || start[3 * a + 2]! - start[3 * b + 2]! || lengths[a]! - lengths[b]! || a - b,
+      );
+      expect(Array.from(sortedByStart(start, lengths))).toEqual(reference);
+    }
   });
 });
 

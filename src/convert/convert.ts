@@ -9,14 +9,14 @@
 // source and the read-back output are each hundreds of MB): translatePolicy writes the
 // output and keeps only what the source means (step functions); checkTranslation reads
 // the output back and compares.
-import { comment, documentOf, type DocItem } from '../dialects/document.js';
-import { readDiagnosed } from '../rules/render-finding.js';
+import { comment, documentOf, type DocItem, type PolicyDocument } from '../dialects/document.js';
 import { formatDocument, semanticsOf, type ConvertDialect, type ReadPolicy } from '../dialects/registry.js';
 import { compareMeanings, meaningOf, type EquivalenceResult, type Meaning } from './equivalence.js';
 import { glibcToRows } from './gai-to-rows.js';
 import { modelOf, type Semantics, type Values } from '../model/policy-meaning.js';
-import { rowsToOther } from './rows-to-other.js';
+import { rowsToOther, type RowTable } from './rows-to-other.js';
 import { conversionHeader } from './header.js';
+import { readBack } from './read-back.js';
 import { describeLostScopes, losesScopev4, lostScopeRegions } from './inexpressible.js';
 import { NAMES } from './value-limits.js';
 import { withoutRefusedRows } from './shown-table.js';
@@ -40,16 +40,21 @@ export interface ConvertResult {
 export const onlyInexpressible = (result: ConvertResult) =>
   result.unreadable === undefined && result.check.regions.length === 0 && result.lost.length > 0 && result.lost.length === result.check.scopeRegions.length;
 
-/** A translation not yet checked: its output, and what the source means. */
-export interface Translation {
+/** What a translation writes (its document), and what the source means: the source itself is not needed any more. */
+export interface TranslationPlan {
   readonly to: ConvertDialect;
   readonly sourceSemantics: Semantics;
   readonly target: Semantics;
-  readonly output: string;
+  readonly doc: PolicyDocument;
   readonly warnings: string[];
   /** The declared lossy mappings from the source's values to the output's. */
   readonly expect?: (values: Values) => Values;
   readonly meaning: Meaning;
+}
+
+/** A translation not yet checked: its output, and what the source means. */
+export interface Translation extends Omit<TranslationPlan, 'doc'> {
+  readonly output: string;
 }
 
 export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertResult {
@@ -57,42 +62,91 @@ export function convertPolicy(source: ReadPolicy, to: ConvertDialect): ConvertRe
 }
 
 export function translatePolicy(source: ReadPolicy, to: ConvertDialect): Translation {
-  const target = semanticsOf(to, source.semantics);
-  const eol = source.policy.eol;
-  const model = modelOf(source.policy, source.semantics);
-  let items: DocItem[];
-  let warnings: string[] = [];
-  let expect: ((v: Values) => Values) | undefined;
+  return writeTranslation(planTranslation(source, to));
+}
 
-  if (source.semantics === target) {
-    items = [...documentOf(source.policy).items];
-    if (!source.policy.installable) {
-      // Same meaning: a file install aborts on means an empty table.
-      items = items.filter((i) => i.kind !== 'row');
-      warnings.push('ip6addrctl install aborts on this file (parse failure) and installs nothing: converted as an empty table');
-      items.unshift(comment(`policylint: ${warnings[0]}`));
-    }
-  } else if (source.semantics === 'glibc') {
-    const scopesAgree = lostScopeRegions(model, target).length === 0;
-    ({ items, warnings } = glibcToRows(source.policy, NAMES[target], scopesAgree, model.table));
-    if (target === 'linux-kernel') {
-      const message = "precedence is lost: Linux kernel labels (ip addrlabel) have none, and they steer source address selection only, not glibc's sorting";
-      warnings.push(message);
-      items.unshift(comment(`policylint: ${message}`));
-    }
-    items.unshift(...conversionHeader('gai.conf', NAMES[target], true));
-  } else {
-    const converted = rowsToOther(source, target, model);
-    ({ items, warnings, expect } = converted);
-    items.unshift(...conversionHeader(source.dialect, NAMES[target], false));
-  }
+/**
+ * What to write, and what the source means. Each step's model of the source is let go as
+ * soon as its meaning is taken (issue 13: at 500k rows the model is 150 MB), and a caller
+ * that lets the source go before writeTranslation writes with neither alive.
+ */
+export interface PlanOptions {
+  /**
+   * Called where much of the heap just died (the source's model, once its meaning is
+   * taken): the CLI has V8 collect it there for a large input (src/cli/collect-garbage.ts).
+   */
+  readonly dropped?: () => void;
+}
+
+export function planTranslation(source: ReadPolicy, to: ConvertDialect, options: PlanOptions = {}): TranslationPlan {
+  const target = semanticsOf(to, source.semantics);
+  const dropped = options.dropped ?? (() => {});
+  const converted =
+    source.semantics === target ? sameSemantics(source, dropped) : source.semantics === 'glibc' ? fromGlibc(source, target) : fromRows(source, target, dropped);
+  const { warnings, expect, meaning } = converted;
+  let items = converted.items;
   // `ip6addrctl show` prints the kernel's table: without the rows it refused.
   if (to === 'show') items = withoutRefusedRows(items);
   if (to === 'show' && items.some((i) => i.kind === 'comment' || ('comment' in i && i.comment))) {
     warnings.push('`ip6addrctl show` output has no comments: they are left out');
   }
-  const output = formatDocument(to, { items, eol }, target);
-  return { to, sourceSemantics: source.semantics, target, output, warnings, ...(expect ? { expect } : {}), meaning: meaningOf(model) };
+  return { to, sourceSemantics: source.semantics, target, doc: { items, eol: source.policy.eol }, warnings, ...(expect ? { expect } : {}), meaning };
+}
+
+/** The output text of a plan. */
+export function writeTranslation(plan: TranslationPlan): Translation {
+  const { doc, ...rest } = plan;
+  return { ...rest, output: formatDocument(plan.to, doc, plan.target) };
+}
+
+interface Converted {
+  readonly items: DocItem[];
+  readonly warnings: string[];
+  readonly expect?: ((v: Values) => Values) | undefined;
+  readonly meaning: Meaning;
+}
+
+/** Same meaning: the same items (a file install aborts on means an empty table). */
+function sameSemantics(source: ReadPolicy, dropped: () => void): Converted {
+  const meaning = meaningOf(modelOf(source.policy, source.semantics));
+  dropped();
+  let items = [...documentOf(source.policy).items];
+  const warnings: string[] = [];
+  if (!source.policy.installable) {
+    items = items.filter((i) => i.kind !== 'row');
+    warnings.push('ip6addrctl install aborts on this file (parse failure) and installs nothing: converted as an empty table');
+    items.unshift(comment(`policylint: ${warnings[0]}`));
+  }
+  return { items, warnings, meaning };
+}
+
+function fromGlibc(source: ReadPolicy, target: Semantics): Converted {
+  const model = modelOf(source.policy, source.semantics);
+  const scopesAgree = lostScopeRegions(model, target).length === 0;
+  const { items, warnings } = glibcToRows(source.policy, NAMES[target], scopesAgree, model.table);
+  if (target === 'linux-kernel') {
+    const message = "precedence is lost: Linux kernel labels (ip addrlabel) have none, and they steer source address selection only, not glibc's sorting";
+    warnings.push(message);
+    items.unshift(comment(`policylint: ${message}`));
+  }
+  items.unshift(...conversionHeader('gai.conf', NAMES[target], true));
+  return { items, warnings, meaning: meaningOf(model) };
+}
+
+function fromRows(source: ReadPolicy, target: Semantics, dropped: () => void): Converted {
+  const { meaning, table } = rowTableOf(source);
+  dropped();
+  const { items, warnings, expect } = rowsToOther(source, target, table);
+  items.unshift(...conversionHeader(source.dialect, NAMES[target], false));
+  return { items, warnings, expect, meaning };
+}
+
+/** A row table's meaning and what rowsToOther needs of it; the model is garbage when this returns. */
+function rowTableOf(source: ReadPolicy): { meaning: Meaning; table: RowTable } {
+  const model = modelOf(source.policy, source.semantics);
+  const rows = model.table.labels.rows;
+  const table: RowTable = { labelsOnly: model.labelsOnly, labels: rows.map((r) => r.value), hasCatchAll: rows.some((r) => r.length === 0) };
+  return { meaning: meaningOf(model), table };
 }
 
 /** Read the output back with the target's own reader and compare what it means with the source. */
@@ -107,11 +161,4 @@ export function checkTranslation(translation: Translation): ConvertResult {
   // A scope difference is a loss the target cannot avoid only when it has no scopev4.
   const lost = losesScopev4(translation.sourceSemantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];
   return { output, warnings, lost, check };
-}
-
-/** What the output means as the target reads it, or the reader's first error; the read policy is not kept. */
-function readBack(to: ConvertDialect, output: string): Meaning | string {
-  const reread = readDiagnosed(to, output);
-  const problem = reread.diagnostics.find((d) => d.severity === 'error');
-  return problem ? problem.message : meaningOf(modelOf(reread.policy, reread.semantics));
 }

@@ -69,11 +69,29 @@ export function compareMeanings(before: Meaning, after: Meaning, options: Compar
  * differ in over a million ranges). Returns whether only labels were compared.
  */
 export function forEachDifference(before: Meaning, after: Meaning, options: CompareOptions, onRegion: (region: DiffRegion) => void): { labelsOnly: boolean } {
+  return forEachDifferingRun(before, after, options, regionOfRun(onRegion));
+}
+
+/**
+ * Where a run of addresses starts and ends, as the pieces of the step functions walked:
+ * from where piece `start` of `startSteps` starts, up to where piece `end` of `endSteps`
+ * starts (not included; no endSteps: up to the end of the space). No BigInt is made.
+ */
+export type OnRun<T> = (startSteps: Steps<unknown>, start: number, endSteps: Steps<unknown> | undefined, end: number, before: T, after: T) => void;
+
+/** forEachDifference, each region given by its pieces (OnRun): diff formats their words. */
+export function forEachDifferingRun(before: Meaning, after: Meaning, options: CompareOptions, onRun: OnRun<Values>): { labelsOnly: boolean } {
   const labelsOnly = before.labelsOnly || after.labelsOnly;
   const expect = options.expect ?? ((v: Values) => v);
   const equal = labelsOnly ? (a: Values, b: Values) => a.label === b.label : sameValues;
-  differingRegions(before.values, after.values, sameValues, (b, a) => equal(expect(b), a), onRegion);
+  differingRegions(before.values, after.values, sameValues, (b, a) => equal(expect(b), a), onRun);
   return { labelsOnly };
+}
+
+/** A run's region with its first and last addresses. */
+function regionOfRun<T>(onRegion: (region: Region<T>) => void): OnRun<T> {
+  return (startSteps, start, endSteps, end, before, after) =>
+    onRegion({ start: pieceStart(startSteps, start), end: endSteps ? pieceStart(endSteps, end) - 1n : ALL_ONES, before, after });
 }
 
 /** Where two IPv4 scope tables (ipv4ScopesOf) give IPv4 addresses different scopes. */
@@ -84,7 +102,13 @@ export function compareIpv4Scopes(before: PrefixTable<number>, after: PrefixTabl
 export function scopeDifferences(before: Steps<number>, after: Steps<number>): ScopeRegion[] {
   const same = (a: number, b: number) => a === b;
   const regions: ScopeRegion[] = [];
-  differingRegions(before, after, same, same, (region) => regions.push(region));
+  differingRegions(
+    before,
+    after,
+    same,
+    same,
+    regionOfRun((region: ScopeRegion) => regions.push(region)),
+  );
   return regions;
 }
 
@@ -93,31 +117,23 @@ export function scopeDifferences(before: Steps<number>, after: Steps<number>): S
  * says the two step functions do not agree. (Two neighbouring runs always differ in their
  * pair, so each run is one region.)
  */
-function differingRegions<T>(
-  before: Steps<T>,
-  after: Steps<T>,
-  same: (x: T, y: T) => boolean,
-  agree: (b: T, a: T) => boolean,
-  onRegion: (region: Region<T>) => void,
-): void {
+function differingRegions<T>(before: Steps<T>, after: Steps<T>, same: (x: T, y: T) => boolean, agree: (b: T, a: T) => boolean, onRun: OnRun<T>): void {
   // The current run: where it starts (piece `at` of `from`) and its pair of values.
   let from: Steps<T> | undefined;
   let at = 0;
   let b: T | undefined;
   let a: T | undefined;
-  const finish = (end: bigint) => {
-    if (from && !agree(b!, a!)) onRegion({ start: pieceStart(from, at), end, before: b!, after: a! });
-  };
   walkTogether(before, after, (i, j, beforeStarts) => {
     const x = before.values[i]!;
     const y = after.values[j]!;
     if (from && same(b!, x) && same(a!, y)) return;
-    const [nextFrom, nextAt] = beforeStarts ? [before, i] : [after, j];
-    if (from && !agree(b!, a!)) finish(pieceStart(nextFrom, nextAt) - 1n);
+    const nextFrom = beforeStarts ? before : after;
+    const nextAt = beforeStarts ? i : j;
+    if (from && !agree(b!, a!)) onRun(from, at, nextFrom, nextAt, b!, a!);
     from = nextFrom;
     at = nextAt;
     b = x;
     a = y;
   });
-  finish(ALL_ONES);
+  if (from && !agree(b!, a!)) onRun(from, at, undefined, 0, b!, a!);
 }

@@ -11,7 +11,7 @@ import { BUILTIN_TABLES } from '../model/builtin-tables.js';
 import { PrefixTable } from '../model/prefix-table.js';
 import { BLANK, comment, documentOf, type DocItem } from '../dialects/document.js';
 import type { ReadPolicy } from '../dialects/registry.js';
-import type { PolicyModel, Semantics, Values } from '../model/policy-meaning.js';
+import type { Semantics, Values } from '../model/policy-meaning.js';
 import { NAMES, ValueMapper } from './value-limits.js';
 import { withoutConversionHeader } from './header.js';
 
@@ -35,13 +35,21 @@ const RFC6724_PRECEDENCE = new PrefixTable(
   }),
 );
 
-/** `model` is the source's (modelOf): made once by the caller, which also checks the result with it. */
-export function rowsToOther(source: ReadPolicy, target: Semantics, model: PolicyModel): Conversion {
-  const effective = model.table.labels.rows;
-  const mapper = new ValueMapper(
-    target,
-    effective.map((r) => r.value),
-  );
+/**
+ * What rowsToOther needs of the source's table (modelOf), taken by the caller, which also
+ * keeps its meaning: the model itself can go before the rows are converted (issue 13).
+ */
+export interface RowTable {
+  /** Linux kernel labels: no precedence. */
+  readonly labelsOnly: boolean;
+  /** The labels of the rows that take effect. */
+  readonly labels: readonly number[];
+  /** A /0 row takes effect: no address is unmatched. */
+  readonly hasCatchAll: boolean;
+}
+
+export function rowsToOther(source: ReadPolicy, target: Semantics, model: RowTable): Conversion {
+  const mapper = new ValueMapper(target, model.labels);
   const warnings: string[] = [];
   const items: DocItem[] = [];
   const fromName = NAMES[source.semantics];
@@ -96,15 +104,14 @@ export function rowsToOther(source: ReadPolicy, target: Semantics, model: Policy
 
   // "No match": FreeBSD (0, no label), Linux (label 0xffffffff). glibc cannot say it.
   let noMatchLabel: number | undefined;
-  const hasCatchAll = effective.some((r) => r.length === 0);
-  if (toGlibc && !hasCatchAll) {
+  if (toGlibc && !model.hasCatchAll) {
     noMatchLabel = mapper.freshLabel();
     items.push(BLANK);
     note(
       warnings,
       items,
       `${fromName} gives addresses outside every row no label${model.labelsOnly ? '' : ' and precedence 0'}` +
-        `${effective.length === 0 ? ' (with an empty table libc does not sort at all)' : ''}; glibc always has a ::/0 row: written as ::/0${model.labelsOnly ? '' : ' precedence 0'} label ${noMatchLabel}, a label no other row uses`,
+        `${model.labels.length === 0 ? ' (with an empty table libc does not sort at all)' : ''}; glibc always has a ::/0 row: written as ::/0${model.labelsOnly ? '' : ' precedence 0'} label ${noMatchLabel}, a label no other row uses`,
     );
     if (!model.labelsOnly) items.push({ kind: 'gai', table: 'precedence', prefix: 0n, length: 0, value: 0 });
     items.push({ kind: 'gai', table: 'label', prefix: 0n, length: 0, value: noMatchLabel });

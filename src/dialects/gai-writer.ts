@@ -8,31 +8,50 @@ import type { GaiTableKind, Policy } from '../model/ast.js';
 import { BLANK, comment, documentOf, joinLines, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
 import { GLIBC_IMPLICIT } from '../model/effective-table.js';
 import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../model/builtin-tables.js';
-import { trimBlankEdges } from './ip6addrctl-writer.js';
 
 export function writeGai(policy: Policy): string {
   return formatGai(documentOf(policy));
 }
 
+/** Lines per piece of the output: each piece is joined as soon as its lines are made. */
+const LINES_PER_PIECE = 4096;
+
 export function formatGai(doc: PolicyDocument): string {
   const items = completeTables(doc.items);
   // Each table line's prefix text, made once for the column width and the line (issue 13:
-  // formatting a 128-bit address twice per line was most of the writer's time at 500k rows).
+  // formatting a 128-bit address twice per line was most of the writer's time at 500k rows);
+  // a row converted to gai.conf is two lines with one prefix: its text is made once too.
   const prefixes: (string | undefined)[] = new Array(items.length);
   let keywordWidth = 0;
   let prefixWidth = 16;
   let valueWidth = 3;
+  let previous: GaiItem | undefined;
+  let previousText = '';
   items.forEach((item, k) => {
     if (item.kind === 'reload') keywordWidth = Math.max(keywordWidth, 'reload'.length);
     if (item.kind !== 'gai') return;
-    const prefix = gaiPrefixText(item);
+    const prefix =
+      previous && item.table !== 'scopev4' && previous.table !== 'scopev4' && item.prefix === previous.prefix && item.length === previous.length
+        ? previousText
+        : gaiPrefixText(item);
+    previous = item;
+    previousText = prefix;
     prefixes[k] = prefix;
     keywordWidth = Math.max(keywordWidth, item.table.length);
     prefixWidth = Math.max(prefixWidth, prefix.length);
     valueWidth = Math.max(valueWidth, String(item.value).length);
   });
-  const lines: string[] = [];
-  items.forEach((item, k) => {
+  // No blank lines at the start or the end (trimBlankEdges): only blank items make empty lines.
+  let from = 0;
+  let to = items.length;
+  while (from < to && items[from]!.kind === 'blank') from++;
+  while (to > from && items[to - 1]!.kind === 'blank') to--;
+  // The text is made piece by piece: a million line strings alive at once were most of the
+  // garbage collector's work in convert (issue 13); a piece's lines die young.
+  const pieces: string[] = [];
+  let lines: string[] = [];
+  for (let k = from; k < to; k++) {
+    const item = items[k]!;
     let text: string;
     switch (item.kind) {
       case 'blank':
@@ -52,8 +71,13 @@ export function formatGai(doc: PolicyDocument): string {
     }
     const trailing = item.kind === 'gai' || item.kind === 'reload' ? item.comment : undefined;
     lines.push(trailing ? `${text}  ${trailing}` : text);
-  });
-  return joinLines(trimBlankEdges(lines), doc.eol);
+    if (lines.length === LINES_PER_PIECE) {
+      pieces.push(joinLines(lines, doc.eol));
+      lines = [];
+    }
+  }
+  if (lines.length > 0) pieces.push(joinLines(lines, doc.eol));
+  return pieces.join('');
 }
 
 /** scopev4 prefixes are written the way people write them: `169.254.0.0/16`. */

@@ -148,43 +148,48 @@ export function parseIPv6(text: string): bigint | null {
   return value;
 }
 
-function toParts(value: bigint): number[] {
-  // The two 64-bit halves through a typed array, then plain numbers: one BigInt shift per
-  // group was most of the cost, and a BigInt per half and word still half of the rest.
-  HALVES[0] = value >> 64n;
-  HALVES[1] = value;
-  const parts: number[] = [];
-  for (let word = 0; word < 4; word++) {
-    const w = WORDS[WORD_AT[word]!]!;
-    parts.push(Math.floor(w / 65536), w % 65536);
-  }
-  return parts;
-}
+const ZEROS = '0'.repeat(32);
+const ZERO = 48;
+
+/** Is group g (hex digits 4g to 4g + 3 of `hex`) zero? */
+const zeroGroup = (hex: string, g: number) =>
+  hex.charCodeAt(4 * g) === ZERO && hex.charCodeAt(4 * g + 1) === ZERO && hex.charCodeAt(4 * g + 2) === ZERO && hex.charCodeAt(4 * g + 3) === ZERO;
 
 /** RFC 5952 text: lower case, longest zero run (of two groups or more; the first of equals) compressed. */
 export function formatIPv6(value: bigint): string {
-  const parts = toParts(value);
+  // The groups are read from one 32-digit hex string: a BigInt shift per group (or per
+  // word) cost more than all the rest (diff formats millions of addresses; issue 13).
+  let hex = value.toString(16);
+  if (hex.length < 32) hex = ZEROS.slice(hex.length) + hex;
   let best = -1;
   let bestLength = 1;
   for (let i = 0; i < 8; ) {
-    if (parts[i] !== 0) {
+    if (!zeroGroup(hex, i)) {
       i++;
       continue;
     }
-    let j = i;
-    while (j < 8 && parts[j] === 0) j++;
+    let j = i + 1;
+    while (j < 8 && zeroGroup(hex, j)) j++;
     if (j - i > bestLength) {
       best = i;
       bestLength = j - i;
     }
     i = j;
   }
-  const hex = (from: number, to: number) =>
-    parts
-      .slice(from, to)
-      .map((p) => p.toString(16))
-      .join(':');
-  return best < 0 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLength, 8)}`;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === best) {
+      text += '::';
+      i += bestLength - 1;
+      continue;
+    }
+    // The group without its leading zeros (at least one digit).
+    let from = 4 * i;
+    while (from < 4 * i + 3 && hex.charCodeAt(from) === ZERO) from++;
+    const group = hex.slice(from, 4 * i + 4);
+    text += text === '' || i === best + bestLength ? group : `:${group}`;
+  }
+  return text;
 }
 
 /** `::ffff:a.b.c.d` text for a value in the mapped space (the form `ip6addrctl show` prints). */
@@ -193,7 +198,7 @@ export function formatMapped(value: bigint): string {
 }
 
 export function formatIPv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+  return `${value >>> 24}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
 }
 
 export function isIPv4Mapped(value: bigint): boolean {

@@ -5,7 +5,7 @@
 import type { Policy } from './ast.js';
 import { freebsdEffectiveTable, glibcEffectiveTable, type EffectiveTable } from './effective-table.js';
 import { PrefixTable } from './prefix-table.js';
-import { decidingRows, piecesOf, zipPieces, type Steps } from './step-function.js';
+import { decidingRows, prefixWordsOf, zipPieces, type PrefixWords, type Steps } from './step-function.js';
 
 /** Which system's rules give the policy its meaning. */
 export type Semantics = 'glibc' | 'freebsd' | 'windows' | 'linux-kernel';
@@ -62,15 +62,46 @@ export const hasScopev4 = (model: PolicyModel) => model.table.scopev4 !== null;
  */
 export const ipv4ScopesOf = (model: PolicyModel): PrefixTable<number> => model.table.scopev4 ?? FIXED_IPV4_SCOPES;
 
-function tablePieces(table: PrefixTable<number>, noMatch: number): Steps<number> {
-  return piecesOf(table.rows, noMatch, (a, b) => a === b);
+/**
+ * A longest-match table's rows as plain numbers, in priority order: all a step function
+ * needs, without the lookup maps of a PrefixTable (issue 13: a reader that makes only these
+ * for a million gai.conf lines skips the maps and a BigInt per row).
+ */
+export interface TableRows {
+  /** Host bits cleared, as a PrefixTable's rows have them. */
+  readonly prefixes: PrefixWords;
+  readonly values: ArrayLike<number>;
+}
+
+/** What the step functions of (precedence, label) are made from. */
+export interface ValueTables {
+  readonly labelsOnly: boolean;
+  readonly labels: TableRows;
+  readonly precedences: TableRows;
+  readonly noMatch: { readonly precedence: number; readonly label: number };
+}
+
+/** A PrefixTable's rows as TableRows; `prefixes`: the same rows' words when already made. */
+export function tableRowsOf(table: PrefixTable<number>, prefixes?: PrefixWords): TableRows {
+  const values = new Float64Array(table.rows.length);
+  for (let i = 0; i < values.length; i++) values[i] = table.rows[i]!.value;
+  return { prefixes: prefixes ?? prefixWordsOf(table.rows), values };
 }
 
 /** True when two tables have the same (prefix, length) rows in the same order: the same row decides in both. */
-function sameRows(a: PrefixTable<number>, b: PrefixTable<number>): boolean {
-  if (a.rows.length !== b.rows.length) return false;
-  for (let i = 0; i < a.rows.length; i++) if (a.rows[i]!.length !== b.rows[i]!.length || a.rows[i]!.prefix !== b.rows[i]!.prefix) return false;
+function sameRows(a: PrefixWords, b: PrefixWords): boolean {
+  if (a === b) return true;
+  if (a.lengths.length !== b.lengths.length) return false;
+  for (let i = 0; i < a.lengths.length; i++) if (a.lengths[i] !== b.lengths[i]) return false;
+  for (let i = 0; i < a.words.length; i++) if (a.words[i] !== b.words[i]) return false;
   return true;
+}
+
+function rowPieces(rows: TableRows, noMatch: number): Steps<number> {
+  const { values: rowValues } = rows;
+  const valueAt = (row: number) => (row < 0 ? noMatch : rowValues[row]!);
+  const { starts, values } = decidingRows(rows.prefixes, (a, b) => valueAt(a) === valueAt(b));
+  return { starts, values: values.map(valueAt) };
 }
 
 /** One Values object per distinct pair: a million pieces share a few thousand. */
@@ -88,28 +119,36 @@ function valuesInterner(): (precedence: number, label: number) => Values {
 /** The policy as a step function over all 2^128 addresses. */
 export function valuePieces(model: PolicyModel): Steps<Values> {
   const { table } = model;
+  const labels = tableRowsOf(table.labels);
+  // A row table's halves (FreeBSD, Windows) come from the same rows: their words are made once.
+  const precedences = tableRowsOf(table.precedences, table.precedences.sharesShapeWith(table.labels) ? labels.prefixes : undefined);
+  return valuePiecesOf({ labelsOnly: model.labelsOnly, labels, precedences, noMatch: table.noMatch });
+}
+
+/** The step function of (precedence, label) of these tables. */
+export function valuePiecesOf(tables: ValueTables): Steps<Values> {
+  const { labels, precedences, noMatch } = tables;
   const pair = valuesInterner();
-  if (model.labelsOnly) {
-    const labels = tablePieces(table.labels, table.noMatch.label);
-    return { starts: labels.starts, values: labels.values.map((label) => pair(0, label)) };
+  if (tables.labelsOnly) {
+    const steps = rowPieces(labels, noMatch.label);
+    return { starts: steps.starts, values: steps.values.map((label) => pair(0, label)) };
   }
-  const labels = table.labels.rows;
-  const precedences = table.precedences.rows;
-  if (sameRows(table.labels, table.precedences)) {
-    // A row table (FreeBSD, Windows): one sweep over its rows gives both values.
-    // Values read in row order once (the sweep visits rows in address order).
-    const rowPrecedences = new Float64Array(precedences.length);
-    const rowLabels = new Float64Array(labels.length);
-    for (let i = 0; i < labels.length; i++) {
-      rowPrecedences[i] = precedences[i]!.value;
-      rowLabels[i] = labels[i]!.value;
-    }
-    const precedence = (row: number) => (row < 0 ? table.noMatch.precedence : rowPrecedences[row]!);
-    const label = (row: number) => (row < 0 ? table.noMatch.label : rowLabels[row]!);
-    const steps = decidingRows(labels, (a, b) => precedence(a) === precedence(b) && label(a) === label(b));
+  if (sameRows(labels.prefixes, precedences.prefixes)) {
+    // A row table (FreeBSD, Windows), or glibc tables with the same lines: one sweep over
+    // the rows gives both values.
+    const rowPrecedences = precedences.values;
+    const rowLabels = labels.values;
+    const precedence = (row: number) => (row < 0 ? noMatch.precedence : rowPrecedences[row]!);
+    const label = (row: number) => (row < 0 ? noMatch.label : rowLabels[row]!);
+    const steps = decidingRows(labels.prefixes, (a, b) => precedence(a) === precedence(b) && label(a) === label(b));
     return { starts: steps.starts, values: steps.values.map((row) => pair(precedence(row), label(row))) };
   }
-  return zipPieces(tablePieces(table.precedences, table.noMatch.precedence), tablePieces(table.labels, table.noMatch.label), pair, sameValues);
+  return zipPieces(rowPieces(precedences, noMatch.precedence), rowPieces(labels, noMatch.label), pair, sameValues);
+}
+
+/** IPv4 scopes of these rows (over ::ffff:0:0/96) as a step function (NOT_IPV4 elsewhere). */
+export function ipv4ScopePiecesOf(rows: TableRows): Steps<number> {
+  return rowPieces(rows, NOT_IPV4);
 }
 
 const scopeSteps = new WeakMap<PrefixTable<number>, Steps<number>>();
@@ -121,6 +160,6 @@ const scopeSteps = new WeakMap<PrefixTable<number>, Steps<number>>();
  */
 export function ipv4ScopePieces(scopes: PrefixTable<number>): Steps<number> {
   let steps = scopeSteps.get(scopes);
-  if (!steps) scopeSteps.set(scopes, (steps = tablePieces(scopes, NOT_IPV4)));
+  if (!steps) scopeSteps.set(scopes, (steps = ipv4ScopePiecesOf(tableRowsOf(scopes))));
   return steps;
 }

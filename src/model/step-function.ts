@@ -22,11 +22,8 @@ export interface Steps<T> {
   readonly values: readonly T[];
 }
 
-export interface PrefixValue<T> {
-  readonly prefix: bigint;
-  readonly length: number;
-  readonly value: T;
-}
+/** The first `used` words: a view when it uses most of them (no copy of a large array), else a copy (no large buffer kept for a few). */
+const trimmed = (words: Float64Array, used: number) => (2 * used >= words.length ? words.subarray(0, used) : words.slice(0, used));
 
 /** The address range a prefix covers. */
 export function prefixRange(prefix: bigint, length: number): { start: bigint; end: bigint } {
@@ -49,69 +46,145 @@ export function pieceEnd(steps: Steps<unknown>, i: number): bigint {
 }
 
 /**
- * The rows' prefixes as intervals [start, end) (end may be 2^128: (2^48, 0, 0)), and their
- * order by (start, length), the first of each masked (prefix, length) only: rows are in
- * priority order, and of two rows with the same masked prefix and length the first wins
- * (glibc's stable sort, FreeBSD's EEXIST).
+ * Prefixes as plain numbers: prefix i is (words[3i], words[3i + 1], words[3i + 2]), bits
+ * 127-80, 79-32 and 31-0, with length lengths[i]. Host bits may be set: decidingRows clears
+ * them, in place (no copy of the words: issue 13).
+ * A reader that makes these directly never makes a BigInt per row (issue 13: convert's read-back).
  */
-function intervalsOf(rows: readonly { readonly prefix: bigint; readonly length: number }[]) {
+export interface PrefixWords {
+  readonly words: Float64Array;
+  readonly lengths: Uint8Array;
+}
+
+/** The words of BigInt prefixes. */
+export function prefixWordsOf(rows: readonly { readonly prefix: bigint; readonly length: number }[]): PrefixWords {
   const n = rows.length;
-  const start = new Float64Array(3 * n);
-  const end = new Float64Array(3 * n);
+  const words = new Float64Array(3 * n);
   const lengths = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const { prefix, length } = rows[i]!;
-    let hi = Number(prefix >> 80n);
-    let mid = Number(BigInt.asUintN(48, prefix >> 32n));
-    let lo = Number(BigInt.asUintN(32, prefix));
-    // Clear the host bits, then add the block's size for the end (carrying between words).
-    const host = 128 - length;
-    let endHi = hi;
-    let endMid = 0;
-    let endLo = 0;
-    if (host >= 80) {
-      const size = 2 ** (host - 80);
-      hi -= hi % size;
-      mid = 0;
-      lo = 0;
-      endHi = hi + size;
-    } else if (host >= 32) {
-      const size = 2 ** (host - 32);
-      mid -= mid % size;
-      lo = 0;
-      endMid = mid + size;
+    words[3 * i] = Number(prefix >> 80n);
+    words[3 * i + 1] = Number(BigInt.asUintN(48, prefix >> 32n));
+    words[3 * i + 2] = Number(BigInt.asUintN(32, prefix));
+    lengths[i] = length;
+  }
+  return { words, lengths };
+}
+
+/**
+ * Clear the host bits of prefix i of `words` (a prefix of `length` bits), in place; with
+ * `end`, also write there the first address after the prefix (2^128 is (2^48, 0, 0)).
+ */
+export function maskWords(words: Float64Array, i: number, length: number, end?: Float64Array): void {
+  let hi = words[3 * i]!;
+  let mid = words[3 * i + 1]!;
+  let lo = words[3 * i + 2]!;
+  // Clear the host bits, then add the block's size for the end (carrying between words).
+  const host = 128 - length;
+  let endHi = hi;
+  let endMid = 0;
+  let endLo = 0;
+  if (host >= 80) {
+    const size = 2 ** (host - 80);
+    hi -= hi % size;
+    mid = 0;
+    lo = 0;
+    endHi = hi + size;
+  } else if (host >= 32) {
+    const size = 2 ** (host - 32);
+    mid -= mid % size;
+    lo = 0;
+    endMid = mid + size;
+    if (endMid >= TWO_48) {
+      endMid -= TWO_48;
+      endHi++;
+    }
+  } else {
+    const size = 2 ** host;
+    lo -= lo % size;
+    endMid = mid;
+    endLo = lo + size;
+    if (endLo >= TWO_32) {
+      endLo -= TWO_32;
+      endMid++;
       if (endMid >= TWO_48) {
         endMid -= TWO_48;
         endHi++;
       }
-    } else {
-      const size = 2 ** host;
-      lo -= lo % size;
-      endMid = mid;
-      endLo = lo + size;
-      if (endLo >= TWO_32) {
-        endLo -= TWO_32;
-        endMid++;
-        if (endMid >= TWO_48) {
-          endMid -= TWO_48;
-          endHi++;
-        }
-      }
     }
-    start[3 * i] = hi;
-    start[3 * i + 1] = mid;
-    start[3 * i + 2] = lo;
+  }
+  words[3 * i] = hi;
+  words[3 * i + 1] = mid;
+  words[3 * i + 2] = lo;
+  if (end) {
     end[3 * i] = endHi;
     end[3 * i + 1] = endMid;
     end[3 * i + 2] = endLo;
-    lengths[i] = length;
   }
+}
+
+/** Buckets of the first sorting pass: the top 16 bits of an address. */
+const BUCKETS = 2 ** 16;
+/** Below this many rows, one comparison sort is as quick as the buckets. */
+const FEW_ROWS = 4096;
+
+/**
+ * Row indexes sorted by (start, length, index): a total order, so any correct sort gives
+ * this one. Rows are first spread into buckets by their top 16 bits (stable, in index
+ * order), then each bucket is sorted by comparison: a million comparator calls fewer per
+ * 100k rows than one sort of them all (issue 13; real tables cluster in few buckets, and
+ * then it is no slower than that one sort).
+ */
+export function sortedByStart(start: Float64Array, lengths: Uint8Array): Uint32Array {
+  const n = lengths.length;
+  const before = (a: number, b: number) =>
+    start[3 * a]! - start[3 * b]! || start[3 * a + 1]! - start[3 * b + 1]! || start[3 * a + 2]! - start[3 * b + 2]! || lengths[a]! - lengths[b]! || a - b;
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort(
-    (a, b) =>
-      start[3 * a]! - start[3 * b]! || start[3 * a + 1]! - start[3 * b + 1]! || start[3 * a + 2]! - start[3 * b + 2]! || lengths[a]! - lengths[b]! || a - b,
-  );
+  if (n < FEW_ROWS) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort(before);
+  }
+  const bucketOf = (i: number) => Math.floor(start[3 * i]! / TWO_32);
+  const first = new Uint32Array(BUCKETS + 1);
+  for (let i = 0; i < n; i++) first[bucketOf(i) + 1]!++;
+  for (let b = 0; b < BUCKETS; b++) first[b + 1]! += first[b]!;
+  const next = first.slice(0, BUCKETS);
+  for (let i = 0; i < n; i++) order[next[bucketOf(i)]!++] = i;
+  for (let b = 0; b < BUCKETS; b++) {
+    const from = first[b]!;
+    const to = first[b + 1]!;
+    if (to - from < 2) continue;
+    if (to - from > 16) {
+      order.subarray(from, to).sort(before);
+      continue;
+    }
+    // Insertion sort: a bucket of a few rows.
+    for (let k = from + 1; k < to; k++) {
+      const row = order[k]!;
+      let j = k - 1;
+      while (j >= from && before(order[j]!, row) > 0) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = row;
+    }
+  }
+  return order;
+}
+
+/**
+ * The prefixes as intervals [start, end) (end may be 2^128: (2^48, 0, 0)), and their
+ * order by (start, length), the first of each masked (prefix, length) only: rows are in
+ * priority order, and of two rows with the same masked prefix and length the first wins
+ * (glibc's stable sort, FreeBSD's EEXIST).
+ */
+function intervalsOf(prefixes: PrefixWords) {
+  const { lengths } = prefixes;
+  const n = lengths.length;
+  const start = prefixes.words;
+  const end = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) maskWords(start, i, lengths[i]!, end);
+  const order = sortedByStart(start, lengths);
   // Keep the first of each (start, length).
   let kept = 0;
   for (let k = 0; k < n; k++) {
@@ -129,72 +202,100 @@ function intervalsOf(rows: readonly { readonly prefix: bigint; readonly length: 
  * `same` says give the same value are merged. (Two tables with the same (prefix, length)
  * rows in the same order, a row table's labels and precedences, share their deciders.)
  */
-export function decidingRows(rows: readonly { readonly prefix: bigint; readonly length: number }[], same: (a: number, b: number) => boolean): Steps<number> {
-  const { start, end, order } = intervalsOf(rows);
-  let starts = new Float64Array(3 * (2 * order.length + 1));
+export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => boolean): Steps<number> {
+  const intervals = intervalsOf(rows);
+  const { order } = intervals;
+  const n = order.length;
+  // The intervals gathered in sweep order: the sweep then reads them one after another, not
+  // at random (a cache miss per row and per close was most of its time: issue 13).
+  const start = new Float64Array(3 * n);
+  const end = new Float64Array(3 * n);
+  for (let k = 0; k < n; k++) {
+    const r = order[k]!;
+    start[3 * k] = intervals.start[3 * r]!;
+    start[3 * k + 1] = intervals.start[3 * r + 1]!;
+    start[3 * k + 2] = intervals.start[3 * r + 2]!;
+    end[3 * k] = intervals.end[3 * r]!;
+    end[3 * k + 1] = intervals.end[3 * r + 1]!;
+    end[3 * k + 2] = intervals.end[3 * r + 2]!;
+  }
+  // One piece at most per row start, per row end, and the last one.
+  let starts: Float64Array = new Float64Array(3 * (2 * n + 1));
   const values: number[] = [];
-  const emit = (hi: number, mid: number, lo: number, row: number) => {
-    const n = values.length;
-    if (n > 0 && same(values[n - 1]!, row)) return;
-    if (3 * n + 3 > starts.length) {
-      const grown = new Float64Array(2 * starts.length);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[3 * n] = hi;
-    starts[3 * n + 1] = mid;
-    starts[3 * n + 2] = lo;
-    values.push(row);
-  };
-  const stack: number[] = [];
-  // The cursor: the first address no piece covers yet.
+  // The open intervals (their places in sweep order), innermost last.
+  const stack = new Int32Array(n);
+  let depth = 0;
+  // The cursor: the first address no piece covers yet. Everything is a local of this one
+  // function (no closure writes it): the sweep was twice as slow with helpers (issue 13).
   let hi = 0;
   let mid = 0;
   let lo = 0;
-  /** end of interval r <= (h, m, l) */
-  const endsBy = (r: number, h: number, m: number, l: number) =>
-    end[3 * r]! < h || (end[3 * r] === h && (end[3 * r + 1]! < m || (end[3 * r + 1] === m && end[3 * r + 2]! <= l)));
-  /** cursor < end of interval r */
-  const cursorBeforeEnd = (r: number) => !endsBy(r, hi, mid, lo);
-  // Close the open intervals that end at or before (h, m, l) (all of them at the end of the space).
-  const closeUpTo = (h: number, m: number, l: number) => {
-    while (stack.length > 0 && endsBy(stack[stack.length - 1]!, h, m, l)) {
-      const top = stack.pop()!;
-      if (cursorBeforeEnd(top)) {
-        emit(hi, mid, lo, top);
-        hi = end[3 * top]!;
-        mid = end[3 * top + 1]!;
-        lo = end[3 * top + 2]!;
+  for (let k = 0; k <= n; k++) {
+    // Where the next row starts; after the last one, the end of the space (which closes all).
+    const last = k === n;
+    const h = last ? TWO_48 : start[3 * k]!;
+    const m = last ? 0 : start[3 * k + 1]!;
+    const l = last ? 0 : start[3 * k + 2]!;
+    // Close the open intervals that end at or before (h, m, l); each that ends after the
+    // cursor decides up to its end.
+    while (depth > 0) {
+      const at = stack[depth - 1]!;
+      const eh = end[3 * at]!;
+      const em = end[3 * at + 1]!;
+      const el = end[3 * at + 2]!;
+      if (!(eh < h || (eh === h && (em < m || (em === m && el <= l))))) break;
+      depth--;
+      if (hi < eh || (hi === eh && (mid < em || (mid === em && lo < el)))) {
+        const top = order[at]!;
+        const count = values.length;
+        if (count === 0 || !same(values[count - 1]!, top)) {
+          if (3 * count + 3 > starts.length) starts = grown(starts);
+          starts[3 * count] = hi;
+          starts[3 * count + 1] = mid;
+          starts[3 * count + 2] = lo;
+          values.push(top);
+        }
+        hi = eh;
+        mid = em;
+        lo = el;
       }
     }
-  };
-  for (const r of order) {
-    const h = start[3 * r]!;
-    const m = start[3 * r + 1]!;
-    const l = start[3 * r + 2]!;
-    closeUpTo(h, m, l);
-    if (hi < h || (hi === h && (mid < m || (mid === m && lo < l)))) emit(hi, mid, lo, stack.length > 0 ? stack[stack.length - 1]! : -1);
+    if (last) break;
+    // A gap before this row: the enclosing row (or none) decides it.
+    if (hi < h || (hi === h && (mid < m || (mid === m && lo < l)))) {
+      const owner = depth > 0 ? order[stack[depth - 1]!]! : -1;
+      const count = values.length;
+      if (count === 0 || !same(values[count - 1]!, owner)) {
+        if (3 * count + 3 > starts.length) starts = grown(starts);
+        starts[3 * count] = hi;
+        starts[3 * count + 1] = mid;
+        starts[3 * count + 2] = lo;
+        values.push(owner);
+      }
+    }
     hi = h;
     mid = m;
     lo = l;
-    stack.push(r);
+    stack[depth++] = k;
   }
-  closeUpTo(TWO_48, 0, 0);
-  if (hi < TWO_48) emit(hi, mid, lo, -1);
-  return { starts: starts.slice(0, 3 * values.length), values };
+  if (hi < TWO_48) {
+    const count = values.length;
+    if (count === 0 || !same(values[count - 1]!, -1)) {
+      if (3 * count + 3 > starts.length) starts = grown(starts);
+      starts[3 * count] = hi;
+      starts[3 * count + 1] = mid;
+      starts[3 * count + 2] = lo;
+      values.push(-1);
+    }
+  }
+  return { starts: trimmed(starts, 3 * values.length), values };
 }
 
-/**
- * Step function of a longest-match table. Rows are in priority order (see intervalsOf).
- * Addresses no row matches get `noMatch`. Equal neighbouring values are merged (`same`).
- */
-export function piecesOf<T>(rows: readonly PrefixValue<T>[], noMatch: T, same: (a: T, b: T) => boolean): Steps<T> {
-  // Values read in row order once: the sweep visits rows in address order, and a lookup
-  // per visit into the scattered row objects was a cache miss each (issue 13).
-  const rowValues = rows.map((r) => r.value);
-  const valueAt = (row: number) => (row < 0 ? noMatch : rowValues[row]!);
-  const { starts, values } = decidingRows(rows, (a, b) => same(valueAt(a), valueAt(b)));
-  return { starts, values: values.map(valueAt) };
+/** Twice the room (never needed by the bound above; kept so a wrong bound cannot drop pieces). */
+function grown(words: Float64Array): Float64Array {
+  const bigger = new Float64Array(2 * words.length);
+  bigger.set(words);
+  return bigger;
 }
 
 /**
@@ -239,5 +340,5 @@ export function zipPieces<A, B, C>(a: Steps<A>, b: Steps<B>, combine: (a: A, b: 
     starts[3 * n + 2] = words[3 * k + 2]!;
     values.push(value);
   });
-  return { starts: starts.slice(0, 3 * values.length), values };
+  return { starts: trimmed(starts, 3 * values.length), values };
 }

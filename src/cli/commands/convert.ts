@@ -4,7 +4,7 @@
 // changes IPv4 scopes) is said range by range, and written only with --force.
 import { promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkTranslation, onlyInexpressible, translatePolicy, type Translation } from '../../convert/convert.js';
+import { checkTranslation, onlyInexpressible, planTranslation, writeTranslation, type TranslationPlan } from '../../convert/convert.js';
 import { DIALECT_TEXT } from '../../convert/inexpressible.js';
 import { CONVERT_DIALECTS, type ConvertDialect } from '../../dialects/registry.js';
 import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
@@ -12,6 +12,7 @@ import { dialectOption, printDiagnostics, readPolicyInput } from '../policy-inpu
 import { readSnapshot, reportWrite, WriteRefused, writeFileSafely } from '../safe-write.js';
 import { ioReason, limitsFrom, LIMIT_OPTIONS, type InputFile, type InputLimits } from '../input.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
+import { collectGarbage, LARGE_INPUT } from '../collect-garbage.js';
 
 export const command: CommandModule = {
   spec: {
@@ -64,9 +65,9 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
 
   const translated = await readAndTranslate(file, { to, from, force, limits: limitsFrom(argv) }, io);
   if (typeof translated === 'number') return translated;
-  // The source policy is gone by now: the check reads the output back beside its meaning only.
+  // The source policy is gone by now: the output is written, and read back beside the source's meaning only.
   const { input } = translated;
-  const result = checkTranslation(translated.translation);
+  const result = checkTranslation(writeTranslation(translated.plan));
   for (const w of result.warnings) io.stderr(`policylint: warning: ${file}: ${w}\n`);
   if (result.unreadable) {
     io.stderr(`policylint: ${file}: the ${to} translation would not read back cleanly (${result.unreadable}); nothing written\n`);
@@ -105,12 +106,12 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
   return 0;
 }
 
-/** Read FILE and translate it (or say why not, with the exit code); only the translation and the input file are kept. */
+/** Read FILE and plan its translation (or say why not, with the exit code); only the plan and the input file are kept. */
 async function readAndTranslate(
   file: string,
   { to, from, force, limits }: { to: ConvertDialect; from: ConvertDialect | undefined; force: boolean; limits: InputLimits },
   io: CommandIO,
-): Promise<number | { translation: Translation; input: InputFile }> {
+): Promise<number | { plan: TranslationPlan; input: InputFile }> {
   const source = await readPolicyInput(file, io, { ...(from ? { from } : {}), limits, command: 'convert' });
   const errors = source.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0 || !source.policy.installable) {
@@ -127,7 +128,8 @@ async function readAndTranslate(
           : `policylint: warning: ${file}: --force: the lines with errors are left out\n`,
     );
   }
-  return { translation: translatePolicy(source, to), input: source.input };
+  // A large source's model is collected once its meaning is taken: see collect-garbage.ts.
+  return { plan: planTranslation(source, to, source.input.size >= LARGE_INPUT ? { dropped: collectGarbage } : {}), input: source.input };
 }
 
 function notWritten(output: string, rewritesInput: boolean, error: unknown): string {

@@ -3,9 +3,9 @@
 // the fixed rule of a system without one), as address ranges. Exit 1 when they differ,
 // 0 when equivalent.
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
-import { forEachDifference, meaningOf, scopeDifferences, type Meaning } from '../../convert/equivalence.js';
+import { forEachDifferingRun, meaningOf, scopeDifferences, type Meaning } from '../../convert/equivalence.js';
 import { modelOf } from '../../model/policy-meaning.js';
-import { formatRegion, formatScopeRegion } from '../../convert/format-differences.js';
+import { formatRun, formatScopeRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
@@ -80,6 +80,6 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
 }
 
 function printDifferences(before: Meaning, after: Meaning, labelsOnly: boolean, print: (line: string) => void): void {
-  forEachDifference(before, after, {}, (region) => print(formatRegion(region, labelsOnly)));
+  forEachDifferingRun(before, after, {}, (startSteps, start, endSteps, end, b, a) => print(formatRun(startSteps, start, endSteps, end, b, a, labelsOnly)));
   for (const region of scopeDifferences(before.scopes, after.scopes)) print(formatScopeRegion(region));
 }
