@@ -21,7 +21,7 @@
 // it is a report), --bin PATH (another policylint entry point), --keep (keep the temp
 // dir), --json FILE (also write the figures as JSON), --only cold,batch,scale,max,fix,equiv,web,gap.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,24 +64,31 @@ let failed = 0;
 
 // ---------------------------------------------------------------- measuring
 
-/** Run a command once: wall time (ms, measured here) and peak RSS (MB, from /usr/bin/time). */
-function runOnce(cmd, cmdArgs, { okCodes = [0, 1], env } = {}) {
+/**
+ * Run a command once: wall time (ms, measured here) and peak RSS (MB, from /usr/bin/time).
+ * `toFile`: standard output goes to a file, as `policylint diff a b > out` would, not through
+ * a pipe into this process (diff prints 174 MB for two 500k-row tables, and decoding that
+ * here would be timed as policylint's).
+ */
+function runOnce(cmd, cmdArgs, { okCodes = [0, 1], env, toFile = false } = {}) {
   const rssFile = join(work, 'rss.txt');
   // coreutils' timeout kills the measured process itself: spawnSync's own timeout would kill
   // only /usr/bin/time and leave the process running, orphaned, on the shared machine.
   const limited = KILLER ? [KILLER, '-s', 'KILL', String(TIMEOUT_MS / 1000), cmd, ...cmdArgs] : [cmd, ...cmdArgs];
   const [file, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, ...limited]] : [limited[0], limited.slice(1)];
+  const out = toFile ? openSync(join(work, 'stdout.txt'), 'w') : 'pipe';
   const t0 = performance.now();
   const r = spawnSync(file, argv, {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', out, 'pipe'],
     timeout: TIMEOUT_MS + 5000,
     killSignal: 'SIGKILL',
     ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   const ms = performance.now() - t0;
+  if (toFile) closeSync(out);
   if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL' || (KILLER && r.status === 137))
     return { ms: Infinity, mb: NaN, stdout: '', stderr: '', status: null, timedOut: true };
   if (r.error) throw r.error;
@@ -260,10 +267,10 @@ try {
     // The reference: a Node script that reads the file and splits it into lines, nothing more.
     const READ = "require('fs').readFileSync(process.argv[1],'utf8').split('\\n').length";
     const ops = [
-      { id: 'read and split (reference)', run: (n) => runOnce(NODE, ['-e', READ, big[n].ip6addrctl]), reference: true },
-      { id: 'lint ip6addrctl', run: (n) => runOnce(NODE, [BIN, big[n].ip6addrctl]) },
-      { id: 'convert ip6addrctl → gai', run: (n) => runOnce(NODE, [BIN, 'convert', big[n].ip6addrctl, '--to', 'gai']) },
-      { id: 'diff two ip6addrctl tables', run: (n) => runOnce(NODE, [BIN, 'diff', big[n].ip6addrctl, big[n].otherIp6addrctl]) },
+      { id: 'read and split (reference)', run: (n) => runOnce(NODE, ['-e', READ, big[n].ip6addrctl], { toFile: true }), reference: true },
+      { id: 'lint ip6addrctl', run: (n) => runOnce(NODE, [BIN, big[n].ip6addrctl], { toFile: true }) },
+      { id: 'convert ip6addrctl → gai', run: (n) => runOnce(NODE, [BIN, 'convert', big[n].ip6addrctl, '--to', 'gai'], { toFile: true }) },
+      { id: 'diff two ip6addrctl tables', run: (n) => runOnce(NODE, [BIN, 'diff', big[n].ip6addrctl, big[n].otherIp6addrctl], { toFile: true }) },
     ];
     console.log('\n3b. the allowed maximum (random valid rows, seeded; budget: 25x read-and-split, 1 GB)');
     const measured = {};
