@@ -74,6 +74,26 @@ describe('PrefixTable', () => {
     );
   });
 
+  it('answers covering and exact as brute force does for any prefix and length, not only its rows', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(fc.tuple(rowArb, fc.boolean()), { maxLength: 30 }), (raw, asks) => {
+        const rows = raw.map(([base, noise, length, value]) => ({ prefix: (base | (noise >> 16n)) & maskOf(length), length, value }));
+        const table = new PrefixTable(rows);
+        const effective = table.rows.filter((r) => !table.rows.some((o) => o.index < r.index && o.prefix === r.prefix && o.length === r.length));
+        // Asked prefixes near the rows (same top bits), with and without host bits set.
+        for (const [[base, noise, length], masked] of asks) {
+          const prefix = masked ? (base | (noise >> 16n)) & maskOf(length) : base | (noise >> 16n);
+          const covering = effective
+            .filter((o) => o.length <= length && (prefix & maskOf(o.length)) === o.prefix)
+            .reduce<PrefixRow<number> | undefined>((best, o) => (!best || o.length > best.length ? o : best), undefined);
+          expect(table.covering(prefix, length)).toBe(covering);
+          expect(table.exact(prefix, length)).toBe(covering?.length === length ? covering : undefined);
+        }
+      }),
+      { seed: 6727, numRuns: 300 },
+    );
+  });
+
   it("a table that shares another's shape answers as if built alone, and a different one does not share", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(word, { maxLength: 20 }), (raw, probes) => {

@@ -5,13 +5,11 @@
 //
 // Which rows take effect and where (the table's shape) does not depend on the values, so a
 // FreeBSD table's labels and precedences, which come from the same rows, share one shape:
-// its maps, sort, segments and parents are built once (at 500k rows, seconds and hundreds
+// its sort, segments and parents are built once (at 500k rows, seconds and hundreds
 // of megabytes; issue 13).
-import { maskValue, networkBits } from './address.js';
+import { maskValue } from './address.js';
 import { sortByPrefix } from './prefix-sort.js';
 
-/** Up to this many prefix lengths, a lookup probes each length's map; beyond, it searches segments. */
-const FEW_LENGTHS = 12;
 const SPACE_END = 1n << 128n;
 /** The number of addresses in a prefix of each length, 2^(128 - length). */
 const SIZE_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => 1n << BigInt(128 - length));
@@ -30,44 +28,12 @@ export interface PrefixRow<T> {
   readonly index: number;
 }
 
-interface Level {
-  readonly length: number;
-  /** Network bits -> index of the first row with them. */
-  readonly map: Map<bigint, number>;
-}
-
 /** The value-free part of a table: which row decides where. Built from the masked rows. */
 class TableShape {
-  /**
-   * One map per prefix length present, longest first: a lookup costs one probe per length.
-   * Keys are the network bits (networkBits), not the masked prefix: V8 hashes a BigInt by
-   * its lowest 64 bits, which are all zero in a masked /64 or shorter, so masked keys would
-   * all share one hash bucket.
-   */
-  readonly byLength: readonly Level[];
-  readonly levelOf = new Map<number, Level>();
-  readonly effectiveCount: number;
-  /** 1 for a row that takes effect (the first of its prefix and length). */
-  private readonly effective: Uint8Array;
-
   constructor(
     private readonly prefixes: readonly bigint[],
     private readonly lengths: readonly number[],
-  ) {
-    this.effective = new Uint8Array(prefixes.length);
-    for (let index = 0; index < prefixes.length; index++) {
-      const length = lengths[index]!;
-      let level = this.levelOf.get(length);
-      if (!level) this.levelOf.set(length, (level = { length, map: new Map() }));
-      const key = networkBits(prefixes[index]!, length);
-      if (!level.map.has(key)) {
-        level.map.set(key, index);
-        this.effective[index] = 1;
-      }
-    }
-    this.byLength = [...this.levelOf.values()].sort((a, b) => b.length - a.length);
-    this.effectiveCount = this.byLength.reduce((n, l) => n + l.map.size, 0);
-  }
+  ) {}
 
   /** Same rows (prefix and length, in order) as these? Then a table may share this shape. */
   fits(prefixes: readonly bigint[], lengths: readonly number[]): boolean {
@@ -76,50 +42,63 @@ class TableShape {
     return true;
   }
 
-  /** Index of the row that decides for this address, or -1. */
-  match(address: bigint): number {
-    if (this.byLength.length > FEW_LENGTHS) return this.segmentOf(address);
-    for (const level of this.byLength) {
-      const index = level.map.get(networkBits(address, level.length));
-      if (index !== undefined) return index;
-    }
-    return -1;
+  get effectiveCount(): number {
+    return this.sortedRows().length;
   }
 
+  /** Index of the row that decides for this address, or -1. */
+  match(address: bigint): number {
+    return this.segmentOf(address);
+  }
+
+  /**
+   * The longest row of at most this length that contains the prefix. The rows that contain
+   * its first address are nested: the innermost (its segment's owner) and its parents.
+   */
   covering(prefix: bigint, length: number): number {
-    for (const level of this.byLength) {
-      if (level.length > length) continue;
-      const index = level.map.get(networkBits(prefix, level.length));
-      if (index !== undefined) return index;
-    }
-    return -1;
+    let index = this.segmentOf(prefix);
+    if (index < 0) return -1;
+    const parents = this.parents!;
+    const lengths = this.lengths;
+    while (index >= 0 && lengths[index]! > length) index = parents[index]!;
+    return index;
   }
 
   exact(prefix: bigint, length: number): number {
-    const level = this.levelOf.get(length);
-    return level?.map.get(networkBits(prefix, length)) ?? -1;
+    const index = this.covering(prefix, length);
+    return index >= 0 && this.lengths[index] === length ? index : -1;
   }
 
   private sorted: Int32Array | undefined;
 
-  /** The effective rows' indexes by start address, shorter first on ties (made once; segments and parents share it). */
+  /**
+   * The effective rows' indexes by start address, shorter first on ties (made once; segments
+   * and parents share it). A row takes effect when it is the first of its prefix and length:
+   * sorted by (prefix, length, index), its twins follow it. A sort, not a Map per length:
+   * 500k BigInt keys in Maps cost 0.6 s and 150 MB (issue 13).
+   */
   sortedRows(): Int32Array {
     if (!this.sorted) {
       const { prefixes, lengths } = this;
-      const sorted = new Int32Array(this.effectiveCount);
-      // In row order: the prefixes are read in the order they were made, not scattered.
+      const all = new Int32Array(prefixes.length);
+      for (let index = 0; index < all.length; index++) all[index] = index;
+      sortByPrefix(prefixes, all, (a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]! || a - b));
       let k = 0;
-      for (let index = 0; index < prefixes.length; index++) if (this.effective[index]) sorted[k++] = index;
-      sortByPrefix(prefixes, sorted, (a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]!));
-      this.sorted = sorted;
+      for (let i = 0; i < all.length; i++) {
+        const index = all[i]!;
+        const last = k > 0 ? all[k - 1]! : -1;
+        if (last >= 0 && prefixes[last] === prefixes[index] && lengths[last] === lengths[index]) continue;
+        all[k++] = index;
+      }
+      this.sorted = all.subarray(0, k);
     }
     return this.sorted;
   }
 
   /**
-   * With many lengths (a large random table has a hundred), probing each is slow; the address
-   * space cut into segments that each have one deciding row answers with a binary search.
-   * Segment i is [segmentStarts[i], segmentStarts[i + 1]); built on the first lookup.
+   * The address space cut into segments that each have one deciding row: a lookup is a
+   * search, however many lengths there are (a large random table has a hundred, and probing
+   * each was slow). Segment i is [segmentStarts[i], segmentStarts[i + 1]); built on the first lookup.
    */
   private segmentStarts: bigint[] | undefined;
   private segmentOwners: number[] = [];
