@@ -35,8 +35,10 @@ export function parseIPv4(text: string): number | null {
  */
 const HALVES = new BigUint64Array(2);
 const WORDS = new Uint32Array(HALVES.buffer);
-/** Where each 32-bit word of the value (most significant first) sits in WORDS, by the machine's byte order. */
-const WORD_AT = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? [1, 0, 3, 2] : [0, 1, 2, 3];
+/** Typed arrays use the machine's byte order: is its low byte first? */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Where each 32-bit word of the value (most significant first) sits in WORDS. */
+const WORD_AT = LITTLE_ENDIAN ? [1, 0, 3, 2] : [0, 1, 2, 3];
 /** The groups read so far (no arrays per address: a large file reads 500k of them). */
 const GROUPS = new Uint16Array(8);
 /** A text's characters as bytes, for the one reader below. */

@@ -4,8 +4,9 @@
 // 64-bit keys (a prefix's top bits, then the row's index) costs a fraction, and only rows
 // whose top bits are equal are then sorted exactly.
 
-/** Which 32-bit half of a 64-bit key holds its low bits (typed arrays use the machine's byte order). */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+import { LITTLE_ENDIAN } from './address.js';
+
+/** Which 32-bit half of a 64-bit key holds its low bits. */
 const LOW = LITTLE_ENDIAN ? 0 : 1;
 const HIGH = 1 - LOW;
 

@@ -57,7 +57,6 @@ class TableShape {
    */
   covering(prefix: bigint, length: number): number {
     let index = this.segmentOf(prefix);
-    if (index < 0) return -1;
     const parents = this.parents!;
     const lengths = this.lengths;
     while (index >= 0 && lengths[index]! > length) index = parents[index]!;
