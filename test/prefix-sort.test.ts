@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { maskOf } from '../src/model/address.js';
 import { earlierTwins, sortByPrefix } from '../src/model/prefix-sort.js';
+import { bottomOf, middleOf, topOf, topsOf } from '../src/model/address-parts.js';
 
 const top = fc.constantFrom(0n, 0x2001_0db8n << 96n, 0xfd00n << 112n, (1n << 128n) - (1n << 64n));
 const row = fc.tuple(top, fc.bigInt({ min: 0n, max: (1n << 80n) - 1n }), fc.nat({ max: 128 }), fc.nat({ max: 3 }));
@@ -17,7 +18,7 @@ test('sortByPrefix orders as a comparator sort does', () => {
       const prefixes = list.map((r) => r.prefix);
       const exact = (a: number, b: number) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : list[a]!.group - list[b]!.group || a - b);
       const indexes = Int32Array.from(list.keys());
-      expect([...sortByPrefix(prefixes, indexes, exact)]).toEqual([...list.keys()].sort(exact));
+      expect([...sortByPrefix(topsOf(prefixes), indexes, exact)]).toEqual([...list.keys()].sort(exact));
     }),
     { seed: 6724, numRuns: 500 },
   );
@@ -43,5 +44,22 @@ test('earlierTwins names the first row of the same group and prefix, as a set pe
       ]).toEqual(expected);
     }),
     { seed: 6725, numRuns: 500 },
+  );
+});
+
+test("a value's three parts order values as the BigInts do, and put them back together", () => {
+  const value = fc.oneof(
+    fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+    top.map((t) => t | 1n),
+    fc.constant((1n << 128n) - 1n),
+    fc.constant(0n),
+  );
+  fc.assert(
+    fc.property(value, value, (a, b) => {
+      expect((BigInt(topOf(a)) << 76n) | (BigInt(middleOf(a)) << 24n) | BigInt(bottomOf(a))).toBe(a);
+      const byParts = Math.sign(topOf(a) - topOf(b) || middleOf(a) - middleOf(b) || bottomOf(a) - bottomOf(b));
+      expect(byParts).toBe(a < b ? -1 : a > b ? 1 : 0);
+    }),
+    { seed: 6725, numRuns: 1000 },
   );
 });

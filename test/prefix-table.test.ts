@@ -53,6 +53,26 @@ describe('PrefixTable', () => {
     );
   });
 
+  it('matches like probing every length where prefixes share their top 104 bits and ends carry across the parts', () => {
+    // Segment bounds are kept as three exact doubles (bits 127–76, 75–24, 23–0): prefixes
+    // under one /104 differ only in the last part, and bases whose middle or bottom bits are
+    // all ones make a prefix's end carry into the part above (or end the address space).
+    const ones = (bits: number) => (1n << BigInt(bits)) - 1n;
+    const base = fc.constantFrom(0x2001_0db8n << 96n, ones(104) << 24n, ones(52) << 24n, (0xfd00n << 112n) | (ones(52) << 24n), 0n);
+    const shortRow = fc.tuple(base, fc.bigInt({ min: 0n, max: ones(24) }), fc.integer({ min: 20, max: 128 }), fc.nat({ max: 3 }));
+    fc.assert(
+      fc.property(fc.array(shortRow, { minLength: 10, maxLength: 60 }), (raw) => {
+        const rows = raw.map(([b, noise, length, value]) => ({ prefix: (b | noise) & maskOf(length), length, value }));
+        const table = new PrefixTable(rows);
+        const size = (length: number) => 1n << BigInt(128 - length);
+        const max = ones(128);
+        const probes = rows.flatMap((r) => [r.prefix, r.prefix + 1n, r.prefix - 1n, r.prefix + size(r.length), r.prefix + size(r.length) - 1n, max]);
+        for (const a of probes.filter((p) => p >= 0n && p <= max)) expect(table.match(a)).toBe(reference(table.rows, a));
+      }),
+      { seed: 6727, numRuns: 300 },
+    );
+  });
+
   it("finds each row's parent, covering and exact rows as brute force does", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), (raw) => {

@@ -5,30 +5,31 @@
 // whose top bits are equal are then sorted exactly.
 
 import { LITTLE_ENDIAN } from './address.js';
+import { TOP_BITS, topsOf } from './address-parts.js';
 
 /** Which 32-bit half of a 64-bit key holds its low bits. */
 const LOW = LITTLE_ENDIAN ? 0 : 1;
 const HIGH = 1 - LOW;
 
 /**
- * Sorts `indexes` (rows of `prefixes`) in place by `exact`, which must order by prefix
- * first: rows are ordered by their prefix's top bits, and each run of equal top bits by
- * `exact`.
+ * Sorts `indexes` (rows) in place by `exact`, which must order by prefix first: rows are
+ * ordered by their prefix's top bits (`tops[row]`, address-parts' topOf), and each run of
+ * equal top bits by `exact`.
  */
-export function sortByPrefix(prefixes: readonly bigint[], indexes: Int32Array, exact: (a: number, b: number) => number): Int32Array {
+export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact: (a: number, b: number) => number): Int32Array {
   const n = indexes.length;
   // The key is top * 2^indexBits + index, written as two 32-bit halves so that no BigInt is
   // made per row but the one shift that takes the top bits.
-  // The top bits are at most 52, so that they are exact in a double.
-  const indexBits = Math.min(32, Math.max(1, Math.ceil(Math.log2(prefixes.length + 1))));
-  const topBits = Math.min(52, 64 - indexBits);
-  const topShift = BigInt(128 - topBits);
+  // The top bits are at most 52 (a part of address-parts), so that they are exact in a double.
+  const indexBits = Math.min(32, Math.max(1, Math.ceil(Math.log2(tops.length + 1))));
+  const topBits = Math.min(TOP_BITS, 64 - indexBits);
+  const topDivisor = 2 ** (TOP_BITS - topBits);
   const lowTop = 2 ** (32 - indexBits);
   const keys = new BigUint64Array(n);
   const halves = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
     const index = indexes[i]!;
-    const top = Number(prefixes[index]! >> topShift);
+    const top = Math.floor(tops[index]! / topDivisor);
     halves[2 * i + LOW] = (top % lowTop) * 2 ** indexBits + index;
     halves[2 * i + HIGH] = Math.floor(top / lowTop);
   }
@@ -52,7 +53,7 @@ export function earlierTwins(groups: ArrayLike<number>, prefixes: readonly bigin
   const twins = new Int32Array(prefixes.length).fill(-1);
   const order = new Int32Array(prefixes.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  sortByPrefix(prefixes, order, (a, b) => groups[a]! - groups[b]! || (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : a - b));
+  sortByPrefix(topsOf(prefixes), order, (a, b) => groups[a]! - groups[b]! || (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : a - b));
   // Equal group and prefix are now neighbours, the first row first (but groups are ordered
   // only within a run of equal top bits, so neighbours are compared, not runs).
   for (let k = 1; k < order.length; k++) {

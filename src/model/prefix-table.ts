@@ -9,12 +9,7 @@
 // of megabytes; issue 13).
 import { maskValue } from './address.js';
 import { sortByPrefix } from './prefix-sort.js';
-
-const SPACE_END = 1n << 128n;
-/** The number of addresses in a prefix of each length, 2^(128 - length). */
-const SIZE_OF_LENGTH: readonly bigint[] = Array.from({ length: 129 }, (_, length) => 1n << BigInt(128 - length));
-/** The top 52 bits of a 128-bit value, exact in a double: sorting compares these first. */
-const HIGH_SHIFT = 76n;
+import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, TOP_BITS, TOP_END, bottomOf, middleOf, topOf } from './address-parts.js';
 
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
@@ -79,14 +74,15 @@ class TableShape {
   sortedRows(): Int32Array {
     if (!this.sorted) {
       const { prefixes, lengths } = this;
+      const { tops, middles, bottoms } = this.rowParts();
       const all = new Int32Array(prefixes.length);
       for (let index = 0; index < all.length; index++) all[index] = index;
-      sortByPrefix(prefixes, all, (a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : lengths[a]! - lengths[b]! || a - b));
+      sortByPrefix(tops, all, (a, b) => tops[a]! - tops[b]! || middles[a]! - middles[b]! || bottoms[a]! - bottoms[b]! || lengths[a]! - lengths[b]! || a - b);
+      const same = (a: number, b: number) => tops[a] === tops[b] && middles[a] === middles[b] && bottoms[a] === bottoms[b] && lengths[a] === lengths[b];
       let k = 0;
       for (let i = 0; i < all.length; i++) {
         const index = all[i]!;
-        const last = k > 0 ? all[k - 1]! : -1;
-        if (last >= 0 && prefixes[last] === prefixes[index] && lengths[last] === lengths[index]) continue;
+        if (k > 0 && same(all[k - 1]!, index)) continue;
         all[k++] = index;
       }
       this.sorted = all.subarray(0, k);
@@ -95,14 +91,40 @@ class TableShape {
   }
 
   /**
+   * Each row's prefix as three exact doubles (address-parts), read in row order: the BigInts
+   * lie in memory in that order, and the sort and the sweep then read typed arrays only.
+   */
+  private rowParts(): { tops: Float64Array; middles: Float64Array; bottoms: Float64Array } {
+    const { prefixes, lengths } = this;
+    const tops = new Float64Array(prefixes.length);
+    const middles = new Float64Array(prefixes.length);
+    const bottoms = new Float64Array(prefixes.length);
+    for (let i = 0; i < prefixes.length; i++) {
+      const prefix = prefixes[i]!;
+      tops[i] = topOf(prefix);
+      // A masked prefix of at most 52 bits has no middle or bottom bits.
+      if (lengths[i]! > TOP_BITS) middles[i] = middleOf(prefix);
+      if (lengths[i]! > TOP_BITS + MIDDLE_BITS) bottoms[i] = bottomOf(prefix);
+    }
+    this.parts = { tops, middles, bottoms };
+    return this.parts;
+  }
+
+  /** rowParts' arrays, kept from the sort for the sweep. */
+  private parts: { tops: Float64Array; middles: Float64Array; bottoms: Float64Array } | undefined;
+
+  /**
    * The address space cut into segments that each have one deciding row: a lookup is a
    * search, however many lengths there are (a large random table has a hundred, and probing
-   * each was slow). Segment i is [segmentStarts[i], segmentStarts[i + 1]); built on the first lookup.
+   * each was slow). Segment i starts at (startTops[i], startMiddles[i], startBottoms[i]) (a
+   * 128-bit value as three exact doubles, see splitTop) and ends where segment i + 1 starts;
+   * built on the first lookup. Doubles in typed arrays, not BigInts: at 500k rows a BigInt per
+   * boundary cost most of a second and 40 MB that every garbage collection walked (issue 13).
    */
-  private segmentStarts: bigint[] | undefined;
-  private segmentOwners: number[] = [];
-  /** Each segment start's top 52 bits (HIGH_SHIFT): the search compares doubles, and BigInts only among equal tops. */
-  private segmentHighs: Float64Array = new Float64Array(0);
+  private startTops: Float64Array | undefined;
+  private startMiddles: Float64Array = new Float64Array(0);
+  private startBottoms: Float64Array = new Float64Array(0);
+  private segmentOwners: Int32Array = new Int32Array(0);
 
   /**
    * Where each bucket's segments begin: bucket b holds the segments whose top bits (the
@@ -113,10 +135,9 @@ class TableShape {
   private bucketWidth = 1;
 
   private segmentOf(address: bigint): number {
-    const starts = this.segmentStarts ?? this.buildSegments();
-    const highs = this.segmentHighs;
-    const high = Number(address >> HIGH_SHIFT);
-    const bucket = Math.floor(high / this.bucketWidth);
+    const tops = this.startTops ?? this.buildSegments();
+    const top = topOf(address);
+    const bucket = Math.floor(top / this.bucketWidth);
     // The segments whose start has these top bits are [first, end); the answer is the last
     // start <= address, which is among them, or the one before them.
     let lo = this.buckets[bucket]!;
@@ -124,81 +145,126 @@ class TableShape {
     const bucketEnd = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (highs[mid]! < high) lo = mid + 1;
+      if (tops[mid]! < top) lo = mid + 1;
       else hi = mid;
     }
     const first = lo;
     hi = bucketEnd;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (highs[mid]! <= high) lo = mid + 1;
+      if (tops[mid]! <= top) lo = mid + 1;
       else hi = mid;
     }
-    // lo is one past the last segment with these top bits (or first, when there is none).
-    if (lo === first || starts[first]! > address) return this.segmentOwners[first - 1]!;
+    // lo is one past the last segment with these top bits (or first, when there is none):
+    // only among those are the lower bits compared.
+    if (lo === first) return this.segmentOwners[first - 1]!;
+    const middle = middleOf(address);
+    const bottom = bottomOf(address);
+    const middles = this.startMiddles;
+    const bottoms = this.startBottoms;
+    const startAfter = (i: number) => middles[i]! > middle || (middles[i] === middle && bottoms[i]! > bottom);
+    if (startAfter(first)) return this.segmentOwners[first - 1]!;
     let a = first;
     let b = lo - 1;
     while (a < b) {
       const mid = (a + b + 1) >> 1;
-      if (starts[mid]! <= address) a = mid;
-      else b = mid - 1;
+      if (startAfter(mid)) b = mid - 1;
+      else a = mid;
     }
     return this.segmentOwners[a]!;
   }
 
-  private buildSegments(): bigint[] {
+  private buildSegments(): Float64Array {
     // Prefixes are nested or disjoint: sorted by start (shorter first), a stack of the open
     // ones says which row decides between two boundaries (the innermost open one). Each
     // boundary is added where it is met (at most one per row start and one per row end).
-    const starts: bigint[] = [0n];
-    const owners: number[] = [-1];
-    const open: number[] = [];
-    const ends: bigint[] = [];
-    const add = (at: bigint, owner: number) => {
-      const last = starts.length - 1;
-      if (starts[last] === at) owners[last] = owner;
+    const sorted = this.sortedRows();
+    const parts = this.parts!;
+    this.parts = undefined; // the sweep is their last reader
+    const capacity = 2 * sorted.length + 1;
+    const tops = new Float64Array(capacity);
+    const middles = new Float64Array(capacity);
+    const bottoms = new Float64Array(capacity);
+    const owners = new Int32Array(capacity);
+    owners[0] = -1;
+    let count = 1;
+    const add = (top: number, middle: number, bottom: number, owner: number) => {
+      const last = count - 1;
+      if (tops[last] === top && middles[last] === middle && bottoms[last] === bottom) owners[last] = owner;
       else if (owners[last] !== owner) {
-        starts.push(at);
-        owners.push(owner);
+        tops[count] = top;
+        middles[count] = middle;
+        bottoms[count] = bottom;
+        owners[count++] = owner;
       }
     };
-    const sorted = this.sortedRows();
+    // The open prefixes, innermost last, and where each ends. Nested prefixes have distinct
+    // lengths, so at most 129 are open at once.
+    const open = new Int32Array(130);
+    const endTops = new Float64Array(130);
+    const endMiddles = new Float64Array(130);
+    const endBottoms = new Float64Array(130);
+    let depth = 0;
     // The same sweep finds every row's parent: the innermost prefix still open when it starts.
     const parents = new Int32Array(this.prefixes.length).fill(-2);
     for (let i = 0; i <= sorted.length; i++) {
       const index = i < sorted.length ? sorted[i]! : -1;
-      const prefix = index < 0 ? SPACE_END : this.prefixes[index]!;
+      const length = index < 0 ? 0 : this.lengths[index]!;
+      // The space's end is (2^52, 0, 0): after every row.
+      const top = index < 0 ? TOP_END : parts.tops[index]!;
+      const middle = index < 0 ? 0 : parts.middles[index]!;
+      const bottom = index < 0 ? 0 : parts.bottoms[index]!;
       // Close every open prefix that ends at or before this start.
-      while (open.length > 0 && ends[ends.length - 1]! <= prefix) {
-        open.pop();
-        const end = ends.pop()!;
-        if (end < SPACE_END) add(end, open.length > 0 ? open[open.length - 1]! : -1);
+      while (
+        depth > 0 &&
+        (endTops[depth - 1]! < top ||
+          (endTops[depth - 1] === top && (endMiddles[depth - 1]! < middle || (endMiddles[depth - 1] === middle && endBottoms[depth - 1]! <= bottom))))
+      ) {
+        depth--;
+        if (endTops[depth]! < TOP_END) add(endTops[depth]!, endMiddles[depth]!, endBottoms[depth]!, depth > 0 ? open[depth - 1]! : -1);
       }
       if (index < 0) break;
-      parents[index] = open.length > 0 ? open[open.length - 1]! : -1;
-      add(prefix, index);
-      open.push(index);
-      ends.push(prefix + SIZE_OF_LENGTH[this.lengths[index]!]!);
+      parents[index] = depth > 0 ? open[depth - 1]! : -1;
+      add(top, middle, bottom, index);
+      // Its end: the prefix plus 2^(128 - length), carried through the three parts.
+      let endTop = top;
+      let endMiddle = middle;
+      let endBottom = bottom;
+      if (length <= TOP_BITS) endTop += 2 ** (TOP_BITS - length);
+      else if (length <= TOP_BITS + MIDDLE_BITS) endMiddle += 2 ** (TOP_BITS + MIDDLE_BITS - length);
+      else endBottom += 2 ** (128 - length);
+      if (endBottom >= BOTTOM_END) {
+        endBottom -= BOTTOM_END;
+        endMiddle += 1;
+      }
+      if (endMiddle >= MIDDLE_END) {
+        endMiddle -= MIDDLE_END;
+        endTop += 1;
+      }
+      open[depth] = index;
+      endTops[depth] = endTop;
+      endMiddles[depth] = endMiddle;
+      endBottoms[depth++] = endBottom;
     }
     // Merging with the previous segment can leave two equal neighbours after an overwrite: harmless.
     this.parents = parents;
-    this.segmentOwners = owners;
-    this.segmentStarts = starts;
-    const highs = new Float64Array(starts.length);
-    for (let i = 0; i < starts.length; i++) highs[i] = Number(starts[i]! >> HIGH_SHIFT);
-    this.segmentHighs = highs;
+    this.segmentOwners = owners.slice(0, count);
+    this.startMiddles = middles.slice(0, count);
+    this.startBottoms = bottoms.slice(0, count);
+    const startTops = tops.slice(0, count);
+    this.startTops = startTops;
     // About one segment a bucket, up to 2^20 buckets (4 MB).
-    const bucketBits = Math.min(20, Math.max(1, Math.ceil(Math.log2(starts.length))));
-    const width = 2 ** (52 - bucketBits);
+    const bucketBits = Math.min(20, Math.max(1, Math.ceil(Math.log2(count))));
+    const width = 2 ** (TOP_BITS - bucketBits);
     const buckets = new Int32Array(2 ** bucketBits + 1);
     let segment = 0;
     for (let b = 0; b < buckets.length; b++) {
-      while (segment < highs.length && Math.floor(highs[segment]! / width) < b) segment++;
+      while (segment < count && Math.floor(startTops[segment]! / width) < b) segment++;
       buckets[b] = segment;
     }
     this.buckets = buckets;
     this.bucketWidth = width;
-    return starts;
+    return startTops;
   }
 
   /** Each row's parent's index (-1: none); -2 for a row that does not take effect. */
