@@ -23,6 +23,10 @@ export interface PrefixRow<T> {
   readonly index: number;
 }
 
+/** Does segment i, whose start has the same top as the address, start after it? (No closure per lookup.) */
+const startsAfter = (middles: Float64Array, bottoms: Float64Array, i: number, middle: number, bottom: number): boolean =>
+  middles[i]! > middle || (middles[i] === middle && bottoms[i]! > bottom);
+
 /** The value-free part of a table: which row decides where. Built from the masked rows. */
 class TableShape {
   constructor(
@@ -162,13 +166,12 @@ class TableShape {
     const bottom = bottomOf(address);
     const middles = this.startMiddles;
     const bottoms = this.startBottoms;
-    const startAfter = (i: number) => middles[i]! > middle || (middles[i] === middle && bottoms[i]! > bottom);
-    if (startAfter(first)) return this.segmentOwners[first - 1]!;
+    if (startsAfter(middles, bottoms, first, middle, bottom)) return this.segmentOwners[first - 1]!;
     let a = first;
     let b = lo - 1;
     while (a < b) {
       const mid = (a + b + 1) >> 1;
-      if (startAfter(mid)) b = mid - 1;
+      if (startsAfter(middles, bottoms, mid, middle, bottom)) b = mid - 1;
       else a = mid;
     }
     return this.segmentOwners[a]!;
