@@ -114,6 +114,24 @@ describe('PrefixTable', () => {
     );
   });
 
+  it('matchAll and exactAll answer as match and exact do, one at a time', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(rowArb, { maxLength: 40 }), fc.array(word, { maxLength: 20 }), (raw, asked, probes) => {
+        const rows = raw.map(([base, noise, length, value]) => ({ prefix: (base | (noise >> 16n)) & maskOf(length), length, value }));
+        const table = new PrefixTable(rows);
+        const asks = [...asked.map(([base, noise, length]) => ({ prefix: (base | (noise >> 16n)) & maskOf(length), length })), ...rows];
+        const addresses = [...probes, ...asks.map((a) => a.prefix), ...asks.map((a) => a.prefix | 1n)];
+        expect([...table.matchAll(addresses)].map((i) => table.rowAt(i))).toEqual(addresses.map((a) => table.match(a)));
+        const exacts = table.exactAll(
+          asks.map((a) => a.prefix),
+          asks.map((a) => a.length),
+        );
+        for (let i = 0; i < asks.length; i++) expect(table.rowAt(exacts[i]!)).toBe(table.exact(asks[i]!.prefix, asks[i]!.length));
+      }),
+      { seed: 6728, numRuns: 300 },
+    );
+  });
+
   it("a table that shares another's shape answers as if built alone, and a different one does not share", () => {
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 60 }), fc.array(word, { maxLength: 20 }), (raw, probes) => {

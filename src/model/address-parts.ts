@@ -25,3 +25,21 @@ export function topsOf(values: readonly bigint[]): Float64Array {
   for (let i = 0; i < values.length; i++) tops[i] = topOf(values[i]!);
   return tops;
 }
+
+/**
+ * Each value's three parts, read in order. With `lengths`, the values are prefixes masked to
+ * them: a prefix of at most 52 bits has no middle or bottom bits, and is not asked for them.
+ */
+export function partsOf(values: readonly bigint[], lengths?: ArrayLike<number>): { tops: Float64Array; middles: Float64Array; bottoms: Float64Array } {
+  const tops = new Float64Array(values.length);
+  const middles = new Float64Array(values.length);
+  const bottoms = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const length = lengths === undefined ? 128 : lengths[i]!;
+    tops[i] = topOf(value);
+    if (length > TOP_BITS) middles[i] = middleOf(value);
+    if (length > TOP_BITS + MIDDLE_BITS) bottoms[i] = bottomOf(value);
+  }
+  return { tops, middles, bottoms };
+}

@@ -166,10 +166,15 @@ function buildBuiltinTable(platform: Platform): EffectiveTable {
   );
 }
 
-/** The label of an address: lookup's label, without its object (ula-gua-label-mismatch asks for 400k at a time). */
-export function labelOf(table: EffectiveTable, address: bigint): number {
-  const row = table.labels.match(address);
-  return row ? row.value : table.noMatch.label;
+/** The label of each address (as lookup gives it), worked out in address order (ula-gua-label-mismatch asks for 400k GUAs' labels). */
+export function labelsOf(table: EffectiveTable, addresses: readonly bigint[]): number[] {
+  const rows = table.labels.matchAll(addresses);
+  const labels: number[] = new Array(addresses.length);
+  for (let i = 0; i < labels.length; i++) {
+    const row = table.labels.rowAt(rows[i]!);
+    labels[i] = row ? row.value : table.noMatch.label;
+  }
+  return labels;
 }
 
 /** Precedence and label of an address (IPv4 as ::ffff:a.b.c.d). */

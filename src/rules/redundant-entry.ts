@@ -48,15 +48,28 @@ export const rule: Rule = {
       lines.map((l) => (l.label === undefined ? 129 : 0) + l.length),
       lines.map((l) => l.prefix),
     );
+    // A row sets both tables; a gai.conf line one of them.
+    const setsLabel = (line: ValueLine) => isRow(line.entry) || line.label !== undefined;
+    // Each line's own row in the table it sets first, looked up all at once (in address order).
+    const owns = new Int32Array(lines.length).fill(-1);
+    for (const labels of [true, false]) {
+      const asked: number[] = [];
+      for (let i = 0; i < lines.length; i++) if (twins[i]! < 0 && setsLabel(lines[i]!) === labels) asked.push(i);
+      if (asked.length === 0) continue;
+      const found = (labels ? table.labels : table.precedences).exactAll(
+        asked.map((i) => lines[i]!.prefix),
+        asked.map((i) => lines[i]!.length),
+      );
+      for (let k = 0; k < asked.length; k++) owns[asked[k]!] = found[k]!;
+    }
     let kindCounts: { label: number; precedence: number } | undefined;
     for (let i = 0; i < lines.length; i++) {
       if (twins[i]! >= 0) continue;
       const line = lines[i]!;
-      // A row sets both tables; a gai.conf line one of them.
-      const first = isRow(line.entry) || line.label !== undefined ? table.labels : table.precedences;
+      const first = setsLabel(line) ? table.labels : table.precedences;
       const second = isRow(line.entry) ? table.precedences : undefined;
       // Only a row that itself takes effect (the first of its prefix) can be redundant...
-      const own = first.exact(line.prefix, line.length);
+      const own = first.rowAt(owns[i]!);
       if (own?.origin !== 'file') continue;
       // A FreeBSD table's halves share one shape: the same row decides in both.
       const ownSecond = second && (second.sharesShapeWith(first) ? second.rowAt(own.index) : second.exact(line.prefix, line.length));

@@ -6,7 +6,7 @@
 import { formatAnyAddress, formatIPv4 } from '../model/address.js';
 import { isGaiTableEntry, isRow, type Policy } from '../model/ast.js';
 import type { Fix } from '../model/diagnostic.js';
-import { labelOf, lookup, type EffectiveTable, type PolicyValues } from '../model/effective-table.js';
+import { labelsOf, lookup, type EffectiveTable, type PolicyValues } from '../model/effective-table.js';
 import { GLIBC_DEFAULT_LABELS } from '../model/builtin-tables.js';
 import { commonPrefixLength } from '../simulate/host.js';
 import { simulate, type SimulationStep } from '../simulate/simulate.js';
@@ -34,7 +34,7 @@ export const rule: Rule = {
     const guas: SitePrefixRef[] = intent.gua.length > 0 ? [...intent.gua] : [GENERIC_GUA];
     // Each GUA's label once, and how many GUAs carry each label: a ULA's mismatches are then
     // counted in O(1) instead of looking every GUA up again for every ULA.
-    const guaLabels = guas.map((g) => labelOf(table, exampleAddress(g)));
+    const guaLabels = labelsOf(table, guas.map(exampleAddress));
     const perLabel = new Map<number, number>();
     for (const l of guaLabels) perLabel.set(l, (perLabel.get(l) ?? 0) + 1);
     const firstOther = guaLabels.findIndex((l) => l !== guaLabels[0]);
