@@ -50,16 +50,20 @@ export interface LintOptions {
   readonly encoding?: 'utf8' | 'latin1';
 }
 
-const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) =>
-  out.push({
+const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) => {
+  // Optional fields set one by one, not spread from a temporary object each: a large table
+  // reports 130k findings (issue 13).
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
     ruleId: rule.meta.id,
     severity: f.severity ?? rule.meta.defaultSeverity,
     message: flat(f.message),
     span: f.span,
-    ...(f.fix ? { fix: f.fix } : {}),
-    ...(f.details !== undefined ? { details: f.details } : {}),
-    ...(f.fixAdvice !== undefined ? { fixAdvice: flat(f.fixAdvice) } : {}),
-  });
+  };
+  if (f.fix) d.fix = f.fix;
+  if (f.details !== undefined) d.details = f.details;
+  if (f.fixAdvice !== undefined) d.fixAdvice = flat(f.fixAdvice);
+  out.push(d);
+};
 
 /** One policy-phase rule's check on a read policy (the RuleTester runs rules alone through this). */
 export function runPolicyRule(
@@ -109,7 +113,8 @@ function runRules(policy: Policy, config: ResolvedConfig<RuleId>, only?: string,
 }
 
 function toMessage(d: Diagnostic, severity: Severity): LintMessage {
-  return {
+  // The keys in this order (JSON output shows them so); optional ones set, not spread.
+  const m: { -readonly [K in keyof LintMessage]: LintMessage[K] } = {
     ruleId: d.ruleId,
     severity,
     message: fitMessage(d.message),
@@ -117,12 +122,13 @@ function toMessage(d: Diagnostic, severity: Severity): LintMessage {
     column: d.span.start.column,
     endLine: d.span.end.line,
     endColumn: d.span.end.column,
-    ...(d.fix ? { fix: d.fix } : {}),
-    ...(d.details !== undefined ? { details: d.details } : {}),
-    docsUrl: docsUrl(d.ruleId),
-    offset: d.span.start.offset,
-    endOffset: d.span.end.offset,
-  };
+  } as LintMessage;
+  if (d.fix) m.fix = d.fix;
+  if (d.details !== undefined) m.details = d.details;
+  m.docsUrl = docsUrl(d.ruleId);
+  m.offset = d.span.start.offset;
+  m.endOffset = d.span.end.offset;
+  return m;
 }
 
 export function lintText(text: string, options: LintOptions): LintResult {

@@ -120,17 +120,25 @@ export function withProvenFixes(
   });
 }
 
+// The findings are rebuilt field by field, not by rest and spread: a large table has 130k
+// (issue 13). A Diagnostic has no other fields.
 function withheld(d: Diagnostic, why: string): Diagnostic {
-  const { fix: _withheld, fixAdvice: _advice, ...rest } = d;
   const details = typeof d.details === 'object' && d.details !== null ? d.details : {};
-  return { ...rest, message: `${d.message} No automatic fix: ${why}.`, details: { ...details, fixWithheld: why } };
+  return { ruleId: d.ruleId, severity: d.severity, message: `${d.message} No automatic fix: ${why}.`, span: d.span, details: { ...details, fixWithheld: why } };
 }
 
 /** A proven fix's advice joins the message; a withheld one's gave way to the reason. */
 function withAdvice(d: Diagnostic): Diagnostic {
   if (d.fixAdvice === undefined) return d;
-  const { fixAdvice, ...rest } = d;
-  return { ...rest, message: `${d.message} ${fixAdvice}` };
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: `${d.message} ${d.fixAdvice}`,
+    span: d.span,
+  };
+  if (d.fix) out.fix = d.fix;
+  if (d.details !== undefined) out.details = d.details;
+  return out;
 }
 
 function proven(policy: Policy, table: EffectiveTable, config: ResolvedConfig, d: Diagnostic, prover: FixProver): Diagnostic {
