@@ -177,11 +177,25 @@ export function labelsOf(table: EffectiveTable, addresses: readonly bigint[]): n
   return labels;
 }
 
+/** lookup for each address, worked out in address order (both ULA rules ask it of 100k ULA rows). */
+export function lookupAll(table: EffectiveTable, addresses: readonly bigint[]): PolicyValues[] {
+  const labelRows = table.labels.matchAll(addresses);
+  const shared = table.precedences.sharesShapeWith(table.labels);
+  const precedenceRows = shared ? labelRows : table.precedences.matchAll(addresses);
+  const out: PolicyValues[] = new Array(addresses.length);
+  for (let i = 0; i < out.length; i++) out[i] = valuesOf(table, table.labels.rowAt(labelRows[i]!), table.precedences.rowAt(precedenceRows[i]!));
+  return out;
+}
+
 /** Precedence and label of an address (IPv4 as ::ffff:a.b.c.d). */
 export function lookup(table: EffectiveTable, address: bigint): PolicyValues {
   const labelRow = table.labels.match(address);
   // A FreeBSD table's two halves share one shape: the row that decides is the same row.
   const precedenceRow = table.precedences.sharesShapeWith(table.labels) ? table.precedences.rowAt(labelRow?.index ?? -1) : table.precedences.match(address);
+  return valuesOf(table, labelRow, precedenceRow);
+}
+
+function valuesOf(table: EffectiveTable, labelRow: PrefixRow<number> | undefined, precedenceRow: PrefixRow<number> | undefined): PolicyValues {
   // One object shape for every lookup (an absent row is undefined, not a missing key): a
   // large table looks up every row's address, and spread objects were a good part of that.
   return {

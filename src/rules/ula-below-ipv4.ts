@@ -11,7 +11,7 @@ import { exampleAddress } from '../model/address-spaces.js';
 import type { Rule } from './rule.js';
 import { claimsOf, headline, impactDetails, impactOf } from './support/impact.js';
 import { lineText } from './support/line-claims.js';
-import { EXAMPLE_V4_DEST, ulaIntent } from './support/ula-intent.js';
+import { EXAMPLE_V4_DEST, ulaIntent, ulaValues } from './support/ula-intent.js';
 import { valueLineOf } from './support/value-lines.js';
 import { worst } from '../impact/changes.js';
 import { outcome } from '../impact/policy-impact.js';
@@ -77,10 +77,12 @@ export const rule: Rule = {
       }
       return symptomDetails;
     };
-    for (const ula of intent.ula) {
-      const destination = exampleAddress(ula);
-      const d = lookup(table, destination);
+    const values = ulaValues(context, intent);
+    for (let k = 0; k < intent.ula.length; k++) {
+      const ula = intent.ula[k]!;
+      const d = values[k]!;
       if (d.precedence >= v4.precedence) continue;
+      const destination = exampleAddress(ula);
       const anchor = ula.line?.entry ?? policy.entries[0];
       if (anchor && reported.has(anchor.span.start.offset)) continue;
       context.report({

@@ -13,7 +13,7 @@ import { simulate, type SimulationStep } from '../simulate/simulate.js';
 import type { Rule } from './rule.js';
 import { exampleAddress } from '../model/address-spaces.js';
 import { prefixText } from '../model/address.js';
-import { EXAMPLE_V4_DEST, EXAMPLE_V4_SOURCE, GENERIC_GUA, platformName, ulaIntent, type SitePrefixRef } from './support/ula-intent.js';
+import { EXAMPLE_V4_DEST, EXAMPLE_V4_SOURCE, GENERIC_GUA, platformName, ulaIntent, ulaValues, type SitePrefixRef } from './support/ula-intent.js';
 
 export const rule: Rule = {
   meta: {
@@ -54,11 +54,13 @@ export const rule: Rule = {
       }
       return known;
     };
-    for (const ula of intent.ula) {
-      const source = exampleAddress(ula);
-      const s = lookup(table, source);
+    const ulaValuesAt = ulaValues(context, intent);
+    for (let k = 0; k < intent.ula.length; k++) {
+      const ula = intent.ula[k]!;
+      const s = ulaValuesAt[k]!;
       const mismatchCount = guas.length - (perLabel.get(s.label) ?? 0);
       if (mismatchCount === 0) continue;
+      const source = exampleAddress(ula);
       const { address: destination, text: destinationText, values: d } = destinationAt(guaLabels[0] !== s.label ? 0 : firstOther);
       const sourceText = formatAnyAddress(source, 6);
       // Confirm with the RFC 6724 simulator: a ULA-only host with one IPv4 address, the

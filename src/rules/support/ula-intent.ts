@@ -3,7 +3,7 @@
 // site-specific GUA rows; (3) a ULA row's precedence was raised from the platform
 // default while its label stayed the stock one. A stock table shows none of these, and gets no warning.
 import { IPV4_MAPPED_BASE, parseIPv6 } from '../../model/address.js';
-import { builtinEffectiveTable, lookup } from '../../model/effective-table.js';
+import { builtinEffectiveTable, lookup, lookupAll, type PolicyValues } from '../../model/effective-table.js';
 import type { RuleContext } from '../rule.js';
 import { knownTableOf } from '../../impact/stock-tables.js';
 import { exampleAddress, isSiteGuaPrefix, isUlaPrefix } from '../../model/address-spaces.js';
@@ -36,6 +36,18 @@ export function ulaIntent(context: RuleContext): UlaIntent | null {
   const intent = findUlaIntent(context);
   intentCache.set(context.policy, { config: context.config, intent });
   return intent;
+}
+
+const ulaValuesCache = new WeakMap<UlaIntent, PolicyValues[]>();
+
+/**
+ * The values at each intent ULA's example address (exampleAddress), in intent.ula's order:
+ * both ULA rules look them up, so they are looked up once, all together (issue 13).
+ */
+export function ulaValues(context: RuleContext, intent: UlaIntent): readonly PolicyValues[] {
+  let values = ulaValuesCache.get(intent);
+  if (!values) ulaValuesCache.set(intent, (values = lookupAll(context.table, intent.ula.map(exampleAddress))));
+  return values;
 }
 
 /** A line as a site prefix: three fields, not a copy of the line (a large table has 500k of them). */
