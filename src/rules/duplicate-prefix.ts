@@ -1,8 +1,7 @@
 // The same masked prefix and length as an earlier line of the same table never takes
 // effect: FreeBSD's kernel refuses it with EEXIST, glibc's stable sort keeps the first.
-import { maskValue } from '../model/address.js';
-import { isGaiTableEntry, isRow, type Entry, type GaiEntry, type RowEntry } from '../model/ast.js';
-import { earlierTwins } from '../model/prefix-sort.js';
+import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
+import { twinLines } from './support/twin-lines.js';
 import type { Rule } from './rule.js';
 import { wholeLineRange } from './support/line-edits.js';
 
@@ -18,12 +17,7 @@ export const rule: Rule = {
   check(context) {
     const { policy } = context;
     // Each line's first twin: the same kind of line, length and masked prefix.
-    const lines = policy.entries.filter((e): e is RowEntry | GaiEntry => isRow(e) || isGaiTableEntry(e));
-    const kinds = ['row', 'label', 'precedence', 'scopev4'];
-    const twins = earlierTwins(
-      lines.map((e) => kinds.indexOf(e.kind) * 129 + e.prefix.length),
-      lines.map((e) => maskValue(e.prefix.address, e.prefix.length)),
-    );
+    const { lines, twins } = twinLines(policy);
     for (let i = 0; i < lines.length; i++) {
       if (twins[i]! < 0) continue;
       const entry = lines[i]!;

@@ -26,7 +26,7 @@ function countKinds(entries: readonly Entry[]): { label: number; precedence: num
   return counts;
 }
 import { prefixText } from '../model/address.js';
-import { earlierTwins } from '../model/prefix-sort.js';
+import { twinLines } from './support/twin-lines.js';
 import { valueLines } from './support/value-lines.js';
 import { wholeLineRange } from './support/line-edits.js';
 
@@ -44,10 +44,7 @@ export const rule: Rule = {
     const baseline = impactOf(context).baseline;
     // A later line of the same kind, length and prefix as an earlier one: duplicate-prefix reports it.
     const lines = valueLines(policy);
-    const twins = earlierTwins(
-      lines.map((l) => (l.label === undefined ? 129 : 0) + l.length),
-      lines.map((l) => l.prefix),
-    );
+    const twins = twinLines(policy).valueLineTwins;
     // A row sets both tables; a gai.conf line one of them.
     const setsLabel = (line: ValueLine) => isRow(line.entry) || line.label !== undefined;
     // Each line's own row in the table it sets first, looked up all at once (in address order).
