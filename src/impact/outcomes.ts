@@ -65,7 +65,7 @@ function contentOf(table: EffectiveTable): string {
 function cacheKeyOf(table: EffectiveTable): object {
   let key = tableKeys.get(table);
   if (key) return key;
-  const size = table.labels.rows.length + table.precedences.rows.length + (table.scopev4?.rows.length ?? 0);
+  const size = table.labels.size + table.precedences.size + (table.scopev4?.size ?? 0);
   if (size > SMALL_TABLE_ROWS) key = table;
   else {
     const content = contentOf(table);

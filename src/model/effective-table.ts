@@ -170,10 +170,7 @@ function buildBuiltinTable(platform: Platform): EffectiveTable {
 export function labelsOf(table: EffectiveTable, addresses: readonly bigint[]): number[] {
   const rows = table.labels.matchAll(addresses);
   const labels: number[] = new Array(addresses.length);
-  for (let i = 0; i < labels.length; i++) {
-    const row = table.labels.rowAt(rows[i]!);
-    labels[i] = row ? row.value : table.noMatch.label;
-  }
+  for (let i = 0; i < labels.length; i++) labels[i] = rows[i]! >= 0 ? table.labels.valueAt(rows[i]!) : table.noMatch.label;
   return labels;
 }
 

@@ -30,8 +30,8 @@ const startsAfter = (middles: Float64Array, bottoms: Float64Array, i: number, mi
 /** The value-free part of a table: which row decides where. Built from the masked rows. */
 class TableShape {
   constructor(
-    private readonly prefixes: readonly bigint[],
-    private readonly lengths: readonly number[],
+    readonly prefixes: readonly bigint[],
+    readonly lengths: readonly number[],
   ) {}
 
   /** Same rows (prefix and length, in order) as these? Then a table may share this shape. */
@@ -331,8 +331,19 @@ export interface RowReader<T> {
 }
 
 export class PrefixTable<T> {
-  readonly rows: readonly PrefixRow<T>[];
   private readonly shape: TableShape;
+  /** Each row's masked prefix and length (the shape's own arrays), value and origin, by index. */
+  private readonly prefixes: readonly bigint[];
+  private readonly lengths: readonly number[];
+  private readonly values: readonly T[];
+  private readonly origins: readonly RowOrigin[];
+  /**
+   * The rows as objects, each made when first asked for and then kept (a row is always the
+   * same object). Not one per row up front: a 500k-row file's two tables were a million
+   * objects that every garbage collection copied, and a lint asks for few of them (issue 13).
+   */
+  private readonly made: (PrefixRow<T> | undefined)[];
+  private all: readonly PrefixRow<T>[] | undefined;
 
   /**
    * From a list of rows, or from `count` rows read through a RowReader (no object per row to
@@ -344,31 +355,62 @@ export class PrefixTable<T> {
     rows: readonly { prefix: bigint; length: number; value: T; origin?: RowOrigin }[] | { readonly count: number; readonly row: RowReader<T> },
     sameShapeAs?: PrefixTable<unknown>,
   ) {
-    const [all, prefixes, lengths] =
+    const reader: { count: number; row: RowReader<T> } =
       'count' in rows
-        ? PrefixTable.rowsOf(rows.count, rows.row)
-        : PrefixTable.rowsOf(rows.length, {
-            prefix: (i) => rows[i]!.prefix,
-            length: (i) => rows[i]!.length,
-            value: (i) => rows[i]!.value,
-            origin: (i) => rows[i]!.origin ?? 'file',
-          });
-    this.rows = all;
-    this.shape = sameShapeAs?.shape.fits(prefixes, lengths) ? sameShapeAs.shape : new TableShape(prefixes, lengths);
-  }
-
-  private static rowsOf<T>(count: number, row: RowReader<T>): [PrefixRow<T>[], bigint[], number[]] {
-    const all: PrefixRow<T>[] = new Array(count);
+        ? rows
+        : {
+            count: rows.length,
+            row: {
+              prefix: (i) => rows[i]!.prefix,
+              length: (i) => rows[i]!.length,
+              value: (i) => rows[i]!.value,
+              origin: (i) => rows[i]!.origin ?? 'file',
+            },
+          };
+    const { count, row } = reader;
     const prefixes: bigint[] = new Array(count);
     const lengths: number[] = new Array(count);
+    const values: T[] = new Array(count);
+    const origins: RowOrigin[] = new Array(count);
     for (let index = 0; index < count; index++) {
       const length = row.length(index);
-      const prefix = maskValue(row.prefix(index), length);
-      all[index] = { prefix, length, value: row.value(index), origin: row.origin(index), index };
-      prefixes[index] = prefix;
+      prefixes[index] = maskValue(row.prefix(index), length);
       lengths[index] = length;
+      values[index] = row.value(index);
+      origins[index] = row.origin(index);
     }
-    return [all, prefixes, lengths];
+    this.shape = sameShapeAs?.shape.fits(prefixes, lengths) ? sameShapeAs.shape : new TableShape(prefixes, lengths);
+    // A shared shape's arrays hold the same prefixes and lengths: one copy for both tables.
+    this.prefixes = this.shape.prefixes;
+    this.lengths = this.shape.lengths;
+    this.values = values;
+    this.origins = origins;
+    this.made = new Array(count);
+  }
+
+  /** Every row, in the order given (made for all rows: for callers that walk the whole table). */
+  get rows(): readonly PrefixRow<T>[] {
+    if (!this.all) {
+      const all: PrefixRow<T>[] = new Array(this.values.length);
+      for (let i = 0; i < all.length; i++) all[i] = this.rowAt(i)!;
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  /** How many rows were given. */
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** Row i's value, without its object. */
+  valueAt(index: number): T {
+    return this.values[index]!;
+  }
+
+  /** Row i's origin, without its object. */
+  originAt(index: number): RowOrigin {
+    return this.origins[index]!;
   }
 
   /** How many rows take effect: distinct (prefix, length) pairs, the first of each. */
@@ -378,7 +420,13 @@ export class PrefixTable<T> {
 
   /** The row given at this index (-1: none). */
   rowAt(index: number): PrefixRow<T> | undefined {
-    return index < 0 ? undefined : this.rows[index];
+    if (index < 0 || index >= this.values.length) return undefined;
+    let row = this.made[index];
+    if (!row) {
+      row = { prefix: this.prefixes[index]!, length: this.lengths[index]!, value: this.values[index]!, origin: this.origins[index]!, index };
+      this.made[index] = row;
+    }
+    return row;
   }
 
   /** Built from the same rows as `other` (sameShapeAs): a row that decides in one decides, at the same index, in the other. */
@@ -414,5 +462,10 @@ export class PrefixTable<T> {
   /** The covering row of an effective row of this table (the longest shorter row that contains it). */
   parentOf(row: PrefixRow<T>): PrefixRow<T> | undefined {
     return this.rowAt(this.shape.parentOf(row.index));
+  }
+
+  /** parentOf by index: the parent's index (-1: none; -2: the row does not take effect). */
+  parentIndexOf(index: number): number {
+    return this.shape.parentOf(index);
   }
 }
