@@ -25,13 +25,16 @@ export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact
   const topBits = Math.min(TOP_BITS, 64 - indexBits);
   const topDivisor = 2 ** (TOP_BITS - topBits);
   const lowTop = 2 ** (32 - indexBits);
+  const indexScale = 2 ** indexBits;
   const keys = new BigUint64Array(n);
   const halves = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
     const index = indexes[i]!;
     const top = Math.floor(tops[index]! / topDivisor);
-    halves[2 * i + LOW] = (top % lowTop) * 2 ** indexBits + index;
-    halves[2 * i + HIGH] = Math.floor(top / lowTop);
+    // Exact in doubles (powers of two), and no floating-point remainder (fmod is slow).
+    const high = Math.floor(top / lowTop);
+    halves[2 * i + LOW] = (top - high * lowTop) * indexScale + index;
+    halves[2 * i + HIGH] = high;
   }
   keys.sort();
   const indexMask = 2 ** indexBits - 1;
