@@ -10,7 +10,7 @@ import type { Fix } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, installWhileReading, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
-import { plainRow } from './plain-row.js';
+import { plainRow, writtenDigits } from './plain-row.js';
 import { FindingCollector, finding, type FreebsdField, type ReaderOutput } from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
@@ -348,10 +348,10 @@ class Ip6addrctlReader extends FindingCollector {
         row.address,
         row.length,
         at + prefixAt,
-        text.slice(row.precedenceAt, precedenceEnd),
+        writtenDigits(text, row.precedenceAt, precedenceEnd),
         row.precedence,
         at + row.precedenceAt,
-        text.slice(row.labelAt, labelEnd),
+        writtenDigits(text, row.labelAt, labelEnd),
         row.label,
         at + row.labelAt,
       ),

@@ -71,16 +71,17 @@ class PlainRow implements RowEntry {
     address: bigint,
     length: number,
     prefixFrom: number,
-    precedenceText: string,
+    /** The digits as written, or null when they are the value's own decimal (writtenDigits). */
+    precedenceText: string | null,
     precedence: number,
     precedenceFrom: number,
-    labelText: string,
+    labelText: string | null,
     label: number,
     labelFrom: number,
   ) {
     this.prefix = new PlainPrefix(prefixText, address, length, this, prefixFrom);
-    this.precedence = new PlainNumber(ownDecimal(precedenceText) ? null : precedenceText, precedence, this, precedenceFrom);
-    this.label = new PlainNumber(ownDecimal(labelText) ? null : labelText, label, this, labelFrom);
+    this.precedence = new PlainNumber(precedenceText, precedence, this, precedenceFrom);
+    this.label = new PlainNumber(labelText, label, this, labelFrom);
   }
 
   spanFrom(from: number, to: number): Span {
@@ -96,8 +97,13 @@ class PlainRow implements RowEntry {
   }
 }
 
-/** Plain digits that are their value's decimal: no leading zero (a row's 1M numbers need not keep their text). */
-const ownDecimal = (digits: string) => digits.length === 1 || digits.charCodeAt(0) !== 0x30;
+/**
+ * The plain digits text[from, to) as a string when they are not their value's decimal (a
+ * leading zero), else null: a row's two numbers need not keep, or even make, their text
+ * (at 500k rows, a million strings of garbage; issue 13).
+ */
+export const writtenDigits = (text: string, from: number, to: number): string | null =>
+  to - from > 1 && text.charCodeAt(from) === 0x30 ? text.slice(from, to) : null;
 
 /** A plain row of line `lineNumber`, whose column 1 is at `origin`; each field's `from` is its offset in the source. */
 export const plainRow = (...args: ConstructorParameters<typeof PlainRow>): RowEntry => new PlainRow(...args);
