@@ -6,6 +6,8 @@ import { TOP_BITS, topOf } from './address-parts.js';
 export interface PrefixRange {
   readonly prefix: bigint;
   readonly length: number;
+  /** topOf(prefix), when the range keeps it (a file's value lines do: rules ask their spaces again and again). */
+  readonly top?: number;
 }
 
 /**
@@ -49,13 +51,13 @@ export function within(inner: PrefixRange, outer: PrefixRange): boolean {
 }
 
 export function isUlaPrefix(p: PrefixRange): boolean {
-  return inSpace(topOf(p.prefix), p.length, ULA_SPACE);
+  return inSpace(p.top ?? topOf(p.prefix), p.length, ULA_SPACE);
 }
 
 /** A site's own global prefix: inside 2000::/3, more specific than it, not a special space. */
 export function isSiteGuaPrefix(p: PrefixRange): boolean {
   if (p.length <= 3) return false;
-  const top = topOf(p.prefix);
+  const top = p.top ?? topOf(p.prefix);
   return inSpace(top, p.length, GLOBAL_SPACE) && !SPECIAL_GLOBAL.some((s) => inSpace(top, p.length, s) || holdsSpace(top, p.length, s));
 }
 

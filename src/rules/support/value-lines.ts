@@ -1,5 +1,6 @@
 // A policy's value lines: the lines that set a label and/or precedence for a prefix.
 import { maskValue } from '../../model/address.js';
+import { topOf } from '../../model/address-parts.js';
 import type { Entry, GaiEntry, Policy, RowEntry } from '../../model/ast.js';
 import { isGaiTableEntry, isRow } from '../../model/ast.js';
 
@@ -10,20 +11,19 @@ export interface ValueLine {
   readonly length: number;
   readonly label?: number;
   readonly precedence?: number;
+  /** topOf(prefix) (address-parts): kept for isUlaPrefix and isSiteGuaPrefix, which several rules ask of every line. */
+  readonly top: number;
 }
 
 /** The prefix and values one line sets (a scopev4 line sets neither label nor precedence). */
 export function valueLineOf(entry: Entry): ValueLine {
-  if (isRow(entry))
-    return {
-      entry,
-      prefix: maskValue(entry.prefix.address, entry.prefix.length),
-      length: entry.prefix.length,
-      label: entry.label.value,
-      precedence: entry.precedence.value,
-    };
+  if (isRow(entry)) {
+    const prefix = maskValue(entry.prefix.address, entry.prefix.length);
+    return { entry, prefix, length: entry.prefix.length, label: entry.label.value, precedence: entry.precedence.value, top: topOf(prefix) };
+  }
   if (!isGaiTableEntry(entry)) throw new Error(`not a value line: ${entry.kind}`);
-  const base = { entry, prefix: maskValue(entry.prefix.address, entry.prefix.length), length: entry.prefix.length };
+  const prefix = maskValue(entry.prefix.address, entry.prefix.length);
+  const base = { entry, prefix, length: entry.prefix.length, top: topOf(prefix) };
   return entry.kind === 'label' ? { ...base, label: entry.value.value } : entry.kind === 'precedence' ? { ...base, precedence: entry.value.value } : base;
 }
 
