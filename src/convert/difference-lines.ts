@@ -3,7 +3,7 @@
 // where strings, their concatenation and their encoding took most of the time).
 import { forEachDifferingIdRun, scopeDifferences, valueIdsOf, type Meaning } from './equivalence.js';
 import { formatScopeRegion, formatValues } from './format-differences.js';
-import { MAX_RANGE_BYTES, writeRangeWords } from './range-bytes.js';
+import { END_OF_SPACE, MAX_RANGE_BYTES, writeRange } from './range-bytes.js';
 
 /** Where lines are written: `room(n)` makes room for n more bytes at `at` (sending what is held), then the writer moves `at`. */
 export interface LineBuffer {
@@ -11,8 +11,6 @@ export interface LineBuffer {
   at: number;
   room(length: number): void;
 }
-
-const TWO_48 = 2 ** 48;
 
 /** A line's text (ASCII) into the buffer. */
 function writeAscii(out: LineBuffer, text: string): void {
@@ -50,19 +48,7 @@ export function writeDifferenceLines(before: Meaning, after: Meaning, labelsOnly
     const now = newText[a]!;
     out.room(MAX_RANGE_BYTES + old.length + now.length);
     const { bytes } = out;
-    const s = 3 * start;
-    let at = endWords
-      ? writeRangeWords(
-          bytes,
-          out.at,
-          startWords[s]!,
-          startWords[s + 1]!,
-          startWords[s + 2]!,
-          endWords[3 * end]!,
-          endWords[3 * end + 1]!,
-          endWords[3 * end + 2]!,
-        )
-      : writeRangeWords(bytes, out.at, startWords[s]!, startWords[s + 1]!, startWords[s + 2]!, TWO_48, 0, 0);
+    let at = writeRange(bytes, out.at, startWords, 3 * start, endWords ?? END_OF_SPACE, 3 * end);
     // Short copies: a loop is quicker than set() for a few bytes.
     for (let k = 0; k < old.length; k++) bytes[at++] = old[k]!;
     for (let k = 0; k < now.length; k++) bytes[at++] = now[k]!;

@@ -7,11 +7,10 @@
 // Each writer takes the array and where to start, and returns where it stopped; the caller
 // makes sure there is room (MAX_RANGE_BYTES).
 
-const W16 = 2 ** 16;
 const W32 = 2 ** 32;
 const W48 = 2 ** 48;
 
-/** Most bytes writeRangeWords writes: three prefixes of 39 + 4 bytes and two ", " (two addresses and " - " take fewer). */
+/** Most bytes writeRange writes: three prefixes of 39 + 4 bytes and two ", " (two addresses and " - " take fewer). */
 export const MAX_RANGE_BYTES = 3 * (39 + 4) + 2 * 2;
 
 const COLON = 0x3a;
@@ -60,10 +59,41 @@ function writeGroup(out: Uint8Array, at: number, g: number): number {
   return at;
 }
 
-const groups = new Float64Array(8);
+/** Where the `::` of RFC 5952 goes for each set of zero groups (bit i: group i is 0): the longest run of two or more, the first of equals; -1: none. */
+const ZERO_RUN_AT = new Int8Array(256);
+/** How many groups that `::` stands for. */
+const ZERO_RUN_LENGTH = new Uint8Array(256);
+for (let zeros = 0; zeros < 256; zeros++) {
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    if (!(zeros & (1 << i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < 8 && zeros & (1 << j)) j++;
+    if (j - i > bestLength) {
+      best = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  ZERO_RUN_AT[zeros] = best;
+  ZERO_RUN_LENGTH[zeros] = best < 0 ? 0 : bestLength;
+}
 
-/** formatAddressWords(hi, mid, lo) as bytes: ::ffff:a.b.c.d for IPv4-mapped, else RFC 5952 text. */
-export function writeAddressWords(out: Uint8Array, at: number, hi: number, mid: number, lo: number): number {
+const groups = new Int32Array(8);
+
+/**
+ * formatAddressWords of the address at words[k], words[k + 1], words[k + 2] as bytes:
+ * ::ffff:a.b.c.d for IPv4-mapped, else RFC 5952 text. (The words stay in the array: a
+ * double passed to a function that is not inlined is boxed, an allocation per address.)
+ */
+export function writeAddressAt(out: Uint8Array, at: number, words: Float64Array, k: number): number {
+  const hi = words[k]!;
+  const mid = words[k + 1]!;
+  const lo = words[k + 2]!;
   if (hi === 0 && mid === 0xffff) {
     out[at++] = COLON;
     out[at++] = COLON;
@@ -80,55 +110,65 @@ export function writeAddressWords(out: Uint8Array, at: number, hi: number, mid: 
     out[at++] = DOT;
     return writeSmall(out, at, lo & 255);
   }
+  // Each word's top 16 bits by division (it may be 48 bits wide), the rest as 32-bit integers.
   const g = groups;
-  g[0] = Math.floor(hi / W32);
-  g[1] = Math.floor(hi / W16) % W16;
-  g[2] = hi % W16;
-  g[3] = Math.floor(mid / W32);
-  g[4] = Math.floor(mid / W16) % W16;
-  g[5] = mid % W16;
-  g[6] = Math.floor(lo / W16);
-  g[7] = lo % W16;
-  // RFC 5952: the longest run of two zero groups or more (the first of equals) is `::`.
-  let best = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (g[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLength) {
-      best = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
+  const g0 = Math.floor(hi / W32);
+  const hiLow = hi - g0 * W32;
+  const g3 = Math.floor(mid / W32);
+  const midLow = mid - g3 * W32;
+  g[0] = g0;
+  g[1] = hiLow >>> 16;
+  g[2] = hiLow & 0xffff;
+  g[3] = g3;
+  g[4] = midLow >>> 16;
+  g[5] = midLow & 0xffff;
+  g[6] = lo >>> 16;
+  g[7] = lo & 0xffff;
+  let zeros = 0;
+  for (let i = 0; i < 8; i++) if (g[i] === 0) zeros |= 1 << i;
+  const best = ZERO_RUN_AT[zeros]!;
+  const after = best + ZERO_RUN_LENGTH[zeros]!;
   for (let i = 0; i < 8; i++) {
     if (i === best) {
       out[at++] = COLON;
       out[at++] = COLON;
-      i += bestLength - 1;
+      i = after - 1;
       continue;
     }
-    if (i !== 0 && i !== best + bestLength) out[at++] = COLON;
+    if (i !== 0 && i !== after) out[at++] = COLON;
     at = writeGroup(out, at, g[i]!);
   }
   return at;
 }
 
+/** The address where a range's loop is, for writeAddressAt. */
+const cursor = new Float64Array(3);
+
+/** writeAddressAt of the address (hi, mid, lo). */
+export function writeAddressWords(out: Uint8Array, at: number, hi: number, mid: number, lo: number): number {
+  cursor[0] = hi;
+  cursor[1] = mid;
+  cursor[2] = lo;
+  return writeAddressAt(out, at, cursor, 0);
+}
+
+/** The end of the space, 2^128, as words. */
+export const END_OF_SPACE = Float64Array.of(W48, 0, 0);
+
 /**
- * formatRangeWords as bytes: the addresses from (sh, sm, sl) up to, not including,
- * (eh, em, el), which may be 2^128 ((2^48, 0, 0)); the range is not empty. Up to three
- * prefixes (rangeToPrefixes' greedy split), else `first - last`.
+ * formatRangeWords as bytes: the addresses from the one at starts[s..s + 2] up to, not
+ * including, the one at ends[e..e + 2], which may be 2^128 (END_OF_SPACE); the range is not
+ * empty. Up to three prefixes (rangeToPrefixes' greedy split), else `first - last`.
  */
-export function writeRangeWords(out: Uint8Array, at: number, sh: number, sm: number, sl: number, eh: number, em: number, el: number): number {
+export function writeRange(out: Uint8Array, at: number, starts: Float64Array, s: number, ends: Float64Array, e: number): number {
   const from = at;
+  const eh = ends[e]!;
+  const em = ends[e + 1]!;
+  const el = ends[e + 2]!;
   let count = 0;
-  let h = sh;
-  let m = sm;
-  let l = sl;
+  let h = starts[s]!;
+  let m = starts[s + 1]!;
+  let l = starts[s + 2]!;
   while (h < eh || (h === eh && (m < em || (m === em && l < el)))) {
     // What is left, end - at (borrowing between words), and the largest block that fits in it.
     let dl = el - l;
@@ -148,17 +188,32 @@ export function writeRangeWords(out: Uint8Array, at: number, sh: number, sm: num
     const host = Math.min(fits, aligned);
     if (count === 3) {
       // A fourth prefix: the range is written first - last instead.
-      at = writeAddressWords(out, from, sh, sm, sl);
+      at = writeAddressAt(out, from, starts, s);
       out[at++] = SPACE;
       out[at++] = DASH;
       out[at++] = SPACE;
-      return writeLast(out, at, eh, em, el);
+      // The last address: end - 1.
+      cursor[2] = el - 1;
+      cursor[1] = em;
+      cursor[0] = eh;
+      if (el === 0) {
+        cursor[2] = W32 - 1;
+        cursor[1] = em - 1;
+        if (em === 0) {
+          cursor[1] = W48 - 1;
+          cursor[0] = eh - 1;
+        }
+      }
+      return writeAddressAt(out, at, cursor, 0);
     }
     if (count > 0) {
       out[at++] = COMMA;
       out[at++] = SPACE;
     }
-    at = writeAddressWords(out, at, h, m, l);
+    cursor[0] = h;
+    cursor[1] = m;
+    cursor[2] = l;
+    at = writeAddressAt(out, at, cursor, 0);
     out[at++] = SLASH;
     at = writeSmall(out, at, 128 - host);
     count++;
@@ -182,20 +237,4 @@ export function writeRangeWords(out: Uint8Array, at: number, sh: number, sm: num
     }
   }
   return at;
-}
-
-/** The address before (eh, em, el): a range's last address. */
-function writeLast(out: Uint8Array, at: number, eh: number, em: number, el: number): number {
-  let l = el - 1;
-  let m = em;
-  let h = eh;
-  if (l < 0) {
-    l += W32;
-    m--;
-    if (m < 0) {
-      m += W48;
-      h--;
-    }
-  }
-  return writeAddressWords(out, at, h, m, l);
 }
