@@ -48,11 +48,10 @@ export function writeDifferenceLines(before: Meaning, after: Meaning, labelsOnly
     const now = newText[a]!;
     out.room(MAX_RANGE_BYTES + old.length + now.length);
     const { bytes } = out;
-    let at = writeRange(bytes, out.at, startWords, 3 * start, endWords ?? END_OF_SPACE, 3 * end);
-    // Short copies: a loop is quicker than set() for a few bytes.
-    for (let k = 0; k < old.length; k++) bytes[at++] = old[k]!;
-    for (let k = 0; k < now.length; k++) bytes[at++] = now[k]!;
-    out.at = at;
+    const at = writeRange(bytes, out.at, startWords, 3 * start, endWords ?? END_OF_SPACE, 3 * end);
+    bytes.set(old, at);
+    bytes.set(now, at + old.length);
+    out.at = at + old.length + now.length;
     lines++;
   });
   for (const region of scopeDifferences(before.scopes, after.scopes)) {

@@ -4,24 +4,23 @@
 // strings, then encoding them for the descriptor, was most of its time (issue 13).
 //
 // An address is three exact doubles, bits 127-80, 79-32 and 31-0 (model/step-function.ts).
-// Each writer takes the array and where to start, and returns where it stopped; the caller
-// makes sure there is room (MAX_RANGE_BYTES).
+// Each writer takes the array and where to start, and returns where it stopped. Text is
+// written up to four bytes at a time from tables (one 32-bit store), so a writer may write a
+// few bytes past where it stops, which the next write covers: the caller makes sure there
+// is room for MAX_RANGE_BYTES (MAX_ADDRESS_BYTES for one address).
 
 const W32 = 2 ** 32;
 const W48 = 2 ** 48;
 
-/** Most bytes writeRange writes: three prefixes of 39 + 4 bytes and two ", " (two addresses and " - " take fewer). */
+/** Most bytes writeRange writes to: three prefixes of 39 + 4 bytes and two ", " (two addresses and " - " take fewer, with the few bytes past each). */
 export const MAX_RANGE_BYTES = 3 * (39 + 4) + 2 * 2;
+/** Most bytes writeAddressAt writes to: 39, and up to 3 past the last group or IPv4 byte. */
+export const MAX_ADDRESS_BYTES = 39 + 3;
 
 const COLON = 0x3a;
-const DOT = 0x2e;
-const SLASH = 0x2f;
 const COMMA = 0x2c;
 const SPACE = 0x20;
 const DASH = 0x2d;
-const ZERO = 0x30;
-/** Lower-case hex digits, as character codes. */
-const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Bits needed to write x, an integer below 2^53 (0 for 0). */
 function wordBits(x: number): number {
@@ -30,33 +29,43 @@ function wordBits(x: number): number {
 
 /** Trailing zero bits of x, an integer 0 < x < 2^53. */
 function wordTrailingZeros(x: number): number {
-  const low = x % W32;
+  // x >>> 0 is x mod 2^32, exactly, without the floating-point remainder of x % 2^32.
+  const low = x >>> 0;
   if (low !== 0) return 31 - Math.clz32(low & -low);
-  const high = Math.floor(x / W32);
+  const high = (x - low) / W32;
   return 63 - Math.clz32(high & -high);
 }
 
 /** 2^k for k = 0..128. */
 const POW2 = Float64Array.from({ length: 129 }, (_, k) => 2 ** k);
 
-/** A number 0..999 (an IPv4 byte, a prefix length) in decimal. */
-function writeSmall(out: Uint8Array, at: number, n: number): number {
-  if (n >= 100) {
-    out[at++] = ZERO + Math.floor(n / 100);
-    n %= 100;
-    out[at++] = ZERO + Math.floor(n / 10);
-  } else if (n >= 10) out[at++] = ZERO + Math.floor(n / 10);
-  out[at++] = ZERO + (n % 10);
-  return at;
+/** Text of up to four bytes as a little-endian word (unused bytes 0): one 32-bit store writes it. */
+function packed(text: string): number {
+  let word = 0;
+  for (let i = text.length - 1; i >= 0; i--) word = word * 256 + text.charCodeAt(i);
+  return word;
 }
 
-/** A 16-bit group in hex without leading zeros. */
-function writeGroup(out: Uint8Array, at: number, g: number): number {
-  if (g >= 0x1000) out[at++] = HEX_DIGITS[g >> 12]!;
-  if (g >= 0x100) out[at++] = HEX_DIGITS[(g >> 8) & 15]!;
-  if (g >= 0x10) out[at++] = HEX_DIGITS[(g >> 4) & 15]!;
-  out[at++] = HEX_DIGITS[g & 15]!;
-  return at;
+/** `/n` for each prefix length n (at most 4 bytes: /128). */
+const SLASH_LENGTH = Uint32Array.from({ length: 129 }, (_, n) => packed(`/${n}`));
+/** `n.` for each IPv4 byte n (at most 4 bytes); the last byte of an address is written without its dot. */
+const BYTE_DOT = Uint32Array.from({ length: 256 }, (_, n) => packed(`${n}.`));
+/** How many characters n has in decimal, n < 1000. */
+const digits = (n: number) => (n >= 100 ? 3 : n >= 10 ? 2 : 1);
+
+/** Each byte's hex text, without and with its leading zero (two bytes of a little-endian word, unused ones 0): a group is one or two of these. */
+const HEX = Uint16Array.from({ length: 256 }, (_, n) => packed(n.toString(16)));
+const HEX_PADDED = Uint16Array.from({ length: 256 }, (_, n) => packed(n.toString(16).padStart(2, '0')));
+
+let viewOf: Uint8Array | undefined;
+let view: DataView = new DataView(new ArrayBuffer(0));
+/** A DataView of `out`, made once per array. */
+function viewFor(out: Uint8Array): DataView {
+  if (out !== viewOf) {
+    viewOf = out;
+    view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  }
+  return view;
 }
 
 /** Where the `::` of RFC 5952 goes for each set of zero groups (bit i: group i is 0): the longest run of two or more, the first of equals; -1: none. */
@@ -102,13 +111,19 @@ export function writeAddressAt(out: Uint8Array, at: number, words: Float64Array,
     out[at++] = 0x66;
     out[at++] = 0x66;
     out[at++] = COLON;
-    at = writeSmall(out, at, lo >>> 24);
-    out[at++] = DOT;
-    at = writeSmall(out, at, (lo >>> 16) & 255);
-    out[at++] = DOT;
-    at = writeSmall(out, at, (lo >>> 8) & 255);
-    out[at++] = DOT;
-    return writeSmall(out, at, lo & 255);
+    const dv = viewFor(out);
+    const b0 = lo >>> 24;
+    const b1 = (lo >>> 16) & 255;
+    const b2 = (lo >>> 8) & 255;
+    const b3 = lo & 255;
+    dv.setUint32(at, BYTE_DOT[b0]!, true);
+    at += digits(b0) + 1;
+    dv.setUint32(at, BYTE_DOT[b1]!, true);
+    at += digits(b1) + 1;
+    dv.setUint32(at, BYTE_DOT[b2]!, true);
+    at += digits(b2) + 1;
+    dv.setUint32(at, BYTE_DOT[b3]!, true);
+    return at + digits(b3);
   }
   // Each word's top 16 bits by division (it may be 48 bits wide), the rest as 32-bit integers.
   const g = groups;
@@ -126,6 +141,7 @@ export function writeAddressAt(out: Uint8Array, at: number, words: Float64Array,
   g[7] = lo & 0xffff;
   let zeros = 0;
   for (let i = 0; i < 8; i++) if (g[i] === 0) zeros |= 1 << i;
+  const dv = viewFor(out);
   const best = ZERO_RUN_AT[zeros]!;
   const after = best + ZERO_RUN_LENGTH[zeros]!;
   for (let i = 0; i < 8; i++) {
@@ -136,7 +152,17 @@ export function writeAddressAt(out: Uint8Array, at: number, words: Float64Array,
       continue;
     }
     if (i !== 0 && i !== after) out[at++] = COLON;
-    at = writeGroup(out, at, g[i]!);
+    // Two bytes at a time; a byte below 16 uses one of them, and the next write covers the other.
+    const group = g[i]!;
+    if (group < 256) {
+      dv.setUint16(at, HEX[group]!, true);
+      at += group < 16 ? 1 : 2;
+    } else {
+      const high = group >> 8;
+      dv.setUint16(at, HEX[high]!, true);
+      dv.setUint16(at + (high < 16 ? 1 : 2), HEX_PADDED[group & 255]!, true);
+      at += high < 16 ? 3 : 4;
+    }
   }
   return at;
 }
@@ -214,8 +240,9 @@ export function writeRange(out: Uint8Array, at: number, starts: Float64Array, s:
     cursor[1] = m;
     cursor[2] = l;
     at = writeAddressAt(out, at, cursor, 0);
-    out[at++] = SLASH;
-    at = writeSmall(out, at, 128 - host);
+    const length = 128 - host;
+    viewFor(out).setUint32(at, SLASH_LENGTH[length]!, true);
+    at += 1 + digits(length);
     count++;
     if (host >= 80) h += POW2[host - 80]!;
     else if (host >= 32) {
