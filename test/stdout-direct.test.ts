@@ -61,3 +61,27 @@ test('a reader that stops early ends the run quietly', () => {
   expect(r.status).toBe(0);
   expect(r.stderr).toBe('');
 });
+
+/** Two tables that differ in every one of 3,000 /48s: diff prints a line for each, through its reused byte buffer. */
+function bigDiff(): [string, string] {
+  const dir = mkdtempSync(join(tmpdir(), 'policylint-stdout-diff-'));
+  const table = (precedence: number) => {
+    const rows = ['::1/128 50 0', '::/0 40 1', '::ffff:0:0/96 35 4'];
+    for (let i = 0; i < 3000; i++) rows.push(`2001:db8:${i.toString(16)}::/48 ${precedence} ${i % 7}`);
+    return `${rows.join('\n')}\n`;
+  };
+  writeFileSync(join(dir, 'a.ip6addrctl.conf'), table(40));
+  writeFileSync(join(dir, 'b.ip6addrctl.conf'), table(45));
+  return [join(dir, 'a.ip6addrctl.conf'), join(dir, 'b.ip6addrctl.conf')];
+}
+
+python.test('diff: a full non-blocking pipe gets every byte of the reused buffer, in order (copied when it waits)', () => {
+  const args = [...cliCommand(), 'diff', ...bigDiff()];
+  const expected = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  expect(expected.status).toBe(1);
+  expect(expected.stdout.length).toBeGreaterThan(200_000);
+  expect(expected.stdout.split('\n')).toHaveLength(2 + 3000 + 1);
+  const r = spawnSync('python3', ['-c', PYTHON, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  expect(r.stderr.trim()).toBe('exit 1 stderr 0');
+  expect(r.stdout).toBe(expected.stdout);
+});

@@ -16,6 +16,11 @@ export class UsageError extends Error {
 
 export interface CommandIO {
   readonly stdout: (text: string) => void;
+  /**
+   * Standard output as bytes, when the process has a way (src/cli/run.ts): it writes them
+   * before it returns, so the caller may reuse the array (byte-output.ts).
+   */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
   /** Standard input as a stream (the real process): read chunk by chunk, stopped at the limit. */

@@ -19,32 +19,38 @@ const quietOnEpipe = (error: NodeJS.ErrnoException) => {
  * for a pipe a socket) costs every cold start about 1.5 ms (issue 10), and the CLI writes
  * its output whole. When the descriptor will not take more now (EAGAIN: a non-blocking pipe
  * that is full), the rest, and everything after it, goes through process.stdout, which waits.
+ * As text, or as bytes the caller will write again once this returns (CommandIO.stdoutBytes).
  */
-function directStdout(): (text: string) => void {
+function directStdout(): { text: (text: string) => void; bytes: (bytes: Uint8Array) => void } {
   let stream: NodeJS.WriteStream | undefined;
-  const viaStream = (chunk: string | Buffer) => {
+  const viaStream = (chunk: Uint8Array) => {
     if (!stream) {
       stream = process.stdout;
       stream.on('error', quietOnEpipe);
     }
     stream.write(chunk);
   };
-  return (text) => {
-    if (stream) return viaStream(text);
-    const bytes = Buffer.from(text, 'utf8');
+  // `owned`: nobody else writes to these bytes, so the stream, which writes later, may keep them without a copy.
+  const write = (bytes: Uint8Array, owned: boolean) => {
+    if (stream) return viaStream(owned ? bytes : Buffer.from(bytes));
     for (let at = 0; at < bytes.length; ) {
       try {
         at += writeSync(1, bytes, at);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return quietOnEpipe(error as NodeJS.ErrnoException);
-        return viaStream(bytes.subarray(at));
+        const rest = bytes.subarray(at);
+        return viaStream(owned ? rest : Buffer.from(rest));
       }
     }
   };
+  return { text: (text) => write(Buffer.from(text, 'utf8'), true), bytes: (bytes) => write(bytes, false) };
 }
 
+const stdout = directStdout();
+
 main(process.argv.slice(2), {
-  stdout: directStdout(),
+  stdout: stdout.text,
+  stdoutBytes: stdout.bytes,
   stderr: (t) => void process.stderr.write(t),
   readStdin,
   stdinStream: () => process.stdin,

@@ -137,3 +137,101 @@ function differingRegions<T>(before: Steps<T>, after: Steps<T>, same: (x: T, y: 
   });
   if (from && !agree(b!, a!)) onRun(from, at, undefined, 0, b!, a!);
 }
+
+/**
+ * Numbers for the values of two step functions: one id per distinct (precedence, label)
+ * over both, so equal values have equal ids on either side. diff walks and prints by id:
+ * comparing and looking up objects per piece cost it more than the walk (issue 13).
+ */
+export interface ValueIds {
+  readonly before: Int32Array;
+  readonly after: Int32Array;
+  /** The values of each id. */
+  readonly values: readonly Values[];
+}
+
+export function valueIdsOf(before: Steps<Values>, after: Steps<Values>): ValueIds {
+  const values: Values[] = [];
+  const byPair = new Map<string, number>();
+  // Pieces share one object per pair (valuePieces): the pair's text is made once per object.
+  const byObject = new Map<Values, number>();
+  const idsOf = (steps: Steps<Values>) => {
+    const ids = new Int32Array(steps.values.length);
+    for (let i = 0; i < ids.length; i++) {
+      const v = steps.values[i]!;
+      let id = byObject.get(v);
+      if (id === undefined) {
+        const key = `${v.precedence} ${v.label}`;
+        id = byPair.get(key);
+        if (id === undefined) {
+          byPair.set(key, (id = values.length));
+          values.push(v);
+        }
+        byObject.set(v, id);
+      }
+      ids[i] = id;
+    }
+    return ids;
+  };
+  return { before: idsOf(before), after: idsOf(after), values };
+}
+
+/**
+ * A run where two step functions disagree, by the words of where it starts (piece `start`
+ * of `startWords`) and where the next run starts (piece `end` of `endWords`; none: the end
+ * of the space), and the two value ids.
+ */
+export type OnIdRun = (startWords: Float64Array, start: number, endWords: Float64Array | undefined, end: number, before: number, after: number) => void;
+
+/**
+ * differingRegions of two step functions given as their starts and value ids (ValueIds),
+ * in one loop: the runs where agreeKey[before id] !== agreeKey[after id], each maximal
+ * (the ids of its pair change at its ends).
+ */
+export function forEachDifferingIdRun(
+  before: Float64Array,
+  beforeIds: Int32Array,
+  after: Float64Array,
+  afterIds: Int32Array,
+  agreeKey: Int32Array,
+  onRun: OnIdRun,
+): void {
+  const beforeCount = beforeIds.length;
+  const afterCount = afterIds.length;
+  let i = 0;
+  let j = 0;
+  // The current run: where it starts (piece `at` of `from`) and its pair of ids (-1: none yet).
+  let from: Float64Array | undefined;
+  let at = 0;
+  let b = -1;
+  let a = -1;
+  while (i < beforeCount && j < afterCount) {
+    const x = beforeIds[i]!;
+    const y = afterIds[j]!;
+    if (x !== b || y !== a) {
+      // The new run starts where the later of the two pieces starts.
+      const beforeStarts = before[3 * i]! - after[3 * j]! || before[3 * i + 1]! - after[3 * j + 1]! || before[3 * i + 2]! - after[3 * j + 2]!;
+      const nextFrom = beforeStarts >= 0 ? before : after;
+      const nextAt = beforeStarts >= 0 ? i : j;
+      if (b >= 0 && agreeKey[b] !== agreeKey[a]) onRun(from!, at, nextFrom, nextAt, b, a);
+      from = nextFrom;
+      at = nextAt;
+      b = x;
+      a = y;
+    }
+    // Advance whichever piece ends first (both when they end together; past the last piece: the end of the space).
+    const ni = i + 1;
+    const nj = j + 1;
+    const order =
+      ni >= beforeCount
+        ? nj >= afterCount
+          ? 0
+          : 1
+        : nj >= afterCount
+          ? -1
+          : before[3 * ni]! - after[3 * nj]! || before[3 * ni + 1]! - after[3 * nj + 1]! || before[3 * ni + 2]! - after[3 * nj + 2]!;
+    if (order <= 0) i = ni;
+    if (order >= 0) j = nj;
+  }
+  if (b >= 0 && agreeKey[b] !== agreeKey[a]) onRun(from!, at, undefined, 0, b, a);
+}

@@ -1,8 +1,7 @@
 // How differences are printed: one line per address range.
 import type { DiffRegion, ScopeRegion } from './equivalence.js';
 import type { Values } from '../model/policy-meaning.js';
-import { formatRange, formatRangeWords } from '../model/address-ranges.js';
-import type { Steps } from '../model/step-function.js';
+import { formatRange } from '../model/address-ranges.js';
 
 export function formatValues(v: Values, labelsOnly = false): string {
   const label = v.label === -1 ? 'no label' : `label ${v.label}`;
@@ -25,33 +24,6 @@ function cachedValues(v: Values, labelsOnly: boolean): string {
 
 export function formatRegion(region: DiffRegion, labelsOnly = false): string {
   return `${formatRange(region.start, region.end)}: ${cachedValues(region.before, labelsOnly)} -> ${cachedValues(region.after, labelsOnly)}`;
-}
-
-/**
- * formatRegion of a run given by its pieces (forEachDifferingRun), from the step
- * functions' words: no BigInt per range (issue 13: diff prints millions).
- */
-export function formatRun(
-  startSteps: Steps<unknown>,
-  start: number,
-  endSteps: Steps<unknown> | undefined,
-  end: number,
-  before: Values,
-  after: Values,
-  labelsOnly = false,
-): string {
-  const s = startSteps.starts;
-  const range = endSteps
-    ? formatRangeWords(
-        s[3 * start]!,
-        s[3 * start + 1]!,
-        s[3 * start + 2]!,
-        endSteps.starts[3 * end]!,
-        endSteps.starts[3 * end + 1]!,
-        endSteps.starts[3 * end + 2]!,
-      )
-    : formatRangeWords(s[3 * start]!, s[3 * start + 1]!, s[3 * start + 2]!, 2 ** 48, 0, 0);
-  return `${range}: ${cachedValues(before, labelsOnly)} -> ${cachedValues(after, labelsOnly)}`;
 }
 
 /** An IPv4 range whose scope (RFC 6724 rules 2 and 8) differs: `::ffff:127.0.0.0/104: scope 2 -> 14`. */

@@ -100,7 +100,7 @@ function sameRows(a: PrefixWords, b: PrefixWords): boolean {
 function rowPieces(rows: TableRows, noMatch: number): Steps<number> {
   const { values: rowValues } = rows;
   const valueAt = (row: number) => (row < 0 ? noMatch : rowValues[row]!);
-  const { starts, values } = decidingRows(rows.prefixes, (a, b) => valueAt(a) === valueAt(b));
+  const { starts, values } = decidingRows(rows.prefixes, rowValues, noMatch);
   return { starts, values: values.map(valueAt) };
 }
 
@@ -136,12 +136,21 @@ export function valuePiecesOf(tables: ValueTables): Steps<Values> {
   if (sameRows(labels.prefixes, precedences.prefixes)) {
     // A row table (FreeBSD, Windows), or glibc tables with the same lines: one sweep over
     // the rows gives both values.
+    // Each row's pair as a number, made in row order: the sweep compares those.
     const rowPrecedences = precedences.values;
     const rowLabels = labels.values;
-    const precedence = (row: number) => (row < 0 ? noMatch.precedence : rowPrecedences[row]!);
-    const label = (row: number) => (row < 0 ? noMatch.label : rowLabels[row]!);
-    const steps = decidingRows(labels.prefixes, (a, b) => precedence(a) === precedence(b) && label(a) === label(b));
-    return { starts: steps.starts, values: steps.values.map((row) => pair(precedence(row), label(row))) };
+    const pairs: Values[] = [];
+    const idOf = new Map<Values, number>();
+    const id = (values: Values) => {
+      let n = idOf.get(values);
+      if (n === undefined) idOf.set(values, (n = pairs.push(values) - 1));
+      return n;
+    };
+    const rowIds = new Int32Array(rowLabels.length);
+    for (let row = 0; row < rowIds.length; row++) rowIds[row] = id(pair(rowPrecedences[row]!, rowLabels[row]!));
+    const noMatchId = id(pair(noMatch.precedence, noMatch.label));
+    const steps = decidingRows(labels.prefixes, rowIds, noMatchId);
+    return { starts: steps.starts, values: steps.values.map((row) => pairs[row < 0 ? noMatchId : rowIds[row]!]!) };
   }
   return zipPieces(rowPieces(precedences, noMatch.precedence), rowPieces(labels, noMatch.label), pair, sameValues);
 }

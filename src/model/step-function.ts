@@ -199,19 +199,24 @@ function intervalsOf(prefixes: PrefixWords) {
 
 /**
  * Which row decides each maximal run of addresses (-1: no row matches). Runs whose rows
- * `same` says give the same value are merged. (Two tables with the same (prefix, length)
- * rows in the same order, a row table's labels and precedences, share their deciders.)
+ * have the same key (keys[row]; noMatchKey for no row) are merged: rows with equal keys give
+ * equal values. (Two tables with the same (prefix, length) rows in the same order, a row
+ * table's labels and precedences, share their deciders.)
  */
-export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => boolean): Steps<number> {
+export function decidingRows(rows: PrefixWords, keys: ArrayLike<number>, noMatchKey: number): Steps<number> {
   const intervals = intervalsOf(rows);
   const { order } = intervals;
   const n = order.length;
   // The intervals gathered in sweep order: the sweep then reads them one after another, not
   // at random (a cache miss per row and per close was most of its time: issue 13).
+  // Their keys too: comparing a closing row's value with the last piece's read the row
+  // tables at random (issue 13: a cache miss or two per piece, ~0.3 s at 500k rows).
   const start = new Float64Array(3 * n);
   const end = new Float64Array(3 * n);
+  const key = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const r = order[k]!;
+    key[k] = keys[r]!;
     start[3 * k] = intervals.start[3 * r]!;
     start[3 * k + 1] = intervals.start[3 * r + 1]!;
     start[3 * k + 2] = intervals.start[3 * r + 2]!;
@@ -225,6 +230,8 @@ export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => 
   // The open intervals (their places in sweep order), innermost last.
   const stack = new Int32Array(n);
   let depth = 0;
+  // The key of the last piece's row.
+  let lastKey = 0;
   // The cursor: the first address no piece covers yet. Everything is a local of this one
   // function (no closure writes it): the sweep was twice as slow with helpers (issue 13).
   let hi = 0;
@@ -246,14 +253,14 @@ export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => 
       if (!(eh < h || (eh === h && (em < m || (em === m && el <= l))))) break;
       depth--;
       if (hi < eh || (hi === eh && (mid < em || (mid === em && lo < el)))) {
-        const top = order[at]!;
         const count = values.length;
-        if (count === 0 || !same(values[count - 1]!, top)) {
+        if (count === 0 || lastKey !== key[at]!) {
           if (3 * count + 3 > starts.length) starts = grown(starts);
           starts[3 * count] = hi;
           starts[3 * count + 1] = mid;
           starts[3 * count + 2] = lo;
-          values.push(top);
+          values.push(order[at]!);
+          lastKey = key[at]!;
         }
         hi = eh;
         mid = em;
@@ -263,14 +270,15 @@ export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => 
     if (last) break;
     // A gap before this row: the enclosing row (or none) decides it.
     if (hi < h || (hi === h && (mid < m || (mid === m && lo < l)))) {
-      const owner = depth > 0 ? order[stack[depth - 1]!]! : -1;
+      const ownerKey = depth > 0 ? key[stack[depth - 1]!]! : noMatchKey;
       const count = values.length;
-      if (count === 0 || !same(values[count - 1]!, owner)) {
+      if (count === 0 || lastKey !== ownerKey) {
         if (3 * count + 3 > starts.length) starts = grown(starts);
         starts[3 * count] = hi;
         starts[3 * count + 1] = mid;
         starts[3 * count + 2] = lo;
-        values.push(owner);
+        values.push(depth > 0 ? order[stack[depth - 1]!]! : -1);
+        lastKey = ownerKey;
       }
     }
     hi = h;
@@ -280,7 +288,7 @@ export function decidingRows(rows: PrefixWords, same: (a: number, b: number) => 
   }
   if (hi < TWO_48) {
     const count = values.length;
-    if (count === 0 || !same(values[count - 1]!, -1)) {
+    if (count === 0 || lastKey !== noMatchKey) {
       if (3 * count + 3 > starts.length) starts = grown(starts);
       starts[3 * count] = hi;
       starts[3 * count + 1] = mid;

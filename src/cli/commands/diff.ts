@@ -3,14 +3,14 @@
 // the fixed rule of a system without one), as address ranges. Exit 1 when they differ,
 // 0 when equivalent.
 import { CONVERT_DIALECTS } from '../../dialects/registry.js';
-import { forEachDifferingRun, meaningOf, scopeDifferences, type Meaning } from '../../convert/equivalence.js';
+import { meaningOf } from '../../convert/equivalence.js';
+import { writeDifferenceLines } from '../../convert/difference-lines.js';
 import { modelOf } from '../../model/policy-meaning.js';
-import { formatRun, formatScopeRegion } from '../../convert/format-differences.js';
 import { UsageError, type CommandIO, type CommandModule } from '../command.js';
 import { limitsFrom, LIMIT_OPTIONS } from '../input.js';
 import { dialectOption, readPolicyInput } from '../policy-input.js';
 import { terminalBlock, terminalText } from '../terminal-text.js';
-import { chunkedWriter } from '../chunked-output.js';
+import { stdoutWriter } from '../byte-output.js';
 
 export const command: CommandModule = {
   spec: {
@@ -60,26 +60,16 @@ async function runDiff(argv: Record<string, unknown>, io: CommandIO): Promise<nu
   }
   const labelsOnly = before.meaning.labelsOnly || after.meaning.labelsOnly;
   if (labelsOnly) io.stderr('policylint: note: a Linux kernel label table has no precedence: only labels are compared\n');
-  // Each range is printed as it is found; the header goes before the first.
-  const out = chunkedWriter(io.stdout);
-  let differs = false;
-  const print = (line: string) => {
-    if (!differs) out.write(terminalBlock(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`)); // names the user gave: escaped for the terminal
-    differs = true;
-    out.write(`${line}\n`);
-  };
-  printDifferences(before.meaning, after.meaning, labelsOnly, print);
-  out.flush();
-  if (!differs) {
-    io.stdout(
-      `${terminalText(a)} and ${terminalText(b)} give every address the same ${labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`,
-    );
-    return 0;
+  // Each range is written as it is found, after the header; when none is, the header is dropped unsent.
+  const out = stdoutWriter(io);
+  out.text(terminalBlock(`--- ${a} (${before.dialect})\n+++ ${b} (${after.dialect})\n`)); // names the user gave: escaped for the terminal
+  if (writeDifferenceLines(before.meaning, after.meaning, labelsOnly, out) > 0) {
+    out.flush();
+    return 1;
   }
-  return 1;
-}
-
-function printDifferences(before: Meaning, after: Meaning, labelsOnly: boolean, print: (line: string) => void): void {
-  forEachDifferingRun(before, after, {}, (startSteps, start, endSteps, end, b, a) => print(formatRun(startSteps, start, endSteps, end, b, a, labelsOnly)));
-  for (const region of scopeDifferences(before.scopes, after.scopes)) print(formatScopeRegion(region));
+  out.discard();
+  io.stdout(
+    `${terminalText(a)} and ${terminalText(b)} give every address the same ${labelsOnly ? 'label' : 'precedence and label'}, and every IPv4 address the same scope\n`,
+  );
+  return 0;
 }
