@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliCommand } from './support/cli-command.js';
-import { chunkedWriter } from '../src/cli/chunked-output.js';
+import { ByteWriter } from '../src/cli/byte-output.js';
 import { writeJson } from '../src/cli/format/json.js';
 import { lintText } from '../src/lint/lint.js';
 import { ROOT } from './support/generators.js';
@@ -90,13 +90,15 @@ describe('the lint report written piece by piece', () => {
     expect(all.some((r) => r.messages.length > 0) && all.some((r) => r.messages.length === 0)).toBe(true);
   });
 
-  test('chunked writes pass the text on unchanged, in order', () => {
-    const sink: string[] = [];
-    const out = chunkedWriter((t) => sink.push(t));
-    const parts = Array.from({ length: 50_000 }, (_, i) => `line ${i}\n`);
-    for (const p of parts) out.write(p);
+  test('the byte writer lint prints through passes text on unchanged and in order, as UTF-8, in few sends', () => {
+    const sink: Buffer[] = [];
+    // The writer reuses its buffer: the sink copies what it is sent.
+    const out = new ByteWriter((bytes) => sink.push(Buffer.from(bytes)));
+    const parts = Array.from({ length: 50_000 }, (_, i) => (i % 997 === 0 ? `é € 😀 \u202e ${i}\n` : `line ${i}\n`));
+    parts.push('x'.repeat(70_000), 'end\n');
+    for (const p of parts) out.text(p);
     out.flush();
-    expect(sink.join('')).toBe(parts.join(''));
+    expect(Buffer.concat(sink).toString('utf8')).toBe(parts.join(''));
     expect(sink.length).toBeGreaterThan(1);
     expect(sink.length).toBeLessThan(parts.length / 100);
   });

@@ -144,8 +144,15 @@ function fromRows(source: ReadPolicy, target: Semantics, dropped: () => void): C
 /** A row table's meaning and what rowsToOther needs of it; the model is garbage when this returns. */
 function rowTableOf(source: ReadPolicy): { meaning: Meaning; table: RowTable } {
   const model = modelOf(source.policy, source.semantics);
-  const rows = model.table.labels.rows;
-  const table: RowTable = { labelsOnly: model.labelsOnly, labels: rows.map((r) => r.value), hasCatchAll: rows.some((r) => r.length === 0) };
+  // By index, not model.table.labels.rows: that makes an object per row.
+  const labels = model.table.labels;
+  const values: number[] = new Array(labels.size);
+  let hasCatchAll = false;
+  for (let i = 0; i < values.length; i++) {
+    values[i] = labels.valueAt(i);
+    if (labels.lengthAt(i) === 0) hasCatchAll = true;
+  }
+  const table: RowTable = { labelsOnly: model.labelsOnly, labels: values, hasCatchAll };
   return { meaning: meaningOf(model), table };
 }
 

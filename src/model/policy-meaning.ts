@@ -5,7 +5,7 @@
 import type { Policy } from './ast.js';
 import { freebsdEffectiveTable, glibcEffectiveTable, type EffectiveTable } from './effective-table.js';
 import { PrefixTable } from './prefix-table.js';
-import { decidingRows, prefixWordsOf, zipPieces, type PrefixWords, type Steps } from './step-function.js';
+import { decidingRows, prefixWordsFrom, zipPieces, type PrefixWords, type Steps } from './step-function.js';
 
 /** Which system's rules give the policy its meaning. */
 export type Semantics = 'glibc' | 'freebsd' | 'windows' | 'linux-kernel';
@@ -83,9 +83,19 @@ export interface ValueTables {
 
 /** A PrefixTable's rows as TableRows; `prefixes`: the same rows' words when already made. */
 export function tableRowsOf(table: PrefixTable<number>, prefixes?: PrefixWords): TableRows {
-  const values = new Float64Array(table.rows.length);
-  for (let i = 0; i < values.length; i++) values[i] = table.rows[i]!.value;
-  return { prefixes: prefixes ?? prefixWordsOf(table.rows), values };
+  // By index: table.rows would make an object per row (500k of them; issue 13).
+  const values = new Float64Array(table.size);
+  for (let i = 0; i < values.length; i++) values[i] = table.valueAt(i);
+  return {
+    prefixes:
+      prefixes ??
+      prefixWordsFrom(
+        table.size,
+        (i) => table.prefixAt(i),
+        (i) => table.lengthAt(i),
+      ),
+    values,
+  };
 }
 
 /** True when two tables have the same (prefix, length) rows in the same order: the same row decides in both. */

@@ -403,6 +403,16 @@ export class PrefixTable<T> {
     return this.values.length;
   }
 
+  /** Row i's masked prefix, without its object. */
+  prefixAt(index: number): bigint {
+    return this.prefixes[index]!;
+  }
+
+  /** Row i's prefix length, without its object. */
+  lengthAt(index: number): number {
+    return this.lengths[index]!;
+  }
+
   /** Row i's value, without its object. */
   valueAt(index: number): T {
     return this.values[index]!;

@@ -58,11 +58,20 @@ export interface PrefixWords {
 
 /** The words of BigInt prefixes. */
 export function prefixWordsOf(rows: readonly { readonly prefix: bigint; readonly length: number }[]): PrefixWords {
-  const n = rows.length;
+  return prefixWordsFrom(
+    rows.length,
+    (i) => rows[i]!.prefix,
+    (i) => rows[i]!.length,
+  );
+}
+
+/** prefixWordsOf, for `n` rows read by index (a PrefixTable's, without making its rows' objects). */
+export function prefixWordsFrom(n: number, prefixAt: (i: number) => bigint, lengthAt: (i: number) => number): PrefixWords {
   const words = new Float64Array(3 * n);
   const lengths = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const { prefix, length } = rows[i]!;
+    const prefix = prefixAt(i);
+    const length = lengthAt(i);
     words[3 * i] = Number(prefix >> 80n);
     words[3 * i + 1] = Number(BigInt.asUintN(48, prefix >> 32n));
     words[3 * i + 2] = Number(BigInt.asUintN(32, prefix));

@@ -12,7 +12,10 @@ import type { CommandSpec, OptionSpec } from '../option-table.js';
 import { decodeBytes, LIMIT_OPTIONS, readInput, type InputFile } from '../input.js';
 import { unifiedDiff } from '../unified-diff.js';
 import { writeFixedFile } from '../write-fixed.js';
-import { chunkedWriter } from '../chunked-output.js';
+import { stdoutWriter } from '../byte-output.js';
+
+/** Texts longer than this (characters) skip the buffer: it would grow to three bytes a character. */
+const LONG_TEXT = 16 * 1024;
 import { writeResults } from '../format/format-results.js';
 import { discoverFiles, systemPolicyFiles } from '../discover.js';
 import { plural } from '../plural.js';
@@ -235,8 +238,16 @@ export async function runLint(raw: Record<string, unknown>, io: CommandIO): Prom
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, infoCount: 0 }))
     : results;
   if (!(args.fixDryRun && args.format === 'stylish')) {
-    const out = chunkedWriter(io.stdout);
-    writeResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color }, out.write);
+    // Encoded into one reused buffer as it is made (stdoutWriter): a 500k-row table's report is
+    // 57 MB, and joining it into chunks of text to encode cost more than making it. A long
+    // text (a whole SARIF log) is sent as it is.
+    const out = stdoutWriter(io);
+    const write = (text: string) => {
+      if (text.length <= LONG_TEXT) return out.text(text);
+      out.flush();
+      io.stdout(text);
+    };
+    writeResults(args.format, shown, io, args.color === undefined ? {} : { color: args.color }, write);
     out.flush();
   }
   if (ioFailure) return 2;
