@@ -13,15 +13,15 @@ const HIGH = 1 - LOW;
 
 /**
  * Sorts `indexes` (rows) in place by `exact`, which must order by prefix first: rows are
- * ordered by their prefix's top bits (`tops[row]`, address-parts' topOf), and each run of
+ * ordered by their prefix's top bits (`tops[stride * row]`, address-parts' topOf), and each run of
  * equal top bits by `exact`.
  */
-export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact: (a: number, b: number) => number): Int32Array {
+export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact: (a: number, b: number) => number, stride = 1): Int32Array {
   const n = indexes.length;
   // The key is top * 2^indexBits + index, written as two 32-bit halves so that no BigInt is
   // made per row but the one shift that takes the top bits.
   // The top bits are at most 52 (a part of address-parts), so that they are exact in a double.
-  const indexBits = Math.min(32, Math.max(1, Math.ceil(Math.log2(tops.length + 1))));
+  const indexBits = Math.min(32, Math.max(1, Math.ceil(Math.log2(tops.length / stride + 1))));
   const topBits = Math.min(TOP_BITS, 64 - indexBits);
   const topDivisor = 2 ** (TOP_BITS - topBits);
   const lowTop = 2 ** (32 - indexBits);
@@ -30,7 +30,7 @@ export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact
   const halves = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
     const index = indexes[i]!;
-    const top = Math.floor(tops[index]! / topDivisor);
+    const top = Math.floor(tops[stride * index]! / topDivisor);
     // Exact in doubles (powers of two), and no floating-point remainder (fmod is slow).
     const high = Math.floor(top / lowTop);
     halves[2 * i + LOW] = (top - high * lowTop) * indexScale + index;

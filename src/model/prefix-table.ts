@@ -9,7 +9,7 @@
 // of megabytes; issue 13).
 import { maskValue } from './address.js';
 import { sortByPrefix } from './prefix-sort.js';
-import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, TOP_BITS, TOP_END, bottomOf, middleOf, partsOf, topOf } from './address-parts.js';
+import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, PART_STRIDE, TOP_BITS, TOP_END, bottomOf, middleOf, partsOf, topOf } from './address-parts.js';
 
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
@@ -86,12 +86,23 @@ class TableShape {
    */
   sortedRows(): Int32Array {
     if (!this.sorted) {
-      const { prefixes, lengths } = this;
-      const { tops, middles, bottoms } = this.rowParts();
+      const { prefixes } = this;
+      const parts = this.rowParts();
       const all = new Int32Array(prefixes.length);
       for (let index = 0; index < all.length; index++) all[index] = index;
-      sortByPrefix(tops, all, (a, b) => tops[a]! - tops[b]! || middles[a]! - middles[b]! || bottoms[a]! - bottoms[b]! || lengths[a]! - lengths[b]! || a - b);
-      const same = (a: number, b: number) => tops[a] === tops[b] && middles[a] === middles[b] && bottoms[a] === bottoms[b] && lengths[a] === lengths[b];
+      // (prefix, length, index): the parts in order, the length last of them.
+      const compare = (a: number, b: number) => {
+        for (let k = 0; k < PART_STRIDE; k++) {
+          const d = parts[PART_STRIDE * a + k]! - parts[PART_STRIDE * b + k]!;
+          if (d !== 0) return d;
+        }
+        return a - b;
+      };
+      sortByPrefix(parts, all, compare, PART_STRIDE);
+      const same = (a: number, b: number) => {
+        for (let k = 0; k < PART_STRIDE; k++) if (parts[PART_STRIDE * a + k] !== parts[PART_STRIDE * b + k]) return false;
+        return true;
+      };
       let k = 0;
       for (let i = 0; i < all.length; i++) {
         const index = all[i]!;
@@ -104,16 +115,16 @@ class TableShape {
   }
 
   /**
-   * Each row's prefix as three exact doubles (address-parts), read in row order: the BigInts
+   * Each row's prefix as three exact doubles and its length (address-parts), read in row order: the BigInts
    * lie in memory in that order, and the sort and the sweep then read typed arrays only.
    */
-  private rowParts(): { tops: Float64Array; middles: Float64Array; bottoms: Float64Array } {
+  private rowParts(): Float64Array {
     this.parts = partsOf(this.prefixes, this.lengths);
     return this.parts;
   }
 
-  /** rowParts' arrays, kept from the sort for the sweep. */
-  private parts: { tops: Float64Array; middles: Float64Array; bottoms: Float64Array } | undefined;
+  /** rowParts' array, kept from the sort for the sweep. */
+  private parts: Float64Array | undefined;
 
   /**
    * The address space cut into segments that each have one deciding row: a lookup is a
@@ -199,16 +210,17 @@ class TableShape {
    * order is a cache miss or more per lookup, about a microsecond at 500k rows (issue 13).
    */
   inAddressOrder(values: readonly bigint[], lengths?: ArrayLike<number>): Int32Array {
-    const { tops, middles, bottoms } = partsOf(values, lengths);
+    const parts = partsOf(values, lengths);
     const order = new Int32Array(values.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
     // Only locality matters: values of equal top bits may come in any order.
-    sortByPrefix(tops, order, (a, b) => a - b);
+    sortByPrefix(parts, order, (a, b) => a - b, PART_STRIDE);
     const out = new Int32Array(values.length);
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
-      const segment = this.segmentOfParts(tops[i]!, middles[i]!, bottoms[i]!);
-      out[i] = lengths === undefined ? segment : this.exactFrom(segment, lengths[i]!);
+      const at = PART_STRIDE * i;
+      const segment = this.segmentOfParts(parts[at]!, parts[at + 1]!, parts[at + 2]!);
+      out[i] = lengths === undefined ? segment : this.exactFrom(segment, parts[at + 3]!);
     }
     return out;
   }
@@ -248,11 +260,12 @@ class TableShape {
     const parents = new Int32Array(this.prefixes.length).fill(-2);
     for (let i = 0; i <= sorted.length; i++) {
       const index = i < sorted.length ? sorted[i]! : -1;
-      const length = index < 0 ? 0 : this.lengths[index]!;
+      const at = PART_STRIDE * index;
+      const length = index < 0 ? 0 : parts[at + 3]!;
       // The space's end is (2^52, 0, 0): after every row.
-      const top = index < 0 ? TOP_END : parts.tops[index]!;
-      const middle = index < 0 ? 0 : parts.middles[index]!;
-      const bottom = index < 0 ? 0 : parts.bottoms[index]!;
+      const top = index < 0 ? TOP_END : parts[at]!;
+      const middle = index < 0 ? 0 : parts[at + 1]!;
+      const bottom = index < 0 ? 0 : parts[at + 2]!;
       // Close every open prefix that ends at or before this start.
       while (
         depth > 0 &&
