@@ -4,18 +4,18 @@
 // middle of the longest quoted text.
 export const MAX_MESSAGE = 300;
 
-/** Each part that may go, and text it always starts with (a search for that is much cheaper than the pattern's). */
-const DROPS: readonly (readonly [string, RegExp])[] = [
-  [' (+', / \(\+\d+ more scenarios?\)/g],
-  [' (rule ', / \(rule \d+:[^()]*\)/g],
-  [' (', / \((?:both precedence \d+|a tie)\)/g],
+/** Each part that may go, and texts one of which it always starts with (a search for those is much cheaper than the pattern's). */
+const DROPS: readonly (readonly [readonly string[], RegExp])[] = [
+  [[' (+'], / \(\+\d+ more scenarios?\)/g],
+  [[' (rule '], / \(rule \d+:[^()]*\)/g],
+  [[' (both precedence ', ' (a tie)'], / \((?:both precedence \d+|a tie)\)/g],
 ];
 
 export function fitMessage(message: string): string {
   let out = message.includes('\n') || message.includes('\r') ? message.replace(/[\r\n]+/g, ' ') : message;
-  for (const [start, drop] of DROPS) {
+  for (const [starts, drop] of DROPS) {
     if (out.length <= MAX_MESSAGE) return out;
-    if (out.includes(start)) out = out.replace(drop, '');
+    if (starts.some((start) => out.includes(start))) out = out.replace(drop, '');
   }
   if (out.length <= MAX_MESSAGE) return out;
   // A slice keeps its whole parent alive, and the concatenation would keep both: one flat copy.
