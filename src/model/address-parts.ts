@@ -19,13 +19,6 @@ export const topOf = (value: bigint): number => Number(value >> TOP_SHIFT);
 export const middleOf = (value: bigint): number => Number(BigInt.asUintN(MIDDLE_BITS, value >> BOTTOM_SHIFT));
 export const bottomOf = (value: bigint): number => Number(BigInt.asUintN(BOTTOM_BITS, value));
 
-/** Each value's top, in order: read once, in the order the values were made (which is the order they lie in memory). */
-export function topsOf(values: readonly bigint[]): Float64Array {
-  const tops = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) tops[i] = topOf(values[i]!);
-  return tops;
-}
-
 /** How many numbers partsOf keeps per value: top, middle, bottom, length. */
 export const PART_STRIDE = 4;
 
@@ -48,4 +41,10 @@ export function partsOf(values: readonly bigint[], lengths?: ArrayLike<number>):
     parts[at + 3] = length;
   }
   return parts;
+}
+
+/** Do values a and b of a partsOf array have the same parts and length? */
+export function sameParts(parts: Float64Array, a: number, b: number): boolean {
+  for (let k = 0; k < PART_STRIDE; k++) if (parts[PART_STRIDE * a + k] !== parts[PART_STRIDE * b + k]) return false;
+  return true;
 }

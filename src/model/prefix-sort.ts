@@ -5,7 +5,7 @@
 // whose top bits are equal are then sorted exactly.
 
 import { LITTLE_ENDIAN } from './address.js';
-import { TOP_BITS, topsOf } from './address-parts.js';
+import { PART_STRIDE, TOP_BITS, partsOf, sameParts } from './address-parts.js';
 
 /** Which 32-bit half of a 64-bit key holds its low bits. */
 const LOW = LITTLE_ENDIAN ? 0 : 1;
@@ -53,16 +53,27 @@ export function sortByPrefix(tops: ArrayLike<number>, indexes: Int32Array, exact
 
 /** For each row, the index of the first row with the same group and prefix; -1 for that first row itself. */
 export function earlierTwins(groups: ArrayLike<number>, prefixes: readonly bigint[]): Int32Array {
-  const twins = new Int32Array(prefixes.length).fill(-1);
-  const order = new Int32Array(prefixes.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  sortByPrefix(topsOf(prefixes), order, (a, b) => groups[a]! - groups[b]! || (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : a - b));
-  // Equal group and prefix are now neighbours, the first row first (but groups are ordered
-  // only within a run of equal top bits, so neighbours are compared, not runs).
-  for (let k = 1; k < order.length; k++) {
+  const n = prefixes.length;
+  const twins = new Int32Array(n).fill(-1);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  // Each row's prefix parts and its group side by side (address-parts), compared as numbers:
+  // sorted by (prefix, group, index), equal group and prefix are neighbours, the first first.
+  const parts = partsOf(prefixes);
+  for (let i = 0; i < n; i++) parts[PART_STRIDE * i + 3] = groups[i]!;
+  const compare = (a: number, b: number) => {
+    for (let k = 0; k < PART_STRIDE; k++) {
+      const d = parts[PART_STRIDE * a + k]! - parts[PART_STRIDE * b + k]!;
+      if (d !== 0) return d;
+    }
+    return a - b;
+  };
+  sortByPrefix(parts, order, compare, PART_STRIDE);
+  // Groups are ordered only within a run of equal top bits, so neighbours are compared, not runs.
+  for (let k = 1; k < n; k++) {
     const a = order[k - 1]!;
     const b = order[k]!;
-    if (groups[a] === groups[b] && prefixes[a] === prefixes[b]) twins[b] = twins[a]! >= 0 ? twins[a]! : a;
+    if (sameParts(parts, a, b)) twins[b] = twins[a]! >= 0 ? twins[a]! : a;
   }
   return twins;
 }

@@ -9,7 +9,7 @@
 // of megabytes; issue 13).
 import { maskValue } from './address.js';
 import { sortByPrefix } from './prefix-sort.js';
-import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, PART_STRIDE, TOP_BITS, TOP_END, bottomOf, middleOf, partsOf, topOf } from './address-parts.js';
+import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, PART_STRIDE, TOP_BITS, TOP_END, bottomOf, middleOf, partsOf, sameParts, topOf } from './address-parts.js';
 
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
@@ -99,14 +99,10 @@ class TableShape {
         return a - b;
       };
       sortByPrefix(parts, all, compare, PART_STRIDE);
-      const same = (a: number, b: number) => {
-        for (let k = 0; k < PART_STRIDE; k++) if (parts[PART_STRIDE * a + k] !== parts[PART_STRIDE * b + k]) return false;
-        return true;
-      };
       let k = 0;
       for (let i = 0; i < all.length; i++) {
         const index = all[i]!;
-        if (k > 0 && same(all[k - 1]!, index)) continue;
+        if (k > 0 && sameParts(parts, all[k - 1]!, index)) continue;
         all[k++] = index;
       }
       this.sorted = all.subarray(0, k);
