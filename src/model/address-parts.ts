@@ -48,3 +48,12 @@ export function sameParts(parts: Float64Array, a: number, b: number): boolean {
   for (let k = 0; k < PART_STRIDE; k++) if (parts[PART_STRIDE * a + k] !== parts[PART_STRIDE * b + k]) return false;
   return true;
 }
+
+/** Orders values a and b of a partsOf array by their parts and length, then by index. */
+export function compareParts(parts: Float64Array, a: number, b: number): number {
+  for (let k = 0; k < PART_STRIDE; k++) {
+    const d = parts[PART_STRIDE * a + k]! - parts[PART_STRIDE * b + k]!;
+    if (d !== 0) return d;
+  }
+  return a - b;
+}

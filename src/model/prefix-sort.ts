@@ -5,7 +5,7 @@
 // whose top bits are equal are then sorted exactly.
 
 import { LITTLE_ENDIAN } from './address.js';
-import { PART_STRIDE, TOP_BITS, partsOf, sameParts } from './address-parts.js';
+import { PART_STRIDE, TOP_BITS, compareParts, partsOf, sameParts } from './address-parts.js';
 
 /** Which 32-bit half of a 64-bit key holds its low bits. */
 const LOW = LITTLE_ENDIAN ? 0 : 1;
@@ -61,14 +61,7 @@ export function earlierTwins(groups: ArrayLike<number>, prefixes: readonly bigin
   // sorted by (prefix, group, index), equal group and prefix are neighbours, the first first.
   const parts = partsOf(prefixes);
   for (let i = 0; i < n; i++) parts[PART_STRIDE * i + 3] = groups[i]!;
-  const compare = (a: number, b: number) => {
-    for (let k = 0; k < PART_STRIDE; k++) {
-      const d = parts[PART_STRIDE * a + k]! - parts[PART_STRIDE * b + k]!;
-      if (d !== 0) return d;
-    }
-    return a - b;
-  };
-  sortByPrefix(parts, order, compare, PART_STRIDE);
+  sortByPrefix(parts, order, (a, b) => compareParts(parts, a, b), PART_STRIDE);
   // Groups are ordered only within a run of equal top bits, so neighbours are compared, not runs.
   for (let k = 1; k < n; k++) {
     const a = order[k - 1]!;

@@ -9,7 +9,20 @@
 // of megabytes; issue 13).
 import { maskValue } from './address.js';
 import { sortByPrefix } from './prefix-sort.js';
-import { BOTTOM_END, MIDDLE_BITS, MIDDLE_END, PART_STRIDE, TOP_BITS, TOP_END, bottomOf, middleOf, partsOf, sameParts, topOf } from './address-parts.js';
+import {
+  BOTTOM_END,
+  MIDDLE_BITS,
+  MIDDLE_END,
+  PART_STRIDE,
+  TOP_BITS,
+  TOP_END,
+  bottomOf,
+  compareParts,
+  middleOf,
+  partsOf,
+  sameParts,
+  topOf,
+} from './address-parts.js';
 
 export type RowOrigin = 'file' | 'default' | 'implicit';
 
@@ -91,14 +104,7 @@ class TableShape {
       const all = new Int32Array(prefixes.length);
       for (let index = 0; index < all.length; index++) all[index] = index;
       // (prefix, length, index): the parts in order, the length last of them.
-      const compare = (a: number, b: number) => {
-        for (let k = 0; k < PART_STRIDE; k++) {
-          const d = parts[PART_STRIDE * a + k]! - parts[PART_STRIDE * b + k]!;
-          if (d !== 0) return d;
-        }
-        return a - b;
-      };
-      sortByPrefix(parts, all, compare, PART_STRIDE);
+      sortByPrefix(parts, all, (a, b) => compareParts(parts, a, b), PART_STRIDE);
       let k = 0;
       for (let i = 0; i < all.length; i++) {
         const index = all[i]!;
