@@ -20,11 +20,15 @@ import { readBack } from './read-back.js';
 import { describeLostScopes, losesScopev4, lostScopeRegions } from './inexpressible.js';
 import { NAMES } from './value-limits.js';
 import { withoutRefusedRows } from './shown-table.js';
+import { formatGaiBytes } from '../dialects/gai-writer.js';
+import { WrittenOutput } from './written-output.js';
 
 export interface ConvertResult {
   /** Set when the output fails the target dialect's own reader: it must not be written. */
   readonly unreadable?: string;
+  /** The output's text (made from `written` when first asked for). */
   readonly output: string;
+  readonly written: WrittenOutput;
   /** What could not be carried over; each is also a comment in the output. */
   readonly warnings: string[];
   /**
@@ -54,6 +58,8 @@ export interface TranslationPlan {
 
 /** A translation not yet checked: its output, and what the source means. */
 export interface Translation extends Omit<TranslationPlan, 'doc'> {
+  readonly written: WrittenOutput;
+  /** The output's text (made from `written` when first asked for). */
   readonly output: string;
 }
 
@@ -96,7 +102,15 @@ export function planTranslation(source: ReadPolicy, to: ConvertDialect, options:
 /** The output text of a plan. */
 export function writeTranslation(plan: TranslationPlan): Translation {
   const { doc, ...rest } = plan;
-  return { ...rest, output: formatDocument(plan.to, doc, plan.target) };
+  // gai.conf as bytes (formatGaiBytes): read back and written without a 61 MB string at 500k rows (issue 13).
+  const written = plan.to === 'gai' ? WrittenOutput.ofBytes(formatGaiBytes(doc)) : WrittenOutput.ofText(formatDocument(plan.to, doc, plan.target));
+  return {
+    ...rest,
+    written,
+    get output() {
+      return written.text;
+    },
+  };
 }
 
 interface Converted {
@@ -158,14 +172,31 @@ function rowTableOf(source: ReadPolicy): { meaning: Meaning; table: RowTable } {
 
 /** Read the output back with the target's own reader and compare what it means with the source. */
 export function checkTranslation(translation: Translation): ConvertResult {
-  const { to, target, output, warnings, expect } = translation;
+  const { to, target, written, warnings, expect } = translation;
   // Rendered, because a refusal quotes the target reader's message.
-  const reread = readBack(to, output);
+  const reread = readBack(to, written);
   // A translation the target's own reader rejects is refused, never written.
   if (typeof reread === 'string')
-    return { output, warnings, lost: [], check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false }, unreadable: reread };
+    return {
+      get output() {
+        return written.text;
+      },
+      written,
+      warnings,
+      lost: [],
+      check: { equivalent: false, regions: [], scopeRegions: [], labelsOnly: false },
+      unreadable: reread,
+    };
   const check = compareMeanings(translation.meaning, reread, expect ? { expect } : {});
   // A scope difference is a loss the target cannot avoid only when it has no scopev4.
   const lost = losesScopev4(translation.sourceSemantics, target) ? describeLostScopes(to, target, check.scopeRegions) : [];
-  return { output, warnings, lost, check };
+  return {
+    get output() {
+      return written.text;
+    },
+    written,
+    warnings,
+    lost,
+    check,
+  };
 }

@@ -15,18 +15,20 @@ import type { PrefixTable } from '../model/prefix-table.js';
 import { prefixWordsOf } from '../model/step-function.js';
 import { readDiagnosed } from '../rules/render-finding.js';
 import { meaningOf, type Meaning } from './equivalence.js';
+import type { WrittenOutput } from './written-output.js';
 
 /** What the output means as the target reads it, or the reader's first error; the read policy is not kept. */
-export function readBack(to: ConvertDialect, output: string): Meaning | string {
-  const plain = to === 'gai' ? plainGaiMeaning(output) : undefined;
+export function readBack(to: ConvertDialect, output: WrittenOutput): Meaning | string {
+  // The bytes when the output was made as bytes (gai-writer.ts): no 61 MB string to decode at 500k rows.
+  const plain = to === 'gai' ? plainGaiMeaning(output.madeAsBytes ?? output.text) : undefined;
   if (plain) return plain;
-  const reread = readDiagnosed(to, output);
+  const reread = readDiagnosed(to, output.text);
   const problem = reread.diagnostics.find((d) => d.severity === 'error');
   return problem ? problem.message : meaningOf(modelOf(reread.policy, reread.semantics));
 }
 
 /** What a gai.conf of plain lines means to glibc; undefined when some line is not plain. */
-export function plainGaiMeaning(text: string): Meaning | undefined {
+export function plainGaiMeaning(text: string | Uint8Array): Meaning | undefined {
   const lines = readPlainGaiTables(text);
   if (!lines) return undefined;
   const builtin = builtinEffectiveTable('glibc');

@@ -30,6 +30,8 @@ export interface PlainGaiTables {
 const SPACE = 0x20;
 const HASH = 0x23;
 const CR = 0x0d;
+const NEWLINE = 0x0a;
+const SLASH = 0x2f;
 const TWO_16 = 2 ** 16;
 const TWO_32 = 2 ** 32;
 
@@ -70,9 +72,10 @@ const tail = new Float64Array(8);
  * at most one `::`) read by hand, exactly as address.ts's parseIPv6 reads them; any other
  * text by parseIPv6 itself. False when parseIPv6 rejects the text.
  */
-function readAddress(text: string, from: number, to: number, words: Float64Array, i: number): boolean {
+function readAddress(text: Uint8Array, from: number, to: number, words: Float64Array, i: number): boolean {
   if (!readPlainAddress(text, from, to, words, i)) {
-    const value = parseIPv6(text.slice(from, to));
+    const field = ascii(text, from, to);
+    const value = field === null ? null : parseIPv6(field);
     if (value === null) return false;
     words[3 * i] = Number(value >> 80n);
     words[3 * i + 1] = Number(BigInt.asUintN(48, value >> 32n));
@@ -82,15 +85,15 @@ function readAddress(text: string, from: number, to: number, words: Float64Array
 }
 
 /** The hand-read shapes of parseIPv6 (its parseIPv6Plain): false for anything else. */
-function readPlainAddress(text: string, from: number, to: number, words: Float64Array, i: number): boolean {
+function readPlainAddress(text: Uint8Array, from: number, to: number, words: Float64Array, i: number): boolean {
   const n = to - from;
   if (n === 0 || n > 39) return false;
   let heads = 0;
   let tails = 0;
   let inTail = false;
   let at = from;
-  if (text.charCodeAt(at) === 0x3a) {
-    if (n < 2 || text.charCodeAt(at + 1) !== 0x3a) return false;
+  if (text[at] === 0x3a) {
+    if (n < 2 || text[at + 1] !== 0x3a) return false;
     inTail = true;
     at += 2;
   }
@@ -99,7 +102,7 @@ function readPlainAddress(text: string, from: number, to: number, words: Float64
       let value = 0;
       let digits = 0;
       while (at < to) {
-        const c = text.charCodeAt(at);
+        const c = text[at]!;
         const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
         if (d < 0) break;
         value = value * 16 + d;
@@ -115,9 +118,9 @@ function readPlainAddress(text: string, from: number, to: number, words: Float64
         groups[heads++] = value;
       }
       if (at === to) break;
-      if (text.charCodeAt(at) !== 0x3a) return false;
+      if (text[at] !== 0x3a) return false;
       at++;
-      if (at < to && text.charCodeAt(at) === 0x3a) {
+      if (at < to && text[at] === 0x3a) {
         if (inTail) return false;
         inTail = true;
         at++;
@@ -135,11 +138,11 @@ function readPlainAddress(text: string, from: number, to: number, words: Float64
 }
 
 /** text[from, to) as digits only, at most `max`; -1 otherwise (the full reader then decides). */
-function readDecimal(text: string, from: number, to: number, max: number): number {
+function readDecimal(text: Uint8Array, from: number, to: number, max: number): number {
   if (from === to) return -1;
   let value = 0;
   for (let at = from; at < to; at++) {
-    const c = text.charCodeAt(at);
+    const c = text[at]!;
     if (c < 48 || c > 57) return -1;
     value = value * 10 + (c - 48);
     if (value > max) return -1;
@@ -148,26 +151,45 @@ function readDecimal(text: string, from: number, to: number, max: number): numbe
 }
 
 /** Does text[at, end) hold the word `word` followed by a space? */
-function keywordAt(text: string, at: number, end: number, word: string): boolean {
-  return end - at > word.length && text.startsWith(word, at) && text.charCodeAt(at + word.length) === SPACE;
+function keywordAt(text: Uint8Array, at: number, end: number, word: string): boolean {
+  if (end - at <= word.length || text[at + word.length] !== SPACE) return false;
+  for (let i = 0; i < word.length; i++) if (text[at + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * text[from, to) as a string, or null when it is not short ASCII: no field the plain reader
+ * answers for is (an address is at most 45 characters), and the full reader decides then.
+ */
+function ascii(text: Uint8Array, from: number, to: number): string | null {
+  if (to - from > 64) return null;
+  let out = '';
+  for (let at = from; at < to; at++) {
+    const c = text[at]!;
+    if (c >= 0x80) return null;
+    out += String.fromCharCode(c);
+  }
+  return out;
 }
 
 /**
  * The label, precedence and scopev4 lines of a gai.conf, or undefined when any line is not
  * of the plain shapes above (or the text has a NUL byte): then only the full reader can say.
  */
-export function readPlainGaiTables(text: string): PlainGaiTables | undefined {
-  if (text.includes('\0')) return undefined;
+export function readPlainGaiTables(input: string | Uint8Array): PlainGaiTables | undefined {
+  // Bytes: convert's own output is made as UTF-8 bytes (gai-writer.ts), and read as such.
+  const text = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (text.includes(0)) return undefined;
   const tables = { label: new LineBuffer(), precedence: new LineBuffer(), scopev4: new LineBuffer() };
   // The fields of the current line: [fields[2k], fields[2k + 1]) for field k.
   const fields = [0, 0, 0, 0, 0, 0];
   let start = 0;
   while (start < text.length) {
-    let next = text.indexOf('\n', start);
+    let next = text.indexOf(NEWLINE, start);
     if (next < 0) next = text.length;
     let end = next;
-    if (end > start && text.charCodeAt(end - 1) === CR) end--;
-    const first = end > start ? text.charCodeAt(start) : HASH;
+    if (end > start && text[end - 1] === CR) end--;
+    const first = end > start ? text[start] : HASH;
     if (first !== HASH) {
       let kind: 'label' | 'precedence' | 'scopev4' | 'reload';
       if (keywordAt(text, start, end, 'label')) kind = 'label';
@@ -179,35 +201,36 @@ export function readPlainGaiTables(text: string): PlainGaiTables | undefined {
       let count = 0;
       let at = start;
       while (at < end) {
-        const c = text.charCodeAt(at);
+        const c = text[at]!;
         if (c === SPACE) {
           at++;
           continue;
         }
         if (c === HASH) {
           // A comment after the words, with a space before it.
-          if (text.charCodeAt(at - 1) !== SPACE) return undefined;
+          if (text[at - 1] !== SPACE) return undefined;
           break;
         }
         if (count === 3) return undefined;
         fields[2 * count] = at;
-        while (at < end && text.charCodeAt(at) !== SPACE && text.charCodeAt(at) !== HASH) at++;
+        while (at < end && text[at] !== SPACE && text[at] !== HASH) at++;
         fields[2 * count + 1] = at;
         count++;
       }
       if (kind === 'reload') {
         if (count !== 2) return undefined;
-        const value = text.slice(fields[2], fields[3]);
+        const value = ascii(text, fields[2]!, fields[3]!);
         if (value !== 'yes' && value !== 'no') return undefined;
       } else {
         if (count !== 3) return undefined;
         const table = tables[kind];
         const i = table.next();
-        const slash = text.indexOf('/', fields[2]);
+        const slash = text.indexOf(SLASH, fields[2]);
         if (slash < 0 || slash >= fields[3]!) return undefined;
         let length: number;
         if (kind === 'scopev4') {
-          const v4 = parseIPv4(text.slice(fields[2], slash));
+          const field = ascii(text, fields[2]!, slash);
+          const v4 = field === null ? null : parseIPv4(field);
           length = readDecimal(text, slash + 1, fields[3]!, 32);
           if (v4 === null || length < 0) return undefined;
           table.words[3 * i] = 0;

@@ -5,7 +5,7 @@
 // append by itself. The written file means the same to glibc, and says so.
 import { formatIPv4, parseIPv6, prefixText } from '../model/address.js';
 import type { GaiTableKind, Policy } from '../model/ast.js';
-import { BLANK, comment, documentOf, joinLines, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
+import { BLANK, comment, documentOf, type DocItem, type GaiItem, type PolicyDocument } from './document.js';
 import { GLIBC_IMPLICIT } from '../model/effective-table.js';
 import { GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES } from '../model/builtin-tables.js';
 
@@ -13,71 +13,165 @@ export function writeGai(policy: Policy): string {
   return formatGai(documentOf(policy));
 }
 
-/** Lines per piece of the output: each piece is joined as soon as its lines are made. */
-const LINES_PER_PIECE = 4096;
-
 export function formatGai(doc: PolicyDocument): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(formatGaiBytes(doc));
+}
+
+/**
+ * The gai.conf text as UTF-8 bytes, made in one buffer: no string per line, no joined text
+ * and no encoding of it (issue 13: at 500k rows a million line strings, their pieces and
+ * the 61 MB text were most of the writer's time and much of the garbage collector's).
+ */
+export function formatGaiBytes(doc: PolicyDocument): Uint8Array {
   const items = completeTables(doc.items);
   // Each table line's prefix text, made once for the column width and the line (issue 13:
-  // formatting a 128-bit address twice per line was most of the writer's time at 500k rows);
-  // a row converted to gai.conf is two lines with one prefix: its text is made once too.
-  const prefixes: (string | undefined)[] = new Array(items.length);
+  // formatting a 128-bit address twice per line was most of the writer's time at 500k rows),
+  // kept as bytes (a million strings kept alive are garbage-collector work); a row converted
+  // to gai.conf is two lines with one prefix: its text is made once too.
+  const texts = new AsciiArena(16 * items.length);
+  const textAt = new Int32Array(items.length);
+  const textLength = new Uint8Array(items.length);
   let keywordWidth = 0;
   let prefixWidth = 16;
   let valueWidth = 3;
   let previous: GaiItem | undefined;
-  let previousText = '';
-  items.forEach((item, k) => {
+  let previousAt = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
     if (item.kind === 'reload') keywordWidth = Math.max(keywordWidth, 'reload'.length);
-    if (item.kind !== 'gai') return;
-    const prefix =
-      previous && item.table !== 'scopev4' && previous.table !== 'scopev4' && item.prefix === previous.prefix && item.length === previous.length
-        ? previousText
-        : gaiPrefixText(item);
+    if (item.kind !== 'gai') continue;
+    if (previous && item.table !== 'scopev4' && previous.table !== 'scopev4' && item.prefix === previous.prefix && item.length === previous.length) {
+      textAt[k] = textAt[previousAt]!;
+      textLength[k] = textLength[previousAt]!;
+    } else {
+      const text = gaiPrefixText(item);
+      textAt[k] = texts.add(text);
+      textLength[k] = text.length;
+    }
     previous = item;
-    previousText = prefix;
-    prefixes[k] = prefix;
+    previousAt = k;
     keywordWidth = Math.max(keywordWidth, item.table.length);
-    prefixWidth = Math.max(prefixWidth, prefix.length);
-    valueWidth = Math.max(valueWidth, String(item.value).length);
-  });
+    prefixWidth = Math.max(prefixWidth, textLength[k]!);
+    valueWidth = Math.max(valueWidth, decimalDigits(item.value));
+  }
   // No blank lines at the start or the end (trimBlankEdges): only blank items make empty lines.
   let from = 0;
   let to = items.length;
   while (from < to && items[from]!.kind === 'blank') from++;
   while (to > from && items[to - 1]!.kind === 'blank') to--;
-  // The text is made piece by piece: a million line strings alive at once were most of the
-  // garbage collector's work in convert (issue 13); a piece's lines die young.
-  const pieces: string[] = [];
-  let lines: string[] = [];
+  const eol = doc.eol;
+  const tableLine = keywordWidth + prefixWidth + valueWidth + 4 + eol.length;
+  const out = new GrowingBytes(tableLine * (to - from) + 64);
+  const arena = texts.bytes;
   for (let k = from; k < to; k++) {
     const item = items[k]!;
-    let text: string;
     switch (item.kind) {
       case 'blank':
-        text = '';
         break;
       case 'comment':
-        text = item.text.startsWith('#') ? item.text : `# ${item.text}`;
+        out.text(item.text.startsWith('#') ? item.text : `# ${item.text}`);
         break;
-      case 'gai':
-        text = `${item.table.padEnd(keywordWidth)}  ${prefixes[k]!.padEnd(prefixWidth)}  ${String(item.value).padStart(valueWidth)}`;
+      case 'gai': {
+        out.room(tableLine);
+        const b = out.bytes;
+        let at = out.at;
+        at = writeAscii(b, at, item.table);
+        at = spaces(b, at, keywordWidth - item.table.length + 2);
+        const t = textAt[k]!;
+        const n = textLength[k]!;
+        for (let i = 0; i < n; i++) b[at + i] = arena[t + i]!;
+        at += n;
+        at = spaces(b, at, prefixWidth - n + 2);
+        out.at = writeDecimal(b, at, item.value, valueWidth);
         break;
+      }
       case 'reload':
-        text = `${'reload'.padEnd(keywordWidth)}  ${item.value}`;
+        out.text(`${'reload'.padEnd(keywordWidth)}  ${item.value}`);
         break;
       default:
         throw new Error(`gai.conf has no ${item.kind} lines`);
     }
     const trailing = item.kind === 'gai' || item.kind === 'reload' ? item.comment : undefined;
-    lines.push(trailing ? `${text}  ${trailing}` : text);
-    if (lines.length === LINES_PER_PIECE) {
-      pieces.push(joinLines(lines, doc.eol));
-      lines = [];
-    }
+    if (trailing) out.text(`  ${trailing}`);
+    out.room(eol.length);
+    out.at = writeAscii(out.bytes, out.at, eol);
   }
-  if (lines.length > 0) pieces.push(joinLines(lines, doc.eol));
-  return pieces.join('');
+  return out.bytes.subarray(0, out.at);
+}
+
+/** Short ASCII texts, one after another in one buffer. */
+class AsciiArena {
+  bytes: Uint8Array;
+  at = 0;
+  constructor(size: number) {
+    this.bytes = new Uint8Array(Math.max(size, 64));
+  }
+  /** Where `text` now starts. */
+  add(text: string): number {
+    if (this.at + text.length > this.bytes.length) {
+      const bigger = new Uint8Array(2 * this.bytes.length + text.length);
+      bigger.set(this.bytes.subarray(0, this.at));
+      this.bytes = bigger;
+    }
+    const start = this.at;
+    this.at = writeAscii(this.bytes, start, text);
+    return start;
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** Bytes appended to one buffer that doubles when full. */
+class GrowingBytes {
+  bytes: Uint8Array;
+  at = 0;
+  constructor(size: number) {
+    this.bytes = new Uint8Array(size);
+  }
+  room(length: number): void {
+    if (this.bytes.length - this.at >= length) return;
+    const bigger = new Uint8Array(Math.max(2 * this.bytes.length, this.at + length));
+    bigger.set(this.bytes.subarray(0, this.at));
+    this.bytes = bigger;
+  }
+  /** Any text, as UTF-8. */
+  text(text: string): void {
+    this.room(3 * text.length);
+    this.at += utf8.encodeInto(text, this.bytes.subarray(this.at)).written;
+  }
+}
+
+/** `text` (ASCII) at `at`; returns where it ends. */
+function writeAscii(bytes: Uint8Array, at: number, text: string): number {
+  for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);
+  return at + text.length;
+}
+
+function spaces(bytes: Uint8Array, at: number, count: number): number {
+  for (let i = 0; i < count; i++) bytes[at + i] = 0x20;
+  return at + count;
+}
+
+/** The length of String(value) for a table value (an integer, maybe negative). */
+function decimalDigits(value: number): number {
+  return value >= 0 && value < 10 ? 1 : value >= 10 && value < 100 ? 2 : String(value).length;
+}
+
+/** String(value) right-aligned in `width` columns at `at`; returns where it ends. */
+function writeDecimal(bytes: Uint8Array, at: number, value: number, width: number): number {
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    const text = String(value);
+    at = spaces(bytes, at, width - text.length);
+    return writeAscii(bytes, at, text);
+  }
+  const end = at + width;
+  let i = end;
+  do {
+    bytes[--i] = 48 + (value % 10);
+    value = Math.floor(value / 10);
+  } while (value > 0);
+  while (i > at) bytes[--i] = 0x20;
+  return end;
 }
 
 /** scopev4 prefixes are written the way people write them: `169.254.0.0/16`. */

@@ -89,7 +89,9 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     return 1;
   }
   if (output === undefined) {
-    io.stdout(result.output);
+    // As bytes when the process takes them: a gai.conf output is made as bytes (issue 13).
+    if (io.stdoutBytes) io.stdoutBytes(result.written.bytes);
+    else io.stdout(result.output);
     return 0;
   }
   const outPath = resolve(io.cwd, output);
@@ -98,7 +100,7 @@ async function runConvert(argv: Record<string, unknown>, io: CommandIO): Promise
     throw new UsageError(`policylint convert: ${output} is the input file; add --in-place to overwrite it`);
   }
   try {
-    const outcome = await writeFileSafely(outPath, result.output, rewritesInput ? { replacing: readSnapshot(input) } : {});
+    const outcome = await writeFileSafely(outPath, result.written.bytes, rewritesInput ? { replacing: readSnapshot(input) } : {});
     reportWrite(output, outcome, io);
   } catch (e) {
     throw new UsageError(notWritten(output, rewritesInput, e));
