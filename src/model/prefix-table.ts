@@ -132,7 +132,7 @@ class TableShape {
    * The address space cut into segments that each have one deciding row: a lookup is a
    * search, however many lengths there are (a large random table has a hundred, and probing
    * each was slow). Segment i starts at (startTops[i], startMiddles[i], startBottoms[i]) (a
-   * 128-bit value as three exact doubles, see splitTop) and ends where segment i + 1 starts;
+   * 128-bit value as three exact doubles, see address-parts.ts) and ends where segment i + 1 starts;
    * built on the first lookup. Doubles in typed arrays, not BigInts: at 500k rows a BigInt per
    * boundary cost most of a second and 40 MB that every garbage collection walked (issue 13).
    */
