@@ -141,3 +141,43 @@ describe('plain gai.conf read-back', () => {
     expect(answered).toBeGreaterThan(100);
   });
 });
+
+// The source's step function is taken for the read-back only when the tables hold the very
+// same rows (valuesLike, sameValueTables); it must never hide a difference.
+describe('the read-back takes the source’s step function only for the same tables', () => {
+  const sourceOf = (text: string) => meaningOf(modelOf(readPolicy('ip6addrctl', text).policy, 'freebsd'));
+
+  test('a FreeBSD table read back from its gai.conf: the same step function object (a /0 row makes the no-match values moot)', () => {
+    const text = '::/0 40 1\n::1/128 50 0\nfd00::/8 45 1\n2001:db8::/32 30 7\n';
+    const source = sourceOf(text);
+    const output = convertPolicy(readPolicy('ip6addrctl', text), 'gai').written.text;
+    const back = plainGaiMeaning(output, source)!;
+    expect(back.values).toBe(source.values);
+    // Without the /0 row the no-match values differ (FreeBSD: no label; glibc: its defaults): made anew.
+    const noCatchAll = sourceOf('fd00::/8 45 1\n');
+    expect(plainGaiMeaning('precedence fd00::/8 45\nlabel fd00::/8 1\n', noCatchAll)!.values).not.toBe(noCatchAll.values);
+  });
+
+  test('generated pairs: taken only when made anew would give the same pieces; a changed value or row is never taken', () => {
+    fc.assert(
+      fc.property(ip6addrctlPolicyArb, fc.nat(), fc.integer({ min: 1, max: 9 }), (policy, at, delta) => {
+        const source = sourceOf(policy.text);
+        const output = convertPolicy(readPolicy('ip6addrctl', policy.text), 'gai').written.text;
+        const fresh = plainGaiMeaning(output)!;
+        const back = plainGaiMeaning(output, source)!;
+        expectSameMeaning(back, fresh);
+        // One table line's value changed: the pieces must be made from the changed lines.
+        const lines = output.split('\n');
+        const rows = lines.flatMap((line, i) => (/^(label|precedence) /.test(line) ? [i] : []));
+        if (rows.length === 0) return;
+        const i = rows[at % rows.length]!;
+        lines[i] = lines[i]!.replace(/^(\S+ +\S+ +)(\d+)/, (_, head: string, v: string) => head + String(Number(v) + delta));
+        const changed = lines.join('\n');
+        const changedBack = plainGaiMeaning(changed, source)!;
+        expect(changedBack.values).not.toBe(source.values);
+        expectSameMeaning(changedBack, plainGaiMeaning(changed)!);
+      }),
+      { numRuns: propertyRuns(300), seed: propertySeed(1315) },
+    );
+  });
+});

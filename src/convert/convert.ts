@@ -174,7 +174,7 @@ function rowTableOf(source: ReadPolicy): { meaning: Meaning; table: RowTable } {
 export function checkTranslation(translation: Translation): ConvertResult {
   const { to, target, written, warnings, expect } = translation;
   // Rendered, because a refusal quotes the target reader's message.
-  const reread = readBack(to, written);
+  const reread = readBack(to, written, translation.meaning);
   // A translation the target's own reader rejects is refused, never written.
   if (typeof reread === 'string')
     return {

@@ -9,7 +9,17 @@
 import type { PrefixTable } from '../model/prefix-table.js';
 import { pieceStart, walkTogether, type Steps } from '../model/step-function.js';
 import { ALL_ONES } from '../model/address.js';
-import { ipv4ScopePieces, ipv4ScopesOf, sameValues, valuePieces, type PolicyModel, type Values } from '../model/policy-meaning.js';
+import {
+  ipv4ScopePieces,
+  ipv4ScopesOf,
+  sameValues,
+  sameValueTables,
+  valuePiecesOf,
+  valueTablesOf,
+  type PolicyModel,
+  type ValueTables,
+  type Values,
+} from '../model/policy-meaning.js';
 
 /** A run of addresses (first and last, inclusive) where the two policies differ. */
 export interface Region<T> {
@@ -46,10 +56,18 @@ export interface Meaning {
   readonly values: Steps<Values>;
   /** IPv4 scopes (ipv4ScopesOf). */
   readonly scopes: Steps<number>;
+  /** The tables `values` was made from: other tables with the same rows have the same values (valuesLike). */
+  readonly tables?: ValueTables;
 }
 
-export function meaningOf(model: PolicyModel): Meaning {
-  return { labelsOnly: model.labelsOnly, values: valuePieces(model), scopes: ipv4ScopePieces(ipv4ScopesOf(model)) };
+export function meaningOf(model: PolicyModel, like?: Meaning): Meaning {
+  const tables = valueTablesOf(model);
+  return { labelsOnly: model.labelsOnly, values: valuesLike(tables, like), scopes: ipv4ScopePieces(ipv4ScopesOf(model)), tables };
+}
+
+/** The step function of these tables: `like`'s when its tables hold the same rows (no second sort and sweep), else made. */
+export function valuesLike(tables: ValueTables, like: Meaning | undefined): Steps<Values> {
+  return like?.tables && sameValueTables(tables, like.tables) ? like.values : valuePiecesOf(tables);
 }
 
 export function comparePolicies(before: PolicyModel, after: PolicyModel, options: CompareOptions = {}): EquivalenceResult {

@@ -10,36 +10,41 @@
 import { readPlainGaiTables, type PlainTableLines } from '../dialects/gai-plain-reader.js';
 import type { ConvertDialect } from '../dialects/registry.js';
 import { builtinEffectiveTable, GLIBC_IMPLICIT } from '../model/effective-table.js';
-import { ipv4ScopePieces, ipv4ScopePiecesOf, modelOf, tableRowsOf, valuePiecesOf, type TableRows } from '../model/policy-meaning.js';
+import { ipv4ScopePieces, ipv4ScopePiecesOf, modelOf, tableRowsOf, type TableRows } from '../model/policy-meaning.js';
 import type { PrefixTable } from '../model/prefix-table.js';
 import { prefixWordsOf } from '../model/step-function.js';
 import { readDiagnosed } from '../rules/render-finding.js';
-import { meaningOf, type Meaning } from './equivalence.js';
+import { meaningOf, valuesLike, type Meaning } from './equivalence.js';
 import type { WrittenOutput } from './written-output.js';
 
-/** What the output means as the target reads it, or the reader's first error; the read policy is not kept. */
-export function readBack(to: ConvertDialect, output: WrittenOutput): Meaning | string {
+/**
+ * What the output means as the target reads it, or the reader's first error; the read
+ * policy is not kept. `source`: what the source means, whose step function is taken when
+ * the output's tables hold the very same rows (valuesLike).
+ */
+export function readBack(to: ConvertDialect, output: WrittenOutput, source?: Meaning): Meaning | string {
   // The bytes when the output was made as bytes (gai-writer.ts): no 61 MB string to decode at 500k rows.
-  const plain = to === 'gai' ? plainGaiMeaning(output.madeAsBytes ?? output.text) : undefined;
+  const plain = to === 'gai' ? plainGaiMeaning(output.madeAsBytes ?? output.text, source) : undefined;
   if (plain) return plain;
   const reread = readDiagnosed(to, output.text);
   const problem = reread.diagnostics.find((d) => d.severity === 'error');
-  return problem ? problem.message : meaningOf(modelOf(reread.policy, reread.semantics));
+  return problem ? problem.message : meaningOf(modelOf(reread.policy, reread.semantics), source);
 }
 
 /** What a gai.conf of plain lines means to glibc; undefined when some line is not plain. */
-export function plainGaiMeaning(text: string | Uint8Array): Meaning | undefined {
+export function plainGaiMeaning(text: string | Uint8Array, like?: Meaning): Meaning | undefined {
   const lines = readPlainGaiTables(text);
   if (!lines) return undefined;
   const builtin = builtinEffectiveTable('glibc');
   const labels = glibcRows(lines.label, builtin.labels, GLIBC_IMPLICIT.label);
   const precedences = glibcRows(lines.precedence, builtin.precedences, GLIBC_IMPLICIT.precedence);
-  const values = valuePiecesOf({ labelsOnly: false, labels, precedences, noMatch: builtin.noMatch });
+  const tables = { labelsOnly: false, labels, precedences, noMatch: builtin.noMatch };
+  const values = valuesLike(tables, like);
   const scopes =
     lines.scopev4.values.length === 0
       ? ipv4ScopePieces(builtin.scopev4!)
       : ipv4ScopePiecesOf(glibcRows(lines.scopev4, builtin.scopev4!, GLIBC_IMPLICIT.scopev4));
-  return { labelsOnly: false, values, scopes };
+  return { labelsOnly: false, values, scopes, tables };
 }
 
 /** A kind's lines, else glibc's built-in table; with the implicit catch-all row when no line has its length. */

@@ -128,11 +128,40 @@ function valuesInterner(): (precedence: number, label: number) => Values {
 
 /** The policy as a step function over all 2^128 addresses. */
 export function valuePieces(model: PolicyModel): Steps<Values> {
+  return valuePiecesOf(valueTablesOf(model));
+}
+
+/** The tables a model's step function of (precedence, label) is made from. */
+export function valueTablesOf(model: PolicyModel): ValueTables {
   const { table } = model;
   const labels = tableRowsOf(table.labels);
   // A row table's halves (FreeBSD, Windows) come from the same rows: their words are made once.
   const precedences = tableRowsOf(table.precedences, table.precedences.sharesShapeWith(table.labels) ? labels.prefixes : undefined);
-  return valuePiecesOf({ labelsOnly: model.labelsOnly, labels, precedences, noMatch: table.noMatch });
+  return { labelsOnly: model.labelsOnly, labels, precedences, noMatch: table.noMatch };
+}
+
+/**
+ * True when two sets of tables have the same step function because they hold the same
+ * rows: the same (prefix, length) rows in the same order with the same values, and the
+ * same value for addresses no row matches, unless a /0 row in each table matches them all.
+ * (Convert's read-back then takes the source's step function instead of a second sort and
+ * sweep: issue 13, ~0.5 s at 500k rows.)
+ */
+export function sameValueTables(a: ValueTables, b: ValueTables): boolean {
+  if (a.labelsOnly !== b.labelsOnly) return false;
+  if (!sameRows(a.labels.prefixes, b.labels.prefixes) || !sameNumbers(a.labels.values, b.labels.values)) return false;
+  const precedencesToo = !a.labelsOnly;
+  if (precedencesToo && (!sameRows(a.precedences.prefixes, b.precedences.prefixes) || !sameNumbers(a.precedences.values, b.precedences.values))) return false;
+  const labelMiss = a.noMatch.label === b.noMatch.label || a.labels.prefixes.lengths.includes(0);
+  const precedenceMiss = !precedencesToo || a.noMatch.precedence === b.noMatch.precedence || a.precedences.prefixes.lengths.includes(0);
+  return labelMiss && precedenceMiss;
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The step function of (precedence, label) of these tables. */
