@@ -10,7 +10,7 @@ import type { Fix } from '../model/diagnostic.js';
 import { ByteOffsets, type SourceEncoding } from './byte-offsets.js';
 import { FGETS_BUFFER_BYTES, installWhileReading, type Failure, type InstallRun, type ParsedRow, type Piece, type ZoneReading } from './freebsd-install.js';
 import { mappedEquivalent, classifyAddressText } from './address-text.js';
-import { plainRow, writtenDigits } from './plain-row.js';
+import { plainRow } from './plain-row.js';
 import { FindingCollector, finding, type FreebsdField, type ReaderOutput } from './reader-finding.js';
 import { countLines, detectEol, fieldSpan, lineSpan, type LineField, type SourceLine } from './source-lines.js';
 
@@ -336,24 +336,22 @@ class Ip6addrctlReader extends FindingCollector {
     const text = line.text;
     let prefixAt = 0;
     while (text.charCodeAt(prefixAt) === 0x20 || text.charCodeAt(prefixAt) === 0x09) prefixAt++;
-    const prefixEnd = digitsEnd(text, row.slashAt + 1);
-    const precedenceEnd = digitsEnd(text, row.precedenceAt);
-    const labelEnd = digitsEnd(text, row.labelAt);
     const at = line.start;
     this.entries.push(
       plainRow(
+        this.source,
         line.number,
         at - (line.columnBase ?? 0),
-        text.slice(prefixAt, prefixEnd),
+        at + prefixAt,
+        at + digitsEnd(text, row.slashAt + 1),
         row.address,
         row.length,
-        at + prefixAt,
-        writtenDigits(text, row.precedenceAt, precedenceEnd),
         row.precedence,
         at + row.precedenceAt,
-        writtenDigits(text, row.labelAt, labelEnd),
+        at + digitsEnd(text, row.precedenceAt),
         row.label,
         at + row.labelAt,
+        at + digitsEnd(text, row.labelAt),
       ),
     );
   }

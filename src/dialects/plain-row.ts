@@ -1,28 +1,77 @@
 // The AST of a plain ip6addrctl.conf row (`PREFIX/LEN PRECEDENCE LABEL`, nothing else on
-// the line): the row and its three fields as RowEntry, PrefixNode and NumberNode, with
-// their spans made when asked for. Kept as plain objects with a span each, a row was eight
-// objects; a 500k-row file's spans alone were 112 MB (issue 13). Each node knows its row,
-// and the row its line, so a span needs nothing stored but where the node starts; a
-// number's text is its value's decimal, unless written with a leading zero.
+// the line) as one object: the row keeps its fields' values and where each starts and ends
+// in the source, and its three nodes (PrefixNode, NumberNode) are views made when asked for,
+// with their texts sliced from the source and their spans made then too.
+//
+// Why one object (issue 13): a 500k-row file's rows are alive until the rules are done, and
+// every object alive at a young-generation collection is copied, twice before it settles. As
+// a row, three nodes and a prefix text, a row was five objects and ~300 bytes, and reading
+// such a file spent 0.8 s more than reading it without keeping them; one object of ~140
+// bytes halves that. A view costs an allocation that dies at once, which costs next to nothing.
 import type { NumberNode, PrefixNode, RowEntry, Span } from '../model/ast.js';
 import { spanOf } from './source-lines.js';
 
-class PlainNumber implements NumberNode {
+class PlainRow implements RowEntry {
+  readonly kind = 'row';
+
+  /** Each field's value and [from, end) in the source, in the order the line has them (no objects to pass: one row of 500k). */
   constructor(
-    /** The digits as written when they are not the value's own decimal (a leading zero); else null, and made when asked for. */
-    private readonly written: string | null,
-    readonly value: number,
-    private readonly row: PlainRow,
-    /** Offset in the source of the first digit. */
-    readonly from: number,
+    readonly source: string,
+    readonly lineNumber: number,
+    /** The offset column 1 stands for. */
+    readonly origin: number,
+    readonly prefixFrom: number,
+    readonly prefixEnd: number,
+    readonly address: bigint,
+    readonly length: number,
+    readonly precedenceValue: number,
+    readonly precedenceFrom: number,
+    readonly precedenceEnd: number,
+    readonly labelValue: number,
+    readonly labelFrom: number,
+    readonly labelEnd: number,
   ) {}
 
-  get text(): string {
-    return this.written ?? String(this.value);
+  get prefix(): PrefixNode {
+    return new PlainPrefix(this);
+  }
+
+  get precedence(): NumberNode {
+    return new PlainNumber(this, this.precedenceValue, this.precedenceFrom, this.precedenceEnd);
+  }
+
+  get label(): NumberNode {
+    return new PlainNumber(this, this.labelValue, this.labelFrom, this.labelEnd);
+  }
+
+  spanFrom(from: number, to: number): Span {
+    return spanOf(this.lineNumber, this.origin, from, to);
   }
 
   get span(): Span {
-    return this.row.spanFrom(this.from, this.from + this.text.length);
+    return this.spanFrom(this.prefixFrom, this.labelEnd);
+  }
+
+  toJSON(): RowEntry {
+    return { kind: 'row', prefix: this.prefix, precedence: this.precedence, label: this.label, span: this.span };
+  }
+}
+
+class PlainNumber implements NumberNode {
+  constructor(
+    private readonly row: PlainRow,
+    readonly value: number,
+    private readonly from: number,
+    private readonly end: number,
+  ) {}
+
+  /** The digits as written (a leading zero is kept). */
+  get text(): string {
+    return this.row.source.slice(this.from, this.end);
+  }
+
+  get span(): Span {
+    return this.row.spanFrom(this.from, this.end);
   }
 
   toJSON(): NumberNode {
@@ -31,13 +80,19 @@ class PlainNumber implements NumberNode {
 }
 
 class PlainPrefix implements PrefixNode {
-  constructor(
-    readonly text: string,
-    readonly address: bigint,
-    readonly length: number,
-    private readonly row: PlainRow,
-    readonly from: number,
-  ) {}
+  constructor(private readonly row: PlainRow) {}
+
+  get text(): string {
+    return this.row.source.slice(this.row.prefixFrom, this.row.prefixEnd);
+  }
+
+  get address(): bigint {
+    return this.row.address;
+  }
+
+  get length(): number {
+    return this.row.length;
+  }
 
   get lengthImplicit(): false {
     return false;
@@ -48,7 +103,7 @@ class PlainPrefix implements PrefixNode {
   }
 
   get span(): Span {
-    return this.row.spanFrom(this.from, this.from + this.text.length);
+    return this.row.spanFrom(this.row.prefixFrom, this.row.prefixEnd);
   }
 
   toJSON(): PrefixNode {
@@ -56,54 +111,5 @@ class PlainPrefix implements PrefixNode {
   }
 }
 
-class PlainRow implements RowEntry {
-  readonly kind = 'row';
-  readonly prefix: PlainPrefix;
-  readonly precedence: PlainNumber;
-  readonly label: PlainNumber;
-
-  /** Each field's text, value and offset in the source, in the order the line has them (no objects to pass: one row of 500k). */
-  constructor(
-    private readonly lineNumber: number,
-    /** The offset column 1 stands for. */
-    private readonly origin: number,
-    prefixText: string,
-    address: bigint,
-    length: number,
-    prefixFrom: number,
-    /** The digits as written, or null when they are the value's own decimal (writtenDigits). */
-    precedenceText: string | null,
-    precedence: number,
-    precedenceFrom: number,
-    labelText: string | null,
-    label: number,
-    labelFrom: number,
-  ) {
-    this.prefix = new PlainPrefix(prefixText, address, length, this, prefixFrom);
-    this.precedence = new PlainNumber(precedenceText, precedence, this, precedenceFrom);
-    this.label = new PlainNumber(labelText, label, this, labelFrom);
-  }
-
-  spanFrom(from: number, to: number): Span {
-    return spanOf(this.lineNumber, this.origin, from, to);
-  }
-
-  get span(): Span {
-    return this.spanFrom(this.prefix.from, this.label.from + this.label.text.length);
-  }
-
-  toJSON(): RowEntry {
-    return { kind: 'row', prefix: this.prefix.toJSON(), precedence: this.precedence.toJSON(), label: this.label.toJSON(), span: this.span };
-  }
-}
-
-/**
- * The plain digits text[from, to) as a string when they are not their value's decimal (a
- * leading zero), else null: a row's two numbers need not keep, or even make, their text
- * (at 500k rows, a million strings of garbage; issue 13).
- */
-export const writtenDigits = (text: string, from: number, to: number): string | null =>
-  to - from > 1 && text.charCodeAt(from) === 0x30 ? text.slice(from, to) : null;
-
-/** A plain row of line `lineNumber`, whose column 1 is at `origin`; each field's `from` is its offset in the source. */
+/** A plain row of line `lineNumber`, whose column 1 is at `origin`; each field's `from` and `end` are offsets in `source`. */
 export const plainRow = (...args: ConstructorParameters<typeof PlainRow>): RowEntry => new PlainRow(...args);
