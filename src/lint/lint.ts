@@ -62,6 +62,7 @@ const reporterFor = (rule: Rule<RuleId>, out: Diagnostic[]) => (f: Report) => {
   if (f.fix) d.fix = f.fix;
   if (f.details !== undefined) d.details = f.details;
   if (f.fixAdvice !== undefined) d.fixAdvice = flat(f.fixAdvice);
+  if (f.fixLater) d.fixLater = f.fixLater;
   out.push(d);
 };
 

@@ -11,6 +11,7 @@ import { effectiveTable, type EffectiveTable } from '../model/effective-table.js
 import { changes } from '../impact/policy-impact.js';
 import { impactOf } from '../rules/support/impact.js';
 import type { RuleContext } from '../rules/rule.js';
+import { flat } from './fit-message.js';
 
 /** Beyond this many lines, safe fixes are trusted (the property tests prove them) rather than re-simulated one by one. */
 export const MAX_PROVEN_SAFE_FIX_LINES = 500;
@@ -108,16 +109,28 @@ export function withProvenFixes(
       return before.get(id)!;
     },
   };
-  return findings.map((d) => {
-    const needsProof = d.fix !== undefined && !(d.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES);
+  return findings.map((found) => {
+    const needsProof =
+      found.fixLater !== undefined || (found.fix !== undefined && !(found.fix.safety === 'safe' && policy.lineCount > MAX_PROVEN_SAFE_FIX_LINES));
     if (needsProof && (budget < Math.max(policy.lineCount, 1) || proofs >= MAX_PROOFS))
-      return withAdvice(withheld(d, 'too many fixes to prove in one file; fix the first ones and run again'));
+      return withAdvice(withheld(found, 'too many fixes to prove in one file; fix the first ones and run again'));
     if (needsProof) {
       budget -= Math.max(policy.lineCount, 1);
       proofs++;
     }
-    return withAdvice(proven(policy, table, config, d, counting));
+    return withAdvice(proven(policy, table, config, madeFix(found), counting));
   });
+}
+
+/** The finding with its later fix made (rule.ts LaterFix), in the fields an eager fix has. */
+function madeFix(d: Diagnostic): Diagnostic {
+  if (!d.fixLater) return d;
+  const made = d.fixLater();
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ruleId: d.ruleId, severity: d.severity, message: d.message, span: d.span, fix: made.fix };
+  if (d.details !== undefined) out.details = d.details;
+  const advice = made.fixAdvice ?? d.fixAdvice;
+  if (advice !== undefined) out.fixAdvice = flat(advice);
+  return out;
 }
 
 // The findings are rebuilt field by field, not by rest and spread: a large table has 130k

@@ -3,6 +3,7 @@
 import type { Span } from '../model/ast.js';
 import type { Fix, Severity } from '../model/diagnostic.js';
 import type { RuleId } from './catalog.js';
+import type { LaterFix } from './rule.js';
 
 export interface Diagnostic {
   readonly ruleId: RuleId;
@@ -15,4 +16,6 @@ export interface Diagnostic {
   readonly details?: unknown;
   /** The sentence offering the fix: it joins the message only once the fix is proven (src/lint/prove-fix.ts). */
   readonly fixAdvice?: string;
+  /** An unsafe fix not made yet (rule.ts LaterFix): withProvenFixes makes it or withholds it. */
+  readonly fixLater?: LaterFix;
 }

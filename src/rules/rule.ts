@@ -29,7 +29,18 @@ export interface Report {
   readonly details?: unknown;
   /** The sentence offering the fix: it joins the message only once the fix is proven (src/lint/prove-fix.ts). */
   readonly fixAdvice?: string;
+  /** An unsafe fix made only if it can be offered (LaterFix); instead of `fix`. */
+  readonly fixLater?: LaterFix;
 }
+
+/**
+ * An unsafe fix, and the advice that offers it (in place of `fixAdvice`), made only when it
+ * may be offered: an unsafe fix must be proven, each proof reads the whole file again, and
+ * past the proof budget every one is withheld (src/lint/prove-fix.ts). A large table's 130k
+ * findings built 130k fixes only to withhold them all (issue 13); ESLint's fix functions
+ * are lazy for the same reason.
+ */
+export type LaterFix = () => { readonly fix: Fix; readonly fixAdvice?: string };
 
 export interface RuleContext {
   readonly policy: Policy;

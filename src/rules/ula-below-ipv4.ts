@@ -8,7 +8,8 @@ import { formatAnyAddress, formatIPv4, prefixText } from '../model/address.js';
 import { isRow } from '../model/ast.js';
 import { lookup } from '../model/effective-table.js';
 import { exampleAddress } from '../model/address-spaces.js';
-import type { Rule } from './rule.js';
+import type { LaterFix, Rule } from './rule.js';
+import type { Fix } from '../model/diagnostic.js';
 import { claimsOf, headline, impactDetails, impactOf } from './support/impact.js';
 import { lineText } from './support/line-claims.js';
 import { EXAMPLE_V4_DEST, ulaIntent, ulaValues } from './support/ula-intent.js';
@@ -30,17 +31,20 @@ export const rule: Rule = {
     const { table, policy } = context;
     const v4 = lookup(table, EXAMPLE_V4_DEST);
     const wanted = Math.max(v4.precedence + 1, 45);
-    const raiseFix = (entry: (typeof policy.entries)[number] | undefined) => {
-      const node = entry && (isRow(entry) ? entry.precedence : entry.kind === 'precedence' ? entry.value : undefined);
-      return node
-        ? {
-            fix: {
-              safety: 'unsafe' as const,
-              description: `raise the precedence to ${wanted}`,
-              edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }],
-            },
-          }
-        : {};
+    // The fix on the entry's precedence, made only if it may be offered (rule.ts LaterFix).
+    const raiseFix = (entry: (typeof policy.entries)[number] | undefined): { fixLater?: LaterFix } => {
+      if (!entry || !(isRow(entry) || entry.kind === 'precedence')) return {};
+      return {
+        fixLater: () => {
+          const node = isRow(entry) ? entry.precedence : entry.value;
+          const fix: Fix = {
+            safety: 'unsafe',
+            description: `raise the precedence to ${wanted}`,
+            edits: [{ start: node.span.start.offset, end: node.span.end.offset, text: String(wanted) }],
+          };
+          return { fix };
+        },
+      };
     };
     const reported = new Set<number>();
     const setup = impactOf(context);
@@ -78,6 +82,8 @@ export const rule: Rule = {
       return symptomDetails;
     };
     const values = ulaValues(context, intent);
+    // The same for every ULA row: made once (a large table has 100k of them).
+    const fixAdvice = `Raise its precedence above ${v4.precedence}, e.g. ${wanted}.`;
     for (let k = 0; k < intent.ula.length; k++) {
       const ula = intent.ula[k]!;
       const d = values[k]!;
@@ -90,7 +96,7 @@ export const rule: Rule = {
         message:
           `ULA destinations rank below IPv4 (rule 6): ${formatAnyAddress(destination, 6)} has precedence ${d.precedence}, IPv4 such as ${formatIPv4(0xc6336407)} has ${v4.precedence}, ` +
           `so hosts sharing ${prefixText(ula)} reach each other over IPv4.`,
-        fixAdvice: `Raise its precedence above ${v4.precedence}, e.g. ${wanted}.`,
+        fixAdvice,
         span: anchor?.span ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
         ...raiseFix(ula.line?.entry),
       });

@@ -76,7 +76,15 @@ export const rule: Rule = {
       const ulaText = prefixText(ula);
       // No row covers the destination (an ip6addrctl.conf without ::/0): it has no label,
       // so no label for the ULA can match it, and "label -1" is not a value a file may write.
-      const fix = d.label < 0 ? { suggestion: '' } : labelFix(policy, ula, ulaText, d.label, table);
+      // Else the fix, made only if it may be offered.
+      const label = d.label;
+      const fixLater =
+        label < 0
+          ? undefined
+          : () => {
+              const made = labelFix(policy, ula, ulaText, label, table);
+              return { fix: made.fix, fixAdvice: `Give ${ulaText} label ${label}: ${made.suggestion}.` };
+            };
       const message =
         `Rule 5: a ${sourceText}+IPv4 host reaching ${destinationText}${others} fails the label match (${s.label} vs ${d.label}) while IPv4 matches (${v4s.label}), ` +
         `so ${systemName} tries ${v4Text} first whatever the precedences.${raised}`;
@@ -91,11 +99,7 @@ export const rule: Rule = {
           destination: destinationText,
           simulation,
         },
-        ...(fix.fix ? { fix: fix.fix } : {}),
-        fixAdvice:
-          d.label < 0
-            ? `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.`
-            : `Give ${ulaText} label ${d.label}: ${fix.suggestion}.`,
+        ...(fixLater ? { fixLater } : { fixAdvice: `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.` }),
       });
     }
   },
@@ -203,7 +207,7 @@ class RelabelledSimulation implements ExampleSimulation {
  * default label table with the ULA's label changed, since one `label` line alone would
  * replace that table.
  */
-function labelFix(policy: Policy, ula: SitePrefixRef, prefix: string, label: number, table: EffectiveTable): { suggestion: string; fix?: Fix } {
+function labelFix(policy: Policy, ula: SitePrefixRef, prefix: string, label: number, table: EffectiveTable): { suggestion: string; fix: Fix } {
   const entry = ula.line?.entry;
   const node = entry && (isRow(entry) ? entry.label : entry.kind === 'label' ? entry.value : undefined);
   if (entry && node) {
