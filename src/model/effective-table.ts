@@ -1,6 +1,6 @@
 // The table a real system uses for a policy, and longest-match lookup in it.
 import { parseIPv6 } from './address.js';
-import type { GaiEntry, Policy, RowEntry } from './ast.js';
+import type { Entry, GaiEntry, Policy, RowEntry } from './ast.js';
 import { isGaiTableEntry, isRow } from './ast.js';
 import { BUILTIN_TABLES, GLIBC_DEFAULT_LABELS, GLIBC_DEFAULT_PRECEDENCES, GLIBC_DEFAULT_SCOPEV4, type Platform } from './builtin-tables.js';
 import { PrefixTable, type PrefixRow, type RowOrigin, type RowReader } from './prefix-table.js';
@@ -102,7 +102,7 @@ export function glibcEffectiveTable(policy: Policy): EffectiveTable {
  * parse failure installs nothing, and rc.d has flushed the table first: it is empty.
  */
 export function freebsdEffectiveTable(policy: Policy): EffectiveTable {
-  const rows = policy.installable ? policy.entries.filter((e): e is RowEntry => isRow(e) && e.label.value !== FREEBSD_NO_LABEL) : [];
+  const rows = policy.installable ? policy.entries.filter((e): e is RowEntry => isFreebsdTableRow(e)) : [];
   return freebsdTable(rows.length, {
     prefix: (i) => rows[i]!.prefix.address,
     length: (i) => rows[i]!.prefix.length,
@@ -111,6 +111,12 @@ export function freebsdEffectiveTable(policy: Policy): EffectiveTable {
     origin: () => 'file',
   });
 }
+
+/**
+ * Does this entry of an installable file become a row of its FreeBSD table? The table's
+ * rows are these entries, in file order (freebsdEffectiveTable).
+ */
+export const isFreebsdTableRow = (e: Entry): e is RowEntry => isRow(e) && e.label.value !== FREEBSD_NO_LABEL;
 
 export function freebsdTableFromRows(
   rows: readonly { prefix: bigint; length: number; precedence: number; label: number; origin: RowOrigin }[],

@@ -3,9 +3,9 @@
 // info, never a warning. A row that restates a prefix the platform's default table gives
 // another value (`label fc00::/7 1` beside `label ::/0 1`, the documented ULA fix) says on
 // purpose what the file changes, and is not reported.
-import { isGaiTableEntry, isRow, type Entry } from '../model/ast.js';
+import { isGaiTableEntry, isRow, type Entry, type Policy } from '../model/ast.js';
 import type { Rule } from './rule.js';
-import { lookup, type EffectiveTable } from '../model/effective-table.js';
+import { isFreebsdTableRow, lookup, type EffectiveTable } from '../model/effective-table.js';
 import { impactOf } from './support/impact.js';
 import type { ValueLine } from './support/value-lines.js';
 
@@ -30,6 +30,29 @@ import { twinLines } from './support/twin-lines.js';
 import { valueLines } from './support/value-lines.js';
 import { wholeLineRange } from './support/line-edits.js';
 
+/**
+ * The table row of each line that repeats no earlier line, where its position says it: a
+ * FreeBSD table's rows are the file's rows in file order (isFreebsdTableRow), so the k-th
+ * such row is row k, and a row that repeats no earlier one is the row that takes effect for
+ * its prefix. -1 for the rest, which are looked up (a row the kernel refuses, label -1, may
+ * still have a later twin in the table). At 500k rows, 500k lookups fewer (issue 13: 0.3 s).
+ */
+function ownRowsByPosition(policy: Policy, table: EffectiveTable, lines: readonly ValueLine[], twins: Int32Array): Int32Array {
+  const owns = new Int32Array(lines.length).fill(-1);
+  if (table.system !== 'freebsd' || !policy.installable) return owns;
+  const rows = table.labels;
+  let k = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!isFreebsdTableRow(line.entry)) continue;
+    // The table was built from this very policy: anything else, and every line is looked up.
+    if (k >= rows.size || rows.lengthAt(k) !== line.length || rows.prefixAt(k) !== line.prefix) return owns.fill(-1);
+    if (twins[i]! < 0) owns[i] = k;
+    k++;
+  }
+  return k === rows.size ? owns : owns.fill(-1);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'redundant-entry',
@@ -47,11 +70,12 @@ export const rule: Rule = {
     const twins = twinLines(policy).valueLineTwins;
     // A row sets both tables; a gai.conf line one of them.
     const setsLabel = (line: ValueLine) => isRow(line.entry) || line.label !== undefined;
-    // Each line's own row in the table it sets first, looked up all at once (in address order).
-    const owns = new Int32Array(lines.length).fill(-1);
+    // Each line's own row in the table it sets first: by position where that is known, the
+    // others looked up all at once (in address order).
+    const owns = ownRowsByPosition(policy, table, lines, twins);
     for (const labels of [true, false]) {
       const asked: number[] = [];
-      for (let i = 0; i < lines.length; i++) if (twins[i]! < 0 && setsLabel(lines[i]!) === labels) asked.push(i);
+      for (let i = 0; i < lines.length; i++) if (twins[i]! < 0 && owns[i]! < 0 && setsLabel(lines[i]!) === labels) asked.push(i);
       if (asked.length === 0) continue;
       const found = (labels ? table.labels : table.precedences).exactAll(
         asked.map((i) => lines[i]!.prefix),
