@@ -102,6 +102,23 @@ describe('step function of one table', () => {
   });
 });
 
+test('prefixWordsOf splits each prefix into bits 127-80, 79-32 and 31-0, as BigInt shifts do', () => {
+  fc.assert(
+    fc.property(fc.array(fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }), { maxLength: 30 }), (prefixes) => {
+      const { words, lengths } = prefixWordsOf(prefixes.map((prefix, i) => ({ prefix, length: i % 129 })));
+      prefixes.forEach((p, i) => {
+        expect([words[3 * i], words[3 * i + 1], words[3 * i + 2]]).toEqual([
+          Number(p >> 80n),
+          Number((p >> 32n) & 0xffff_ffff_ffffn),
+          Number(p & 0xffff_ffffn),
+        ]);
+        expect(lengths[i]).toBe(i % 129);
+      });
+    }),
+    { seed: 6726, numRuns: 300 },
+  );
+});
+
 describe('comparePolicies', () => {
   test('agrees with the brute-force oracle at and around every boundary', () => {
     fc.assert(

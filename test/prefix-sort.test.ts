@@ -63,3 +63,31 @@ test("a value's three parts order values as the BigInts do, and put them back to
     { seed: 6725, numRuns: 1000 },
   );
 });
+
+test('partsOf (through typed-array words) gives each value the parts topOf, middleOf and bottomOf give, as far as its length', () => {
+  const value = fc.oneof(
+    fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+    fc.constantFrom(0n, 1n, (1n << 128n) - 1n, (1n << 64n) - 1n, 1n << 64n, (1n << 76n) - 1n, 1n << 76n, (1n << 24n) - 1n, 1n << 24n),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.tuple(value, fc.nat({ max: 128 })), { maxLength: 40 }), (list) => {
+      const values = list.map(([v]) => v);
+      const lengths = list.map(([, l]) => l);
+      for (const [parts, lengthOf] of [
+        [partsOf(values, lengths), (i: number) => lengths[i]!],
+        [partsOf(values), () => 128],
+      ] as const) {
+        values.forEach((v, i) => {
+          const length = lengthOf(i);
+          expect([...parts.subarray(PART_STRIDE * i, PART_STRIDE * i + PART_STRIDE)]).toEqual([
+            topOf(v),
+            length > 52 ? middleOf(v) : 0,
+            length > 104 ? bottomOf(v) : 0,
+            length,
+          ]);
+        });
+      }
+    }),
+    { seed: 6725, numRuns: 500 },
+  );
+});

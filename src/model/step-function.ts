@@ -11,7 +11,9 @@
 // (issue 13: at 500k rows that was most of convert's and diff's time and memory). A
 // BigInt is made only for an address someone reads (a region's ends).
 import { ALL_ONES, maskOf } from './address.js';
+import { loadWords, VALUE_WORDS } from './address-parts.js';
 
+const TWO_16 = 2 ** 16;
 const TWO_32 = 2 ** 32;
 const TWO_48 = 2 ** 48;
 
@@ -71,11 +73,17 @@ export function prefixWordsFrom(n: number, prefixAt: (i: number) => bigint, leng
   const lengths = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const prefix = prefixAt(i);
-    const length = lengthAt(i);
-    words[3 * i] = Number(prefix >> 80n);
-    words[3 * i + 1] = Number(BigInt.asUintN(48, prefix >> 32n));
-    words[3 * i + 2] = Number(BigInt.asUintN(32, prefix));
-    lengths[i] = length;
+    if (loadWords(prefix)) {
+      // Bits 127-80: word 3 and word 2's top 16 bits; 79-32: word 2's low 16 and word 1; 31-0.
+      words[3 * i] = VALUE_WORDS[3]! * TWO_16 + (VALUE_WORDS[2]! >>> 16);
+      words[3 * i + 1] = (VALUE_WORDS[2]! & 0xffff) * TWO_32 + VALUE_WORDS[1]!;
+      words[3 * i + 2] = VALUE_WORDS[0]!;
+    } else {
+      words[3 * i] = Number(prefix >> 80n);
+      words[3 * i + 1] = Number(BigInt.asUintN(48, prefix >> 32n));
+      words[3 * i + 2] = Number(BigInt.asUintN(32, prefix));
+    }
+    lengths[i] = lengthAt(i);
   }
   return { words, lengths };
 }
