@@ -105,15 +105,29 @@ class TableShape {
       for (let index = 0; index < all.length; index++) all[index] = index;
       // (prefix, length, index): the parts in order, the length last of them.
       sortByPrefix(parts, all, (a, b) => compareParts(parts, a, b), PART_STRIDE);
+      const twins = new Int32Array(prefixes.length).fill(-1);
       let k = 0;
       for (let i = 0; i < all.length; i++) {
         const index = all[i]!;
-        if (k > 0 && sameParts(parts, all[k - 1]!, index)) continue;
+        // A twin follows the first row of its prefix and length, which is all[k - 1].
+        if (k > 0 && sameParts(parts, all[k - 1]!, index)) {
+          twins[index] = all[k - 1]!;
+          continue;
+        }
         all[k++] = index;
       }
       this.sorted = all.subarray(0, k);
+      this.twins = twins;
     }
     return this.sorted;
+  }
+
+  private twins: Int32Array | undefined;
+
+  /** For each row, the first row of the same prefix and length (the one that takes effect); -1 for that row itself. */
+  earlierTwins(): Int32Array {
+    this.sortedRows();
+    return this.twins!;
   }
 
   /**
@@ -452,6 +466,14 @@ export class PrefixTable<T> {
       this.made[index] = row;
     }
     return row;
+  }
+
+  /**
+   * For each row, the index of the first row with the same masked prefix and length (the one
+   * that takes effect); -1 for that first row. A copy: the table's sort found them already.
+   */
+  earlierTwins(): Int32Array {
+    return this.shape.earlierTwins().slice();
   }
 
   /** Built from the same rows as `other` (sameShapeAs): a row that decides in one decides, at the same index, in the other. */

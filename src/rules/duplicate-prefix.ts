@@ -15,9 +15,9 @@ export const rule: Rule = {
     phase: 'policy',
   },
   check(context) {
-    const { policy } = context;
+    const { policy, table } = context;
     // Each line's first twin: the same kind of line, length and masked prefix.
-    const { lines, twins } = twinLines(policy);
+    const { lines, twins } = twinLines(policy, table);
     for (let i = 0; i < lines.length; i++) {
       if (twins[i]! < 0) continue;
       const entry = lines[i]!;

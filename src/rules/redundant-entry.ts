@@ -67,7 +67,7 @@ export const rule: Rule = {
     const baseline = impactOf(context).baseline;
     // A later line of the same kind, length and prefix as an earlier one: duplicate-prefix reports it.
     const lines = valueLines(policy);
-    const twins = twinLines(policy).valueLineTwins;
+    const twins = twinLines(policy, table).valueLineTwins;
     // A row sets both tables; a gai.conf line one of them.
     const setsLabel = (line: ValueLine) => isRow(line.entry) || line.label !== undefined;
     // Each line's own row in the table it sets first: by position where that is known, the
