@@ -11,7 +11,10 @@ import { propertyRuns, propertySeed } from './support/generators.js';
 
 const PREFIXES = ['::/0', '2001:db8::/32', '2001:db8::1/32', '2001:db8:0:1::/64', '2001:db8::/48', 'fd00::/8', 'fd00::5/8', '::1/128', '::ffff:0:0/96'];
 const lineArb = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(10, 40), fc.constantFrom(-1, 1, 1, 2)).map(([p, pr, l]) => `${p} ${pr} ${l}`) },
+  {
+    weight: 8,
+    arbitrary: fc.tuple(fc.constantFrom(...PREFIXES), fc.constantFrom(10, 40), fc.constantFrom(-1, 1, 1, 2)).map(([p, pr, l]) => `${p} ${pr} ${l}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('# note', '', 'not a row') },
 );
 
