@@ -1,12 +1,14 @@
 // Every message is one line of at most 300 characters (the details go to --format json).
 // When a message built from its parts is longer, the least needed parts go first: the
-// "(+N more scenarios)" count, then the deciding rule's values in parentheses, then the
-// middle of the longest quoted text.
+// "(+N more scenarios)" and "(and N more global prefixes)" counts (both are in the JSON
+// details), then the deciding rule's values in parentheses, then the message's end, cut
+// with an ellipsis.
 export const MAX_MESSAGE = 300;
 
 /** Each part that may go, and texts one of which it always starts with (a search for those is much cheaper than the pattern's). */
 const DROPS: readonly (readonly [readonly string[], RegExp])[] = [
   [[' (+'], / \(\+\d+ more scenarios?\)/g],
+  [[' (and '], / \(and \d+ more global prefix(?:es)?\)/g],
   [[' (rule '], / \(rule \d+:[^()]*\)/g],
   [[' (both precedence ', ' (a tie)'], / \((?:both precedence \d+|a tie)\)/g],
 ];

@@ -97,6 +97,8 @@ export const rule: Rule = {
           intent: intent.source,
           ula: ulaText,
           destination: destinationText,
+          // The message's "(and N more global prefixes)", which a long message drops (fit-message.ts).
+          mismatchedGlobalPrefixes: mismatchCount,
           simulation,
         },
         ...(fixLater ? { fixLater } : { fixAdvice: `No row covers ${destinationText}: add a \`::/0\` row, then give ${ulaText} its label.` }),
