@@ -15,16 +15,29 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
+/** n copies of a one-character string, made once per length (a large table's frames ask for the same few widths 100k times). */
+function repeated(cache: string[], c: string, n: number): string {
+  let out = cache[n];
+  if (out === undefined) {
+    out = c.repeat(n);
+    cache[n] = out;
+  }
+  return out;
+}
+const SPACES: string[] = [];
+const CARETS: string[] = [];
+
 function codeFrame(source: string, starts: readonly number[], m: LintMessage, color: boolean): string {
   const from = starts[m.line - 1] ?? source.length;
   const next = starts[m.line];
-  const text = source.slice(from, next === undefined ? source.length : next - 1).replace(/\r$/, '');
+  const line = source.slice(from, next === undefined ? source.length : next - 1);
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
   const shown = text.length > 160 ? text.slice(Math.max(0, m.column - 60), Math.max(0, m.column - 60) + 160) : text;
   const shift = text.length > 160 ? Math.max(0, m.column - 60) : 0;
   const printable = terminalFrame(shown);
   const gutter = String(m.line).padStart(5);
   const width = Math.max(1, m.endLine === m.line ? m.endColumn - m.column : 1);
-  const caret = ' '.repeat(5) + ' | ' + ' '.repeat(Math.max(0, m.column - 1 - shift)) + paint(color, 'red', '^'.repeat(Math.min(width, 160)));
+  const caret = `      | ${repeated(SPACES, ' ', Math.max(0, m.column - 1 - shift))}${paint(color, 'red', repeated(CARETS, '^', Math.min(width, 160)))}`;
   return `${paint(color, 'dim', `${gutter} | `)}${printable}\n${caret}`;
 }
 
@@ -47,6 +60,7 @@ export function writeStylish(results: readonly LintResult[], options: StylishOpt
   let unsafeFixes = 0;
   for (const r of results) {
     const starts = r.messages.length > 0 ? lineStarts(r.source) : [];
+    const filePath = terminalText(r.filePath);
     for (const m of r.messages) {
       const sev =
         m.severity === 'error'
@@ -54,7 +68,7 @@ export function writeStylish(results: readonly LintResult[], options: StylishOpt
           : m.severity === 'warning'
             ? paint(options.color, 'yellow', 'warning')
             : paint(options.color, 'cyan', 'info');
-      write(`${terminalText(r.filePath)}:${m.line}:${m.column}  ${sev}  ${terminalText(m.message)}  ${paint(options.color, 'dim', m.ruleId)}\n`);
+      write(`${filePath}:${m.line}:${m.column}  ${sev}  ${terminalText(m.message)}  ${paint(options.color, 'dim', m.ruleId)}\n`);
       write(`${codeFrame(r.source, starts, m, options.color)}\n`);
       if (m.fix?.safety === 'safe') safeFixes++;
       else if (m.fix) unsafeFixes++;
